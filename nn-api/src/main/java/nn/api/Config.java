@@ -1,0 +1,175 @@
+package nn.api;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Keras-style configuration of a layer, activation, optimizer, loss, metric or dataset: a map of
+ * keys such as {@code units}, {@code use_bias}, {@code momentum}. Typed getters accept what JSON
+ * gives (any number, a boolean, a string) and fail with an error that names the owner, the key
+ * and the bad value.
+ */
+public final class Config {
+    private final String owner;
+    private final Map<String, Object> values;
+
+    private Config(String owner, Map<String, ?> values) {
+        this.owner = owner;
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /** @param owner how errors name what is configured, e.g. {@code "layer Dense"} */
+    public static Config of(String owner, Map<String, ?> values) {
+        return new Config(owner, values == null ? Map.of() : values);
+    }
+
+    public static Config empty(String owner) {
+        return new Config(owner, Map.of());
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    public Map<String, Object> asMap() {
+        return values;
+    }
+
+    public boolean has(String key) {
+        return values.get(key) != null;
+    }
+
+    public Optional<Object> get(String key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
+    /** A copy with one more (or one replaced) key. */
+    public Config with(String key, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(values);
+        copy.put(key, value);
+        return new Config(owner, copy);
+    }
+
+    public int requireInt(String key) {
+        return toInt(key, require(key));
+    }
+
+    public int getInt(String key, int defaultValue) {
+        Object v = values.get(key);
+        return v == null ? defaultValue : toInt(key, v);
+    }
+
+    public int requirePositiveInt(String key) {
+        int v = requireInt(key);
+        if (v <= 0) {
+            throw invalid(key, v, "must be a positive integer");
+        }
+        return v;
+    }
+
+    public long getLong(String key, long defaultValue) {
+        Object v = values.get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+            return n.longValue();
+        }
+        throw invalid(key, v, "must be an integer");
+    }
+
+    public double getDouble(String key, double defaultValue) {
+        Object v = values.get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        throw invalid(key, v, "must be a number");
+    }
+
+    public float getFloat(String key, float defaultValue) {
+        return (float) getDouble(key, defaultValue);
+    }
+
+    public boolean getBoolean(String key, boolean defaultValue) {
+        Object v = values.get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        throw invalid(key, v, "must be true or false");
+    }
+
+    public String getString(String key, String defaultValue) {
+        Object v = values.get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        if (v instanceof String s) {
+            return s;
+        }
+        throw invalid(key, v, "must be a string");
+    }
+
+    public String requireString(String key) {
+        Object v = require(key);
+        if (v instanceof String s) {
+            return s;
+        }
+        throw invalid(key, v, "must be a string");
+    }
+
+    /** A list of positive integers, e.g. {@code input_shape: [28, 28]}; empty when absent. */
+    public Optional<Shape> getShape(String key) {
+        Object v = values.get(key);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (!(v instanceof List<?> list)) {
+            throw invalid(key, v, "must be a list of positive integers");
+        }
+        int[] dims = new int[list.size()];
+        for (int i = 0; i < dims.length; i++) {
+            Object d = list.get(i);
+            if (!(d instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.intValue() <= 0) {
+                throw invalid(key, v, "must be a list of positive integers");
+            }
+            dims[i] = n.intValue();
+        }
+        return Optional.of(Shape.of(dims));
+    }
+
+    /** The error for a key whose value breaks a rule, e.g. {@code invalid("momentum", 2.0, "must be in [0, 1]")}. */
+    public NnException invalid(String key, Object value, String rule) {
+        String shown = value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
+        return new NnException(owner + ": '" + key + "' " + rule + ", got " + shown);
+    }
+
+    private Object require(String key) {
+        Object v = values.get(key);
+        if (v == null) {
+            throw new NnException(owner + ": '" + key + "' is required");
+        }
+        return v;
+    }
+
+    private int toInt(String key, Object v) {
+        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
+            return n.intValue();
+        }
+        throw invalid(key, v, "must be an integer");
+    }
+
+    @Override
+    public String toString() {
+        return owner + " " + values;
+    }
+}

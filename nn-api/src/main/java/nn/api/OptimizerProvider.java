@@ -1,0 +1,5 @@
+package nn.api;
+
+/** Service interface: creates a {@link Optimizer} by name. */
+public interface OptimizerProvider extends NamedProvider<Optimizer> {
+}

@@ -1,0 +1,7 @@
+/** The nn launcher. */
+module nn.app {
+    requires nn.api;
+    requires nn.core;
+
+    exports nn.app;
+}

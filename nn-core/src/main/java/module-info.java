@@ -1,0 +1,1 @@
+module nn.core { requires transitive nn.api; exports nn.core; }

@@ -1,0 +1,1 @@
+package nn.core; class Placeholder {}

@@ -1,0 +1,1 @@
+package nn.data.fashionmnist; class Placeholder {}

@@ -1,0 +1,1 @@
+module nn.layers.bn { requires nn.api; exports nn.layers.bn; }

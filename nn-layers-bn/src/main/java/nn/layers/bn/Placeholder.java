@@ -1,0 +1,1 @@
+package nn.layers.bn; class Placeholder {}

@@ -1,0 +1,1 @@
+module nn.optim { requires nn.api; exports nn.optim; }

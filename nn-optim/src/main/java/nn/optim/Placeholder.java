@@ -1,0 +1,1 @@
+package nn.optim; class Placeholder {}

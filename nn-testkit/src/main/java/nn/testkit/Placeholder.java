@@ -1,0 +1,1 @@
+package nn.testkit; class Placeholder {}
