@@ -1,1 +1,0 @@
-package nn.optim; class Placeholder {}
