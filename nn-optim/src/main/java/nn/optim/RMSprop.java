@@ -68,28 +68,33 @@ public final class RMSprop extends KerasOptimizer {
     @Override
     void update(float[] w, float[] g, int n, FMatrixRMaj[] slots, float lr) {
         float[] ms = slots[0].data;
-        float[] mom = momentum > 0f ? slots[1].data : null;
         float[] mg = centered ? slots[slots.length - 1].data : null;
+        if (momentum > 0f) {
+            updateWithMomentum(w, g, n, ms, mg, slots[1].data, lr);
+            return;
+        }
         for (int i = 0; i < n; i++) {
-            float denom;
-            if (mom == null) {
-                ms[i] = rho * ms[i] + (1f - rho) * (g[i] * g[i]);
-                denom = ms[i];
-                if (centered) {
-                    mg[i] = rho * mg[i] + (1f - rho) * g[i];
-                    denom -= mg[i] * mg[i];
-                }
-                w[i] -= lr * g[i] / ((float) Math.sqrt(denom) + epsilon);
-            } else {
-                ms[i] += (g[i] * g[i] - ms[i]) * (1f - rho);
-                denom = ms[i];
-                if (centered) {
-                    mg[i] += (g[i] - mg[i]) * (1f - rho);
-                    denom -= mg[i] * mg[i];
-                }
-                mom[i] = mom[i] * momentum + g[i] * lr / (float) Math.sqrt(denom + epsilon);
-                w[i] -= mom[i];
+            ms[i] = rho * ms[i] + (1f - rho) * (g[i] * g[i]);
+            float denom = ms[i];
+            if (centered) {
+                mg[i] = rho * mg[i] + (1f - rho) * g[i];
+                denom -= mg[i] * mg[i];
             }
+            w[i] -= lr * g[i] / ((float) Math.sqrt(denom) + epsilon);
+        }
+    }
+
+    /** TensorFlow's ApplyRMSProp / ApplyCenteredRMSProp kernels: epsilon inside the root. */
+    private void updateWithMomentum(float[] w, float[] g, int n, float[] ms, float[] mg, float[] mom, float lr) {
+        for (int i = 0; i < n; i++) {
+            ms[i] += (g[i] * g[i] - ms[i]) * (1f - rho);
+            float denom = ms[i];
+            if (centered) {
+                mg[i] += (g[i] - mg[i]) * (1f - rho);
+                denom -= mg[i] * mg[i];
+            }
+            mom[i] = mom[i] * momentum + g[i] * lr / (float) Math.sqrt(denom + epsilon);
+            w[i] -= mom[i];
         }
     }
 
