@@ -1,0 +1,349 @@
+package nn.layers.bn;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import nn.api.BaseLayer;
+import nn.api.BuildContext;
+import nn.api.Config;
+import nn.api.Initializer;
+import nn.api.Initializers;
+import nn.api.NnException;
+import nn.api.Shape;
+import nn.api.Variable;
+import org.ejml.data.FMatrixRMaj;
+
+/**
+ * Keras 2's {@code BatchNormalization} over the last axis. Each channel (last-axis index) is
+ * normalized over the batch and, for inputs of rank two or more, over all other axes too:
+ * {@code y = gamma * (x - mean) / sqrt(var + epsilon) + beta}.
+ *
+ * <p>In training mode (training flag set and the layer trainable) mean and variance are the
+ * batch's, the variance biased (divided by N), and the moving statistics are updated with
+ * {@code moving = moving * momentum + batch * (1 - momentum)}. In inference mode, and always when
+ * the layer is frozen, the moving statistics are used and left alone.
+ *
+ * <p>Weights, in Keras order: {@code gamma} (if {@code scale}), {@code beta} (if {@code center}),
+ * both trainable, then the non-trainable {@code moving_mean} and {@code moving_variance}; each of
+ * shape {@code (channels,)}.
+ */
+public final class BatchNormalization extends BaseLayer {
+
+    /** The Keras class name, which is also the provider's name. */
+    public static final String TYPE = "BatchNormalization";
+
+    /** Keras keys this layer does not implement: they may be absent or null only. */
+    private static final List<String> UNSUPPORTED = List.of("beta_regularizer", "gamma_regularizer",
+            "beta_constraint", "gamma_constraint", "virtual_batch_size", "adjustment");
+
+    private enum Pass { NONE, BATCH_STATISTICS, MOVING_STATISTICS }
+
+    private final int axis;
+    private final double momentum;
+    private final double epsilon;
+    private final boolean center;
+    private final boolean scale;
+    private final Initializer betaInitializer;
+    private final Initializer gammaInitializer;
+    private final Initializer movingMeanInitializer;
+    private final Initializer movingVarianceInitializer;
+
+    private Variable gamma;
+    private Variable beta;
+    private Variable movingMean;
+    private Variable movingVariance;
+    private int channels;
+
+    // Buffers: per channel (sized at build) and per batch (reshaped, keeping the array when big enough).
+    private float[] ones;
+    private float[] zeros;
+    private float[] mean;
+    private float[] variance;
+    private float[] invStd;
+    private float[] movingInvStd;
+    private double[] sum;
+    private double[] sumXhat;
+    private final FMatrixRMaj output = new FMatrixRMaj(1, 1);
+    private final FMatrixRMaj xhat = new FMatrixRMaj(1, 1);
+    private final FMatrixRMaj inputGradient = new FMatrixRMaj(1, 1);
+    private Pass lastTrainingPass = Pass.NONE;
+    private int lastTrainingRows;
+
+    /** All Keras defaults: momentum 0.99, epsilon 0.001, center and scale. */
+    public BatchNormalization() {
+        this(Config.empty("layer " + TYPE));
+    }
+
+    /** From a Keras configuration; see the class comment for the keys. */
+    public BatchNormalization(Config config) {
+        super(TYPE, config);
+        this.axis = parseAxis(config);
+        this.momentum = config.getDouble("momentum", 0.99);
+        if (!(momentum >= 0 && momentum <= 1)) {
+            throw config.invalid("momentum", config.get("momentum").orElse(null), "must be in [0, 1]");
+        }
+        this.epsilon = config.getDouble("epsilon", 1e-3);
+        if (!(epsilon > 0 && Double.isFinite(epsilon))) {
+            throw config.invalid("epsilon", config.get("epsilon").orElse(null), "must be a positive number");
+        }
+        this.center = config.getBoolean("center", true);
+        this.scale = config.getBoolean("scale", true);
+        this.betaInitializer = initializer(config, "beta_initializer", "zeros");
+        this.gammaInitializer = initializer(config, "gamma_initializer", "ones");
+        this.movingMeanInitializer = initializer(config, "moving_mean_initializer", "zeros");
+        this.movingVarianceInitializer = initializer(config, "moving_variance_initializer", "ones");
+        for (String key : UNSUPPORTED) {
+            if (config.has(key)) {
+                throw config.invalid(key, config.get(key).get(), "is not supported by this BatchNormalization; leave it null");
+            }
+        }
+        if (config.getBoolean("renorm", false)) {
+            throw config.invalid("renorm", true, "is not supported by this BatchNormalization; leave it false");
+        }
+    }
+
+    public double momentum() {
+        return momentum;
+    }
+
+    public double epsilon() {
+        return epsilon;
+    }
+
+    /** Whether the layer has the offset {@code beta}. */
+    public boolean center() {
+        return center;
+    }
+
+    /** Whether the layer has the factor {@code gamma}. */
+    public boolean scale() {
+        return scale;
+    }
+
+    @Override
+    protected Shape onBuild(Shape inputShape, BuildContext context) {
+        if (inputShape.rank() == 0) {
+            throw new NnException("layer " + name() + ": BatchNormalization needs inputs with at least one axis, got shape "
+                    + inputShape);
+        }
+        if (axis != -1 && axis != inputShape.rank()) {
+            throw new NnException("layer " + name() + ": 'axis' " + axis + " is not the last axis of inputs of shape "
+                    + inputShape.withBatch() + "; only the last axis (-1, here " + inputShape.rank() + ") is supported");
+        }
+        channels = inputShape.columns();
+        Shape perChannel = Shape.of(channels);
+        if (scale) {
+            gamma = addWeight("gamma", perChannel, gammaInitializer, true, context);
+        }
+        if (center) {
+            beta = addWeight("beta", perChannel, betaInitializer, true, context);
+        }
+        movingMean = addWeight("moving_mean", perChannel, movingMeanInitializer, false, context);
+        movingVariance = addWeight("moving_variance", perChannel, movingVarianceInitializer, false, context);
+        ones = new float[channels];
+        Arrays.fill(ones, 1f);
+        zeros = new float[channels];
+        mean = new float[channels];
+        variance = new float[channels];
+        invStd = new float[channels];
+        movingInvStd = new float[channels];
+        sum = new double[channels];
+        sumXhat = new double[channels];
+        return inputShape;
+    }
+
+    @Override
+    public FMatrixRMaj forward(FMatrixRMaj input, boolean training) {
+        checkInput(input);
+        output.reshape(input.numRows, input.numCols);
+        boolean batchStatistics = training && isTrainable();
+        if (batchStatistics) {
+            forwardWithBatchStatistics(input.data, positions(input.numRows));
+        } else {
+            forwardWithMovingStatistics(input.data, positions(input.numRows));
+        }
+        if (training) {
+            lastTrainingPass = batchStatistics ? Pass.BATCH_STATISTICS : Pass.MOVING_STATISTICS;
+            lastTrainingRows = input.numRows;
+        }
+        return output;
+    }
+
+    /** The input seen as {@code positions x channels}: every sample holds {@code inputShape().rows()} positions. */
+    private int positions(int batchRows) {
+        return batchRows * inputShape().rows();
+    }
+
+    private void forwardWithBatchStatistics(float[] x, int n) {
+        int c = channels;
+        // Two passes (mean, then mean squared deviation), accumulated in double: stable for large offsets.
+        Arrays.fill(sum, 0);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < c; j++) {
+                sum[j] += x[i * c + j];
+            }
+        }
+        for (int j = 0; j < c; j++) {
+            mean[j] = (float) (sum[j] / n);
+        }
+        Arrays.fill(sum, 0);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < c; j++) {
+                double d = x[i * c + j] - mean[j];
+                sum[j] += d * d;
+            }
+        }
+        for (int j = 0; j < c; j++) {
+            variance[j] = (float) (sum[j] / n);
+            invStd[j] = (float) (1 / Math.sqrt(variance[j] + epsilon));
+        }
+        xhat.reshape(output.numRows, output.numCols);
+        float[] g = gammaValues();
+        float[] b = betaValues();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < c; j++) {
+                int k = i * c + j;
+                xhat.data[k] = (x[k] - mean[j]) * invStd[j];
+                output.data[k] = g[j] * xhat.data[k] + b[j];
+            }
+        }
+        float m = (float) momentum;
+        float d = (float) (1 - momentum);
+        float[] mm = movingMean.value().data;
+        float[] mv = movingVariance.value().data;
+        for (int j = 0; j < c; j++) {
+            mm[j] = mm[j] * m + mean[j] * d;
+            mv[j] = mv[j] * m + variance[j] * d;
+        }
+    }
+
+    private void forwardWithMovingStatistics(float[] x, int n) {
+        int c = channels;
+        float[] mm = movingMean.value().data;
+        float[] mv = movingVariance.value().data;
+        for (int j = 0; j < c; j++) {
+            movingInvStd[j] = (float) (1 / Math.sqrt(mv[j] + epsilon));
+        }
+        float[] g = gammaValues();
+        float[] b = betaValues();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < c; j++) {
+                int k = i * c + j;
+                output.data[k] = g[j] * ((x[k] - mm[j]) * movingInvStd[j]) + b[j];
+            }
+        }
+    }
+
+    @Override
+    public FMatrixRMaj backward(FMatrixRMaj outputGradient, boolean inputGradientNeeded) {
+        if (lastTrainingPass == Pass.NONE) {
+            throw new NnException("layer " + name() + ": backward needs a forward pass with training=true first");
+        }
+        if (outputGradient.numRows != lastTrainingRows || outputGradient.numCols != inputShape().size()) {
+            throw new NnException("layer " + name() + ": the output gradient is " + outputGradient.numRows + " x "
+                    + outputGradient.numCols + ", but the last training forward pass gave " + lastTrainingRows + " x "
+                    + inputShape().size());
+        }
+        return lastTrainingPass == Pass.BATCH_STATISTICS
+                ? backwardThroughBatchStatistics(outputGradient.data, positions(lastTrainingRows), inputGradientNeeded)
+                : backwardThroughMovingStatistics(outputGradient.data, positions(lastTrainingRows), inputGradientNeeded);
+    }
+
+    /** dbeta = sum(dy), dgamma = sum(dy * xhat), dx = gamma * invstd / N * (N * dy - dbeta - xhat * dgamma). */
+    private FMatrixRMaj backwardThroughBatchStatistics(float[] dy, int n, boolean inputGradientNeeded) {
+        int c = channels;
+        Arrays.fill(sum, 0);
+        Arrays.fill(sumXhat, 0);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < c; j++) {
+                int k = i * c + j;
+                sum[j] += dy[k];
+                sumXhat[j] += dy[k] * xhat.data[k];
+            }
+        }
+        if (isTrainable()) {
+            for (int j = 0; j < c; j++) {
+                if (scale) {
+                    gamma.gradient().data[j] = (float) sumXhat[j];
+                }
+                if (center) {
+                    beta.gradient().data[j] = (float) sum[j];
+                }
+            }
+        }
+        if (!inputGradientNeeded) {
+            return null;
+        }
+        inputGradient.reshape(lastTrainingRows, inputShape().size());
+        float[] g = gammaValues();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < c; j++) {
+                int k = i * c + j;
+                inputGradient.data[k] = (float) (g[j] * invStd[j] / n * ((double) n * dy[k] - sum[j] - xhat.data[k] * sumXhat[j]));
+            }
+        }
+        return inputGradient;
+    }
+
+    /** A frozen layer is a fixed affine map per channel: dx = dy * gamma / sqrt(moving_variance + eps). */
+    private FMatrixRMaj backwardThroughMovingStatistics(float[] dy, int n, boolean inputGradientNeeded) {
+        if (!inputGradientNeeded) {
+            return null;
+        }
+        int c = channels;
+        float[] mv = movingVariance.value().data;
+        for (int j = 0; j < c; j++) {
+            movingInvStd[j] = (float) (1 / Math.sqrt(mv[j] + epsilon));
+        }
+        inputGradient.reshape(lastTrainingRows, inputShape().size());
+        float[] g = gammaValues();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < c; j++) {
+                int k = i * c + j;
+                inputGradient.data[k] = dy[k] * g[j] * movingInvStd[j];
+            }
+        }
+        return inputGradient;
+    }
+
+    private float[] gammaValues() {
+        return scale ? gamma.value().data : ones;
+    }
+
+    private float[] betaValues() {
+        return center ? beta.value().data : zeros;
+    }
+
+    @Override
+    protected void putConfig(Map<String, Object> config) {
+        config.put("axis", axis);
+        config.put("momentum", momentum);
+        config.put("epsilon", epsilon);
+        config.put("center", center);
+        config.put("scale", scale);
+        config.put("beta_initializer", betaInitializer.toConfig());
+        config.put("gamma_initializer", gammaInitializer.toConfig());
+        config.put("moving_mean_initializer", movingMeanInitializer.toConfig());
+        config.put("moving_variance_initializer", movingVarianceInitializer.toConfig());
+        config.put("beta_regularizer", null);
+        config.put("gamma_regularizer", null);
+        config.put("beta_constraint", null);
+        config.put("gamma_constraint", null);
+    }
+
+    /** Keras writes {@code -1} before and e.g. {@code [1]} after building; only the last axis is supported. */
+    private static int parseAxis(Config config) {
+        Object raw = config.get("axis").orElse(-1);
+        Object value = raw instanceof List<?> list && list.size() == 1 ? list.get(0) : raw;
+        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                && (n.intValue() == -1 || n.intValue() > 0)) {
+            return n.intValue();
+        }
+        throw config.invalid("axis", raw, "must be the last axis, -1 (or its index counted with the batch axis, "
+                + "e.g. 1 for inputs of shape (None, 5)); other axes are not supported");
+    }
+
+    private static Initializer initializer(Config config, String key, String defaultName) {
+        return Initializers.parse(config.get(key).orElse(defaultName), config.owner() + ": '" + key + "'");
+    }
+}

@@ -1,1 +1,0 @@
-package nn.layers.bn; class Placeholder {}
