@@ -1,6 +1,9 @@
-/** Fashion-MNIST: the IDX reader and locator, as a dataset plugin. */
+/** Fashion-MNIST: the IDX reader, locator and fetcher, as a dataset plugin. */
 module nn.data.fashionmnist {
     requires nn.api;
+    requires java.net.http;
 
     exports nn.data.fashionmnist;
+
+    provides nn.api.DatasetProvider with nn.data.fashionmnist.FashionMnistProvider;
 }

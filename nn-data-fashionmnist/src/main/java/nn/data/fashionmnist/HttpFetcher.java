@@ -1,0 +1,92 @@
+package nn.data.fashionmnist;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import nn.api.NnException;
+
+/** Downloads the missing files over HTTP(S) into the cache, each checked against its SHA-256. */
+public final class HttpFetcher implements Fetcher {
+    /**
+     * Where Zalando Research publishes the files. It is an S3 website endpoint, which serves plain
+     * HTTP only; the pinned SHA-256 protects the content.
+     */
+    public static final URI ORIGINAL_URL = URI.create("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/");
+    /** The same files in the project's GitHub repository, over HTTPS. */
+    public static final URI GITHUB_URL =
+            URI.create("https://raw.githubusercontent.com/zalandoresearch/fashion-mnist/master/data/fashion/");
+
+    private final URI baseUrl;
+    private final Map<String, Set<String>> acceptedSha256;
+    private final Duration connectTimeout;
+    private final Duration timeout;
+    private HttpClient client;
+
+    /** @param baseUrl ends with {@code /}; the file names are resolved against it */
+    public HttpFetcher(URI baseUrl, Map<String, Set<String>> acceptedSha256, Duration connectTimeout, Duration timeout) {
+        this.baseUrl = baseUrl;
+        this.acceptedSha256 = Map.copyOf(acceptedSha256);
+        this.connectTimeout = connectTimeout;
+        this.timeout = timeout;
+    }
+
+    public HttpFetcher(URI baseUrl) {
+        this(baseUrl, Checksums.KNOWN, Duration.ofSeconds(20), Duration.ofMinutes(10));
+    }
+
+    @Override
+    public String description() {
+        return "download from " + baseUrl;
+    }
+
+    @Override
+    public Path fetch(Path cacheDir) {
+        for (String name : FashionMnist.FILES) {
+            Path target = cacheDir.resolve(name);
+            if (!Files.isRegularFile(target)) {
+                download(baseUrl.resolve(name), target);
+            }
+        }
+        return cacheDir;
+    }
+
+    /** Built on first use: a provider is created whenever plugins are discovered, mostly never to download. */
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .connectTimeout(connectTimeout)
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .build();
+        }
+        return client;
+    }
+
+    private void download(URI url, Path target) {
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).GET().build();
+        HttpResponse<InputStream> response;
+        try {
+            response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new NnException(url + ": download failed (" + e + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NnException(url + ": download interrupted", e);
+        }
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new NnException(url + ": HTTP status " + response.statusCode());
+            }
+            VerifiedFiles.install(body, target, acceptedSha256.get(target.getFileName().toString()), url.toString());
+        } catch (IOException e) {
+            throw new NnException(url + ": download failed (" + e + ")", e);
+        }
+    }
+}

@@ -1,1 +1,0 @@
-package nn.data.fashionmnist; class Placeholder {}
