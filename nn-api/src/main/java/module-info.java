@@ -9,5 +9,7 @@ module nn.api {
 
     exports nn.api;
 
+    uses nn.api.ActivationProvider;
+
     provides nn.api.Kernels with nn.api.EjmlKernels;
 }

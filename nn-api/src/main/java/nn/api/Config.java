@@ -10,24 +10,36 @@ import java.util.Optional;
  * Keras-style configuration of a layer, activation, optimizer, loss, metric or dataset: a map of
  * keys such as {@code units}, {@code use_bias}, {@code momentum}. Typed getters accept what JSON
  * gives (any number, a boolean, a string) and fail with an error that names the owner, the key
- * and the bad value.
+ * and the bad value. Names of other configurable things (an activation) are looked up with the
+ * configuration's {@link Resolver}.
  */
 public final class Config {
     private final String owner;
     private final Map<String, Object> values;
+    private final Resolver resolver;
 
-    private Config(String owner, Map<String, ?> values) {
+    private Config(String owner, Map<String, ?> values, Resolver resolver) {
         this.owner = owner;
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.resolver = resolver;
     }
 
     /** @param owner how errors name what is configured, e.g. {@code "layer Dense"} */
     public static Config of(String owner, Map<String, ?> values) {
-        return new Config(owner, values == null ? Map.of() : values);
+        return new Config(owner, values == null ? Map.of() : values, ServiceLoaderResolver.INSTANCE);
     }
 
     public static Config empty(String owner) {
-        return new Config(owner, Map.of());
+        return of(owner, Map.of());
+    }
+
+    /** The same values, resolving names against {@code resolver}. */
+    public Config withResolver(Resolver resolver) {
+        return new Config(owner, values, resolver);
+    }
+
+    public Resolver resolver() {
+        return resolver;
     }
 
     public String owner() {
@@ -50,7 +62,7 @@ public final class Config {
     public Config with(String key, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(values);
         copy.put(key, value);
-        return new Config(owner, copy);
+        return new Config(owner, copy, resolver);
     }
 
     public int requireInt(String key) {
@@ -124,6 +136,12 @@ public final class Config {
             return s;
         }
         throw invalid(key, v, "must be a string");
+    }
+
+    /** The activation named under {@code key} (a name or a Keras object), or {@code defaultName}'s. */
+    public Activation getActivation(String key, String defaultName) {
+        Object spec = values.get(key);
+        return resolver.activation(spec == null ? defaultName : spec, owner);
     }
 
     /** A list of positive integers, e.g. {@code input_shape: [28, 28]}; empty when absent. */

@@ -55,16 +55,8 @@ public final class Initializers {
         if (spec instanceof Initializer initializer) {
             return initializer;
         }
-        if (spec instanceof String name) {
-            return byName(name, Config.empty(owner + " initializer " + name));
-        }
-        if (spec instanceof Map<?, ?> map && map.get("class_name") instanceof String name) {
-            Object inner = map.get("config");
-            @SuppressWarnings("unchecked")
-            Map<String, ?> values = inner instanceof Map<?, ?> m ? (Map<String, ?>) m : Map.of();
-            return byName(name, Config.of(owner + " initializer " + name, values));
-        }
-        throw new NnException(owner + ": an initializer must be a name or {\"class_name\": ..., \"config\": {...}}, got " + spec);
+        String name = KerasObject.className(spec, owner + ": an initializer");
+        return byName(name, Config.of(owner + " initializer " + name, KerasObject.config(spec)));
     }
 
     private static Initializer byName(String name, Config config) {
