@@ -1,0 +1,68 @@
+package nn.core;
+
+import java.util.random.RandomGenerator;
+import org.ejml.data.FMatrixRMaj;
+
+/**
+ * Cuts data into batches in a (possibly shuffled) order of sample indices, copying each batch's rows
+ * into buffers that are reused, so the data itself is never copied or reordered. The last batch
+ * may be smaller, as in Keras.
+ */
+final class Batches {
+    private final LabeledData data;
+    private final int batchSize;
+    private final int[] order;
+    private final FMatrixRMaj features;
+    private final FMatrixRMaj targets;
+
+    Batches(LabeledData data, int batchSize) {
+        this.data = data;
+        this.batchSize = batchSize;
+        this.order = new int[data.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        int rows = Math.min(batchSize, data.size());
+        this.features = new FMatrixRMaj(rows, data.features().numCols);
+        this.targets = new FMatrixRMaj(rows, data.targets().numCols);
+    }
+
+    int count() {
+        return (data.size() + batchSize - 1) / batchSize;
+    }
+
+    /** Fisher-Yates over the indices. */
+    void shuffle(RandomGenerator random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+
+    /** Fills the buffers with batch {@code index} (from 0) and returns its number of rows. */
+    int load(int index) {
+        int from = index * batchSize;
+        int rows = Math.min(batchSize, order.length - from);
+        copyRows(data.features(), features, from, rows);
+        copyRows(data.targets(), targets, from, rows);
+        return rows;
+    }
+
+    FMatrixRMaj features() {
+        return features;
+    }
+
+    FMatrixRMaj targets() {
+        return targets;
+    }
+
+    private void copyRows(FMatrixRMaj source, FMatrixRMaj batch, int from, int rows) {
+        int cols = source.numCols;
+        batch.reshape(rows, cols);
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(source.data, order[from + r] * cols, batch.data, r * cols, cols);
+        }
+    }
+}

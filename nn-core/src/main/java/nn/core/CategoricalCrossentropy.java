@@ -1,0 +1,105 @@
+package nn.core;
+
+import java.util.Map;
+import nn.api.Activation;
+import nn.api.Config;
+import nn.api.Loss;
+import nn.api.LossProvider;
+import org.ejml.data.FMatrixRMaj;
+
+/**
+ * Cross-entropy with one-hot (or soft) targets t, mean over the batch. From logits z:
+ * loss = sum_j t_j (logsumexp(z) - z_j), gradient (softmax(z) sum_j t_j - t) / N. From probabilities:
+ * rows are renormalized to sum 1 and clipped to [1e-7, 1 - 1e-7], as Keras does.
+ */
+public final class CategoricalCrossentropy implements Loss, LossProvider {
+    static final String NAME = "categorical_crossentropy";
+    private final boolean fromLogits;
+
+    public CategoricalCrossentropy() {
+        this(false);
+    }
+
+    public CategoricalCrossentropy(boolean fromLogits) {
+        this.fromLogits = fromLogits;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Loss create(Config config) {
+        return new CategoricalCrossentropy(config.getBoolean("from_logits", false));
+    }
+
+    @Override
+    public boolean fusesWith(Activation outputActivation) {
+        return !fromLogits && outputActivation.name().equals("softmax");
+    }
+
+    @Override
+    public float compute(FMatrixRMaj predictions, FMatrixRMaj targets, FMatrixRMaj gradient) {
+        if (fromLogits) {
+            return computeFromLogits(predictions, targets, gradient);
+        }
+        int classes = predictions.numCols;
+        CrossEntropy.checkRows(predictions, targets, classes, NAME);
+        int n = predictions.numRows;
+        double sum = 0;
+        for (int r = 0; r < n; r++) {
+            int off = r * classes;
+            double total = 0;
+            for (int j = 0; j < classes; j++) {
+                total += predictions.data[off + j];
+            }
+            // d/dp_j of -sum_k t_k log(p_k / S), with S the row sum: -t_j / p_j + sum_k t_k / S
+            double targetSum = 0;
+            for (int j = 0; j < classes; j++) {
+                targetSum += targets.data[off + j];
+            }
+            for (int j = 0; j < classes; j++) {
+                float p = (float) (predictions.data[off + j] / total);
+                float clipped = Math.min(Math.max(p, CrossEntropy.EPSILON), 1f - CrossEntropy.EPSILON);
+                float t = targets.data[off + j];
+                sum -= t * Math.log(clipped);
+                if (gradient != null) {
+                    double dp = clipped == p ? -t / p : 0.0;
+                    gradient.data[off + j] = (float) ((dp / total + targetSum / total) / n);
+                }
+            }
+        }
+        return (float) (sum / n);
+    }
+
+    @Override
+    public float computeFromLogits(FMatrixRMaj logits, FMatrixRMaj targets, FMatrixRMaj gradient) {
+        int classes = logits.numCols;
+        CrossEntropy.checkRows(logits, targets, classes, NAME);
+        int n = logits.numRows;
+        double sum = 0;
+        for (int r = 0; r < n; r++) {
+            int off = r * classes;
+            double lse = CrossEntropy.logSumExp(logits, r);
+            double targetSum = 0;
+            for (int j = 0; j < classes; j++) {
+                float t = targets.data[off + j];
+                targetSum += t;
+                sum += t * (lse - logits.data[off + j]);
+            }
+            if (gradient != null) {
+                for (int j = 0; j < classes; j++) {
+                    gradient.data[off + j] = (float) ((Math.exp(logits.data[off + j] - lse) * targetSum
+                            - targets.data[off + j]) / n);
+                }
+            }
+        }
+        return (float) (sum / n);
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return Map.of("from_logits", fromLogits);
+    }
+}

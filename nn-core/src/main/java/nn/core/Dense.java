@@ -1,0 +1,144 @@
+package nn.core;
+
+import java.util.Map;
+import nn.api.ActivatedLayer;
+import nn.api.Activation;
+import nn.api.BaseLayer;
+import nn.api.BuildContext;
+import nn.api.Config;
+import nn.api.Initializer;
+import nn.api.Initializers;
+import nn.api.Kernels;
+import nn.api.NnException;
+import nn.api.Shape;
+import nn.api.Variable;
+import org.ejml.data.FMatrixRMaj;
+
+/**
+ * A fully connected layer: z = x W + b, y = activation(z); W is glorot-uniform and b zeros by
+ * default. Backward: dz = activation'(dy), dW = x<sup>T</sup> dz, db = column sums of dz,
+ * dx = dz W<sup>T</sup>.
+ */
+public final class Dense extends BaseLayer implements ActivatedLayer {
+    private final int units;
+    private final boolean useBias;
+    private final Activation activation;
+    private final Initializer kernelInitializer;
+    private final Initializer biasInitializer;
+    private Kernels kernels;
+    private Variable kernel;
+    private Variable bias;
+    private FMatrixRMaj input;
+    private final FMatrixRMaj z = new FMatrixRMaj(1, 1);
+    private final FMatrixRMaj y = new FMatrixRMaj(1, 1);
+    private final FMatrixRMaj dz = new FMatrixRMaj(1, 1);
+    private final FMatrixRMaj dx = new FMatrixRMaj(1, 1);
+
+    public Dense(int units) {
+        this(Config.of("layer Dense", Map.of("units", units)));
+    }
+
+    public Dense(int units, String activation, boolean useBias) {
+        this(Config.of("layer Dense", Map.of("units", units, "activation", activation, "use_bias", useBias)));
+    }
+
+    public Dense(Config config) {
+        super("Dense", config);
+        this.units = config.requirePositiveInt("units");
+        this.useBias = config.getBoolean("use_bias", true);
+        this.activation = config.getActivation("activation", "linear");
+        this.kernelInitializer = Initializers.parse(config.get("kernel_initializer").orElse("glorot_uniform"), config.owner());
+        this.biasInitializer = Initializers.parse(config.get("bias_initializer").orElse("zeros"), config.owner());
+    }
+
+    @Override
+    protected Shape onBuild(Shape inputShape, BuildContext context) {
+        if (inputShape.rank() != 1) {
+            throw new NnException("layer " + name() + " (Dense) needs a flat input (features,), got " + inputShape
+                    + ": put a Flatten before it");
+        }
+        kernels = context.kernels();
+        kernel = addWeight("kernel", Shape.of(inputShape.dim(0), units), kernelInitializer, true, context);
+        if (useBias) {
+            bias = addWeight("bias", Shape.of(units), biasInitializer, true, context);
+        }
+        return Shape.of(units);
+    }
+
+    @Override
+    public FMatrixRMaj forward(FMatrixRMaj x, boolean training) {
+        checkInput(x);
+        input = x;
+        z.reshape(x.numRows, units);
+        kernels.mult(x, kernel.value(), z);
+        if (useBias) {
+            float[] b = bias.value().data;
+            for (int r = 0, off = 0; r < z.numRows; r++, off += units) {
+                for (int j = 0; j < units; j++) {
+                    z.data[off + j] += b[j];
+                }
+            }
+        }
+        if (Activations.isLinear(activation)) {
+            return z;
+        }
+        y.reshape(x.numRows, units);
+        activation.forward(z, y);
+        return y;
+    }
+
+    @Override
+    public FMatrixRMaj backward(FMatrixRMaj outputGradient, boolean inputGradientNeeded) {
+        if (Activations.isLinear(activation)) {
+            return backwardFromPreActivation(outputGradient, inputGradientNeeded);
+        }
+        dz.reshape(outputGradient.numRows, units);
+        activation.backward(z, y, outputGradient, dz);
+        return backwardFromPreActivation(dz, inputGradientNeeded);
+    }
+
+    @Override
+    public FMatrixRMaj backwardFromPreActivation(FMatrixRMaj gradient, boolean inputGradientNeeded) {
+        if (isTrainable()) {
+            kernels.multTransA(input, gradient, kernel.gradient());
+            if (useBias) {
+                float[] db = bias.gradient().data;
+                java.util.Arrays.fill(db, 0f);
+                for (int r = 0, off = 0; r < gradient.numRows; r++, off += units) {
+                    for (int j = 0; j < units; j++) {
+                        db[j] += gradient.data[off + j];
+                    }
+                }
+            }
+        }
+        if (!inputGradientNeeded) {
+            return null;
+        }
+        dx.reshape(gradient.numRows, input.numCols);
+        kernels.multTransB(gradient, kernel.value(), dx);
+        return dx;
+    }
+
+    @Override
+    public Activation activation() {
+        return activation;
+    }
+
+    @Override
+    public FMatrixRMaj preActivation() {
+        return z;
+    }
+
+    public int units() {
+        return units;
+    }
+
+    @Override
+    protected void putConfig(Map<String, Object> config) {
+        config.put("units", units);
+        config.put("activation", Activations.serialize(activation));
+        config.put("use_bias", useBias);
+        config.put("kernel_initializer", kernelInitializer.toConfig());
+        config.put("bias_initializer", biasInitializer.toConfig());
+    }
+}

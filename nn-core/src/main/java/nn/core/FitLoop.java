@@ -1,0 +1,78 @@
+package nn.core;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import nn.api.Metric;
+
+/**
+ * The training loop behind {@link Sequential#fit}: every epoch shuffles the sample order (seeded),
+ * runs one optimizer step per batch, keeps running means of the loss (weighted by batch size, as
+ * Keras does) and the metrics, then evaluates the validation data.
+ */
+final class FitLoop {
+    private final Sequential model;
+    private final LabeledData train;
+    private final LabeledData validation;
+    private final FitConfig config;
+    private final List<TrainingListener> listeners;
+
+    FitLoop(Sequential model, LabeledData train, LabeledData validation, FitConfig config, List<TrainingListener> listeners) {
+        this.model = model;
+        this.train = train;
+        this.validation = validation;
+        this.config = config;
+        this.listeners = listeners;
+    }
+
+    History run() {
+        Batches batches = new Batches(train, config.batchSize());
+        SplittableRandom random = new SplittableRandom(config.seed());
+        List<Metric> metrics = model.metrics();
+        List<String> names = new ArrayList<>();
+        names.add("loss");
+        metrics.forEach(m -> names.add(m.name()));
+        Logs logs = new Logs(names);
+        History history = new History();
+        int steps = batches.count();
+        listeners.forEach(l -> l.onTrainBegin(config.epochs(), steps, train.size()));
+        for (int epoch = 1; epoch <= config.epochs() && !model.stopRequested(); epoch++) {
+            long start = System.nanoTime();
+            int e = epoch;
+            listeners.forEach(l -> l.onEpochBegin(e, config.epochs()));
+            if (config.shuffle()) {
+                batches.shuffle(random);
+            }
+            metrics.forEach(Metric::reset);
+            double lossSum = 0;
+            int seen = 0;
+            for (int step = 0; step < steps; step++) {
+                int rows = batches.load(step);
+                float loss = model.trainStep(batches.features(), batches.targets());
+                if (!Float.isFinite(loss)) {
+                    throw new NonFiniteLossException(epoch, step + 1, loss, history);
+                }
+                lossSum += (double) loss * rows;
+                seen += rows;
+                logs.set(0, lossSum / seen);
+                for (int m = 0; m < metrics.size(); m++) {
+                    metrics.get(m).update(model.lastOutput(), batches.targets());
+                    logs.set(m + 1, metrics.get(m).result());
+                }
+                for (TrainingListener l : listeners) {
+                    l.onBatchEnd(epoch, step + 1, steps, logs);
+                }
+            }
+            Map<String, Double> epochLogs = new LinkedHashMap<>(logs.asMap());
+            if (validation != null) {
+                model.evaluate(validation, config.batchSize()).forEach((k, v) -> epochLogs.put("val_" + k, v));
+            }
+            history.add(epochLogs, (System.nanoTime() - start) / 1e9);
+            listeners.forEach(l -> l.onEpochEnd(e, epochLogs));
+        }
+        listeners.forEach(l -> l.onTrainEnd(history));
+        return history;
+    }
+}

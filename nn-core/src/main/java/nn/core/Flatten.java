@@ -1,0 +1,49 @@
+package nn.core;
+
+import java.util.Map;
+import nn.api.BaseLayer;
+import nn.api.BuildContext;
+import nn.api.Config;
+import nn.api.Shape;
+import org.ejml.data.FMatrixRMaj;
+
+/**
+ * Flattens each sample to one dimension: (28, 28) to (784,). Samples are already stored as rows,
+ * so forward and backward pass their matrices through unchanged.
+ */
+public final class Flatten extends BaseLayer {
+
+    public Flatten() {
+        this(Config.empty("layer Flatten"));
+    }
+
+    /** A first layer that declares the model's input shape, as {@code Flatten(input_shape=[28, 28])}. */
+    public Flatten(int... inputShape) {
+        this(Config.of("layer Flatten", Map.of("input_shape", Shape.of(inputShape).toList())));
+    }
+
+    public Flatten(Config config) {
+        super("Flatten", config);
+    }
+
+    @Override
+    protected Shape onBuild(Shape inputShape, BuildContext context) {
+        return Shape.of(inputShape.size());
+    }
+
+    @Override
+    public FMatrixRMaj forward(FMatrixRMaj input, boolean training) {
+        checkInput(input);
+        return input;
+    }
+
+    @Override
+    public FMatrixRMaj backward(FMatrixRMaj outputGradient, boolean inputGradientNeeded) {
+        return inputGradientNeeded ? outputGradient : null;
+    }
+
+    @Override
+    protected void putConfig(Map<String, Object> config) {
+        config.put("data_format", "channels_last");
+    }
+}

@@ -1,0 +1,20 @@
+package nn.core;
+
+/** linear(x) = x: Keras's default activation of Dense (no activation). */
+public final class Linear extends ElementwiseActivation {
+
+    @Override
+    public String name() {
+        return "linear";
+    }
+
+    @Override
+    float apply(float x) {
+        return x;
+    }
+
+    @Override
+    float derivative(float x, float y) {
+        return 1f;
+    }
+}

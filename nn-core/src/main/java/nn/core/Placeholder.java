@@ -1,1 +1,0 @@
-package nn.core; class Placeholder {}

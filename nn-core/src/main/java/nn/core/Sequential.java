@@ -1,0 +1,302 @@
+package nn.core;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nn.api.ActivatedLayer;
+import nn.api.BaseLayer;
+import nn.api.BuildContext;
+import nn.api.Layer;
+import nn.api.Loss;
+import nn.api.Metric;
+import nn.api.NnException;
+import nn.api.Optimizer;
+import nn.api.Shape;
+import nn.api.Variable;
+import org.ejml.data.FMatrixRMaj;
+
+/**
+ * A stack of layers, each feeding the next, as Keras's Sequential: add layers, compile with an
+ * optimizer, a loss and metrics, then fit, evaluate and predict. Layers are named as Keras names
+ * them ({@code dense}, {@code dense_1}, ...) and built when the input shape is known: from the first
+ * layer's {@code input_shape}, or {@link #build(Shape)}.
+ */
+public final class Sequential {
+    private final String name;
+    private final BuildContext context;
+    private final List<Layer> layers = new ArrayList<>();
+    private final Set<String> names = new HashSet<>();
+    private Shape inputShape;
+    private Optimizer optimizer;
+    private Loss loss;
+    private List<Metric> metrics = List.of();
+    private List<Variable> trainable = List.of();
+    private boolean[] inputGradientNeeded = new boolean[0];
+    private boolean fusedLoss;
+    private boolean stopTraining;
+    private final FMatrixRMaj lossGradient = new FMatrixRMaj(1, 1);
+    private FMatrixRMaj lastOutput;
+
+    /** Seed 0 and EJML kernels. */
+    public Sequential() {
+        this("sequential", BuildContext.seeded(0));
+    }
+
+    /** @param seed of the initial weights */
+    public Sequential(long seed) {
+        this("sequential", BuildContext.seeded(seed));
+    }
+
+    public Sequential(String name, BuildContext context) {
+        this.name = name;
+        this.context = context;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Adds a layer, naming it like Keras if its name is taken ({@code dense} then {@code dense_1}). */
+    public Sequential add(Layer layer) {
+        if (names.contains(layer.name())) {
+            if (!layer.name().equals(BaseLayer.defaultName(layer.type())) || layer.isBuilt()) {
+                throw new NnException("model " + name + " already has a layer named '" + layer.name() + "'");
+            }
+            String base = layer.name();
+            int i = 1;
+            while (names.contains(base + "_" + i)) {
+                i++;
+            }
+            layer.setName(base + "_" + i);
+        }
+        if (isBuilt()) {
+            layer.build(outputShape(), context);
+        }
+        names.add(layer.name());
+        layers.add(layer);
+        if (!isBuilt() && layers.size() == 1 && layer.declaredInputShape().isPresent()) {
+            build(layer.declaredInputShape().get());
+        }
+        return this;
+    }
+
+    /** Builds every layer for samples of this shape; done by {@link #add} when the first layer declares it. */
+    public Sequential build(Shape inputShape) {
+        if (isBuilt()) {
+            throw new NnException("model " + name + " is already built for input " + this.inputShape);
+        }
+        if (layers.isEmpty()) {
+            throw new NnException("model " + name + " has no layers to build");
+        }
+        Shape shape = inputShape;
+        for (Layer layer : layers) {
+            if (!layer.isBuilt()) {
+                layer.build(shape, context);
+            } else if (!layer.inputShape().equals(shape)) {
+                throw new NnException("layer " + layer.name() + " was built for input " + layer.inputShape()
+                        + " but receives " + shape);
+            }
+            shape = layer.outputShape();
+        }
+        this.inputShape = inputShape;
+        return this;
+    }
+
+    public boolean isBuilt() {
+        return inputShape != null;
+    }
+
+    public Shape inputShape() {
+        requireBuilt();
+        return inputShape;
+    }
+
+    public Shape outputShape() {
+        requireBuilt();
+        return layers.get(layers.size() - 1).outputShape();
+    }
+
+    /** The layer at this index, counted as Keras counts (the first added is 0). */
+    public Layer layer(int index) {
+        if (index < 0 || index >= layers.size()) {
+            throw new NnException("model " + name + " has layers 0 to " + (layers.size() - 1) + ", not " + index);
+        }
+        return layers.get(index);
+    }
+
+    public Layer layer(String layerName) {
+        return layers.stream().filter(l -> l.name().equals(layerName)).findFirst()
+                .orElseThrow(() -> new NnException("model " + name + " has no layer '" + layerName + "'; it has "
+                        + layers.stream().map(Layer::name).toList()));
+    }
+
+    public List<Layer> layers() {
+        return Collections.unmodifiableList(layers);
+    }
+
+    public List<Variable> weights() {
+        return layers.stream().flatMap(l -> l.weights().stream()).toList();
+    }
+
+    public List<Variable> trainableWeights() {
+        return layers.stream().flatMap(l -> l.trainableWeights().stream()).toList();
+    }
+
+    public List<Variable> nonTrainableWeights() {
+        return layers.stream().flatMap(l -> l.nonTrainableWeights().stream()).toList();
+    }
+
+    /**
+     * Sets the optimizer, the loss and the metrics. When the last layer ends in softmax and the loss is
+     * a cross-entropy, the loss is computed from the logits, as Keras does. Compile again after
+     * freezing or unfreezing layers.
+     */
+    public void compile(Optimizer optimizer, Loss loss, Metric... metrics) {
+        requireBuilt();
+        this.optimizer = optimizer;
+        this.loss = loss;
+        this.metrics = List.of(metrics);
+        this.trainable = trainableWeights();
+        this.inputGradientNeeded = new boolean[layers.size()];
+        for (int i = 1; i < layers.size(); i++) {
+            inputGradientNeeded[i] = inputGradientNeeded[i - 1] || !layers.get(i - 1).trainableWeights().isEmpty();
+        }
+        Layer last = layers.get(layers.size() - 1);
+        this.fusedLoss = last instanceof ActivatedLayer activated && loss.fusesWith(activated.activation());
+    }
+
+    public Optimizer optimizer() {
+        requireCompiled();
+        return optimizer;
+    }
+
+    public Loss loss() {
+        requireCompiled();
+        return loss;
+    }
+
+    public List<Metric> metrics() {
+        return metrics;
+    }
+
+    /** Trains; see {@link FitConfig}. {@code validation} may be null. */
+    public History fit(LabeledData train, LabeledData validation, FitConfig config, TrainingListener... listeners) {
+        requireCompiled();
+        stopTraining = false;
+        return new FitLoop(this, train, validation, config, List.of(listeners)).run();
+    }
+
+    public History fit(LabeledData train, FitConfig config, TrainingListener... listeners) {
+        return fit(train, null, config, listeners);
+    }
+
+    /** Ends {@link #fit} after the current epoch (for listeners, like Keras's {@code model.stop_training}). */
+    public void stopTraining() {
+        stopTraining = true;
+    }
+
+    boolean stopRequested() {
+        return stopTraining;
+    }
+
+    /** Loss and metrics over the data, in inference mode: {@code {loss=..., accuracy=...}}. */
+    public Map<String, Double> evaluate(LabeledData data, int batchSize) {
+        requireCompiled();
+        Batches batches = new Batches(data, batchSize);
+        double lossSum = 0;
+        metrics.forEach(Metric::reset);
+        for (int b = 0; b < batches.count(); b++) {
+            int rows = batches.load(b);
+            FMatrixRMaj output = forward(batches.features(), false);
+            lossSum += (double) computeLoss(output, batches.targets(), null) * rows;
+            for (Metric m : metrics) {
+                m.update(output, batches.targets());
+            }
+        }
+        Map<String, Double> result = new LinkedHashMap<>();
+        result.put("loss", lossSum / data.size());
+        metrics.forEach(m -> result.put(m.name(), m.result()));
+        return result;
+    }
+
+    /** The model's outputs for these samples, one row each, in inference mode. */
+    public FMatrixRMaj predict(FMatrixRMaj features, int batchSize) {
+        requireBuilt();
+        FMatrixRMaj out = new FMatrixRMaj(features.numRows, outputShape().size());
+        Batches batches = new Batches(new LabeledData(features, new FMatrixRMaj(features.numRows, 1)), batchSize);
+        for (int b = 0, row = 0; b < batches.count(); b++) {
+            int rows = batches.load(b);
+            FMatrixRMaj y = forward(batches.features(), false);
+            System.arraycopy(y.data, 0, out.data, row * out.numCols, rows * out.numCols);
+            row += rows;
+        }
+        return out;
+    }
+
+    /** Runs a batch through every layer. */
+    public FMatrixRMaj forward(FMatrixRMaj batch, boolean training) {
+        requireBuilt();
+        FMatrixRMaj a = batch;
+        for (Layer layer : layers) {
+            a = layer.forward(a, training);
+        }
+        return a;
+    }
+
+    /**
+     * One optimizer step on one batch: forward in training mode, loss, backward, update. The
+     * gradient of the loss is taken from the logits when the loss is fused with the last activation.
+     * A layer gets asked for its input gradient only when a layer before it has trainable weights.
+     *
+     * @return the batch's mean loss
+     */
+    float trainStep(FMatrixRMaj features, FMatrixRMaj targets) {
+        FMatrixRMaj output = forward(features, true);
+        lastOutput = output;
+        lossGradient.reshape(output.numRows, output.numCols);
+        float value = computeLoss(output, targets, lossGradient);
+        int last = layers.size() - 1;
+        FMatrixRMaj g = fusedLoss
+                ? ((ActivatedLayer) layers.get(last)).backwardFromPreActivation(lossGradient, inputGradientNeeded[last])
+                : layers.get(last).backward(lossGradient, inputGradientNeeded[last]);
+        for (int i = last - 1; i >= 0 && g != null; i--) {
+            g = layers.get(i).backward(g, inputGradientNeeded[i]);
+        }
+        optimizer.apply(trainable);
+        return value;
+    }
+
+    /** The output of the last training step's forward pass. */
+    FMatrixRMaj lastOutput() {
+        return lastOutput;
+    }
+
+    private float computeLoss(FMatrixRMaj output, FMatrixRMaj targets, FMatrixRMaj gradient) {
+        if (fusedLoss) {
+            return loss.computeFromLogits(((ActivatedLayer) layers.get(layers.size() - 1)).preActivation(), targets, gradient);
+        }
+        return loss.compute(output, targets, gradient);
+    }
+
+    /** The Keras summary table. */
+    public String summary() {
+        requireBuilt();
+        return Summary.of(this);
+    }
+
+    private void requireBuilt() {
+        if (!isBuilt()) {
+            throw new NnException("model " + name + " is not built: give the first layer an input_shape or call build(shape)");
+        }
+    }
+
+    private void requireCompiled() {
+        if (optimizer == null) {
+            throw new NnException("model " + name + " is not compiled: call compile(optimizer, loss, metrics) first");
+        }
+    }
+}

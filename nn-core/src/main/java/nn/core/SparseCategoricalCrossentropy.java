@@ -1,0 +1,91 @@
+package nn.core;
+
+import java.util.Map;
+import nn.api.Activation;
+import nn.api.Config;
+import nn.api.Loss;
+import nn.api.LossProvider;
+import org.ejml.data.FMatrixRMaj;
+
+/**
+ * Cross-entropy with integer class targets ({@code batch x 1}), mean over the batch. From logits z:
+ * loss = logsumexp(z) - z_label, gradient (softmax(z) - onehot) / N. From probabilities p: clipped
+ * to [1e-7, 1 - 1e-7], loss = -log p_label, gradient -1 / (N p_label) where not clipped.
+ */
+public final class SparseCategoricalCrossentropy implements Loss, LossProvider {
+    static final String NAME = "sparse_categorical_crossentropy";
+    private final boolean fromLogits;
+
+    public SparseCategoricalCrossentropy() {
+        this(false);
+    }
+
+    public SparseCategoricalCrossentropy(boolean fromLogits) {
+        this.fromLogits = fromLogits;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Loss create(Config config) {
+        return new SparseCategoricalCrossentropy(config.getBoolean("from_logits", false));
+    }
+
+    @Override
+    public boolean fusesWith(Activation outputActivation) {
+        return !fromLogits && outputActivation.name().equals("softmax");
+    }
+
+    @Override
+    public float compute(FMatrixRMaj predictions, FMatrixRMaj targets, FMatrixRMaj gradient) {
+        if (fromLogits) {
+            return computeFromLogits(predictions, targets, gradient);
+        }
+        CrossEntropy.checkRows(predictions, targets, 1, NAME);
+        int n = predictions.numRows;
+        int classes = predictions.numCols;
+        double sum = 0;
+        if (gradient != null) {
+            java.util.Arrays.fill(gradient.data, 0, n * classes, 0f);
+        }
+        for (int r = 0; r < n; r++) {
+            int label = CrossEntropy.label(targets, r, classes, NAME);
+            float p = predictions.data[r * classes + label];
+            float clipped = Math.min(Math.max(p, CrossEntropy.EPSILON), 1f - CrossEntropy.EPSILON);
+            sum -= Math.log(clipped);
+            if (gradient != null && clipped == p) {
+                gradient.data[r * classes + label] = -1f / (n * p);
+            }
+        }
+        return (float) (sum / n);
+    }
+
+    @Override
+    public float computeFromLogits(FMatrixRMaj logits, FMatrixRMaj targets, FMatrixRMaj gradient) {
+        CrossEntropy.checkRows(logits, targets, 1, NAME);
+        int n = logits.numRows;
+        int classes = logits.numCols;
+        double sum = 0;
+        for (int r = 0; r < n; r++) {
+            int label = CrossEntropy.label(targets, r, classes, NAME);
+            int off = r * classes;
+            double lse = CrossEntropy.logSumExp(logits, r);
+            sum += lse - logits.data[off + label];
+            if (gradient != null) {
+                for (int j = 0; j < classes; j++) {
+                    gradient.data[off + j] = (float) Math.exp(logits.data[off + j] - lse) / n;
+                }
+                gradient.data[off + label] -= 1f / n;
+            }
+        }
+        return (float) (sum / n);
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return Map.of("from_logits", fromLogits);
+    }
+}

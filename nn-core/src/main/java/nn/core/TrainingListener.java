@@ -1,0 +1,27 @@
+package nn.core;
+
+import java.util.Map;
+
+/**
+ * Observes training, as Keras's callbacks do: the progress bar, CSV logs and checkpoints are
+ * listeners. Epochs count from 1. A listener may end training early with {@link Sequential#stopTraining()}.
+ */
+public interface TrainingListener {
+
+    default void onTrainBegin(int epochs, int stepsPerEpoch, int samples) {
+    }
+
+    default void onEpochBegin(int epoch, int epochs) {
+    }
+
+    /** After each batch; {@code logs} holds the running means of the epoch so far (reused: copy to keep). */
+    default void onBatchEnd(int epoch, int step, int steps, Logs logs) {
+    }
+
+    /** After each epoch, with the epoch's loss and metrics and, if there is validation data, val_ ones. */
+    default void onEpochEnd(int epoch, Map<String, Double> logs) {
+    }
+
+    default void onTrainEnd(History history) {
+    }
+}

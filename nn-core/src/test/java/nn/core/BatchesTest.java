@@ -1,0 +1,42 @@
+package nn.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.ejml.data.FMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+class BatchesTest {
+
+    @Test
+    void everySampleOnceAnEpochWithItsTargetAndASmallerLastBatch() {
+        int n = 10;
+        FMatrixRMaj x = new FMatrixRMaj(n, 2);
+        FMatrixRMaj y = new FMatrixRMaj(n, 1);
+        for (int i = 0; i < n; i++) {
+            x.set(i, 0, i);
+            x.set(i, 1, -i);
+            y.set(i, 0, i);
+        }
+        Batches batches = new Batches(new LabeledData(x, y), 4);
+        batches.shuffle(new SplittableRandom(1));
+        assertEquals(3, batches.count());
+        List<Integer> seen = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        for (int b = 0; b < batches.count(); b++) {
+            int rows = batches.load(b);
+            sizes.add(rows);
+            for (int r = 0; r < rows; r++) {
+                int sample = (int) batches.features().get(r, 0);
+                assertEquals(-sample, batches.features().get(r, 1));
+                assertEquals(sample, batches.targets().get(r, 0));
+                seen.add(sample);
+            }
+        }
+        assertEquals(List.of(4, 4, 2), sizes);
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), seen.stream().sorted().toList());
+        assertEquals(false, seen.equals(seen.stream().sorted().toList()), "shuffled order");
+    }
+}

@@ -1,0 +1,58 @@
+package nn.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import nn.api.BuildContext;
+import nn.api.Config;
+import nn.api.NnException;
+import nn.api.Shape;
+import org.ejml.data.FMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+class DenseTest {
+
+    @Test
+    void forwardAndBackwardByHand() {
+        Dense dense = new Dense(2, "relu", true);
+        dense.build(Shape.of(3), BuildContext.seeded(0));
+        dense.variable("kernel").assign(new float[] {1, -1, 2, 0, 0, 3});
+        dense.variable("bias").assign(new float[] {0.5f, -10f});
+        FMatrixRMaj x = new FMatrixRMaj(1, 3, true, 1, 2, 3);
+        // z = (1*1 + 2*2 + 3*0 + 0.5, 1*-1 + 2*0 + 3*3 - 10) = (5.5, -2); relu -> (5.5, 0)
+        assertArrayEquals(new float[] {5.5f, 0f}, dense.forward(x, true).data);
+        FMatrixRMaj dx = dense.backward(new FMatrixRMaj(1, 2, true, 1, 1), true);
+        // dz = (1, 0): dW = x^T dz, db = dz, dx = dz W^T = (1, 2, 0)
+        assertArrayEquals(new float[] {1, 0, 2, 0, 3, 0}, dense.variable("kernel").gradient().data);
+        assertArrayEquals(new float[] {1, 0}, dense.variable("bias").gradient().data);
+        assertArrayEquals(new float[] {1, 2, 0}, dx.data);
+    }
+
+    @Test
+    void kerasConfigAndInitializerObjects() {
+        Dense dense = new Dense(Config.of("layer Dense", Map.of("units", 300, "use_bias", false,
+                "kernel_initializer", Map.of("class_name", "HeNormal", "config", Map.of()))));
+        Map<String, Object> config = dense.config();
+        assertEquals("dense", config.get("name"));
+        assertEquals(300, config.get("units"));
+        assertEquals("linear", config.get("activation"));
+        assertEquals(false, config.get("use_bias"));
+        assertEquals("HeNormal", ((Map<?, ?>) config.get("kernel_initializer")).get("class_name"));
+    }
+
+    @Test
+    void badConfigurationsNameTheKey() {
+        assertEquals("layer Dense: 'units' is required",
+                assertThrows(NnException.class, () -> new Dense(Config.empty("layer Dense"))).getMessage());
+        assertEquals("layer Dense: 'units' must be a positive integer, got -3",
+                assertThrows(NnException.class, () -> new Dense(-3)).getMessage());
+        assertEquals("layer Dense: 'units' must be an integer, got \"ten\"", assertThrows(NnException.class,
+                () -> new Dense(Config.of("layer Dense", Map.of("units", "ten")))).getMessage());
+        String unknown = assertThrows(NnException.class, () -> new Dense(3, "relux", true)).getMessage();
+        assertTrue(unknown.startsWith("layer Dense: unknown activation 'relux'; known activations: "), unknown);
+        assertTrue(unknown.contains("relu"), unknown);
+    }
+}
