@@ -1,0 +1,1 @@
+package nn.app.model; final class Placeholder {}

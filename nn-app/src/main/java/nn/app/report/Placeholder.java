@@ -1,0 +1,1 @@
+package nn.app.report; final class Placeholder {}
