@@ -160,13 +160,42 @@ abstract class KerasOptimizer implements Optimizer {
         return slots;
     }
 
+    /**
+     * Keys Keras 2.11+ writes for every optimizer: accepted while they hold the value that leaves
+     * the update unchanged (clipping off, no weight decay, no EMA); jit_compile and
+     * ema_momentum never change the result.
+     */
+    private static final Map<String, Object> INERT_KERAS_KEYS = inertKerasKeys();
+
+    private static Map<String, Object> inertKerasKeys() {
+        Map<String, Object> keys = new LinkedHashMap<>();
+        keys.put("weight_decay", null);
+        keys.put("clipnorm", null);
+        keys.put("global_clipnorm", null);
+        keys.put("clipvalue", null);
+        keys.put("use_ema", false);
+        keys.put("ema_overwrite_frequency", null);
+        return keys;
+    }
+
     private static void rejectUnknownKeys(Config config, String... ownKeys) {
         Set<String> known = new LinkedHashSet<>(List.of("name", "learning_rate", "decay"));
         known.addAll(List.of(ownKeys));
-        for (String key : config.asMap().keySet()) {
-            // "lr" is Keras's old spelling of learning_rate; Keras 2.11+ adds is_legacy_optimizer.
-            if (!known.contains(key) && !key.equals("lr") && !key.equals("is_legacy_optimizer")) {
-                throw config.invalid(key, config.asMap().get(key), "is not a setting of this optimizer (known: "
+        for (Map.Entry<String, Object> entry : config.asMap().entrySet()) {
+            String key = entry.getKey();
+            Object value = entry.getValue();
+            if (INERT_KERAS_KEYS.containsKey(key)) {
+                Object inert = INERT_KERAS_KEYS.get(key);
+                if (!(value == null || value.equals(inert))) {
+                    throw config.invalid(key, value, "is not supported (only " + inert + ")");
+                }
+                continue;
+            }
+            // "lr" is Keras's old spelling of learning_rate; the others never change the update.
+            boolean harmless = key.equals("lr") || key.equals("is_legacy_optimizer") || key.equals("jit_compile")
+                    || key.equals("ema_momentum");
+            if (!known.contains(key) && !harmless) {
+                throw config.invalid(key, value, "is not a setting of this optimizer (known: "
                         + String.join(", ", known) + ")");
             }
         }

@@ -82,6 +82,29 @@ class ConfigTest {
     }
 
     @Test
+    void theConfigKeras211WritesIsAcceptedWhileItsExtraKeysAreInert() {
+        Map<String, Object> keras = new LinkedHashMap<>();
+        keras.put("name", "SGD");
+        keras.put("weight_decay", null);
+        keras.put("clipnorm", null);
+        keras.put("global_clipnorm", null);
+        keras.put("clipvalue", null);
+        keras.put("use_ema", false);
+        keras.put("ema_momentum", 0.99);
+        keras.put("ema_overwrite_frequency", null);
+        keras.put("jit_compile", true);
+        keras.put("is_legacy_optimizer", false);
+        keras.put("learning_rate", 0.01);
+        keras.put("momentum", 0.9);
+        keras.put("nesterov", true);
+        SGD sgd = new SGD(Config.of("optimizer SGD", keras));
+        assertEquals(0.9, (double) sgd.config().get("momentum"), 1e-7);
+        keras.put("clipnorm", 1.0);
+        NnException e = assertThrows(NnException.class, () -> new SGD(Config.of("optimizer SGD", keras)));
+        assertEquals("optimizer SGD: 'clipnorm' is not supported (only null), got 1.0", e.getMessage());
+    }
+
+    @Test
     void aCustomNameIsKept() {
         assertEquals("tutorial_sgd", new SGD(Config.of("optimizer SGD", Map.of("name", "tutorial_sgd"))).config().get("name"));
     }
