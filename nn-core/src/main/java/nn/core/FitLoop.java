@@ -61,8 +61,8 @@ final class FitLoop {
                     metrics.get(m).update(model.lastOutput(), batches.targets());
                     logs.set(m + 1, metrics.get(m).result());
                 }
-                for (TrainingListener l : listeners) {
-                    l.onBatchEnd(epoch, step + 1, steps, logs);
+                for (int l = 0; l < listeners.size(); l++) {
+                    listeners.get(l).onBatchEnd(epoch, step + 1, steps, logs);
                 }
             }
             Map<String, Double> epochLogs = new LinkedHashMap<>(logs.asMap());

@@ -241,8 +241,8 @@ public final class Sequential {
     public FMatrixRMaj forward(FMatrixRMaj batch, boolean training) {
         requireBuilt();
         FMatrixRMaj a = batch;
-        for (Layer layer : layers) {
-            a = layer.forward(a, training);
+        for (int i = 0; i < layers.size(); i++) {
+            a = layers.get(i).forward(a, training);
         }
         return a;
     }

@@ -1,0 +1,59 @@
+package nn.tutorial;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import nn.core.FitConfig;
+import nn.core.LabeledData;
+import nn.core.Logs;
+import nn.core.Sequential;
+import nn.core.TrainingListener;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Training steps reuse their buffers: once warm, a batch allocates nothing. Measured as the bytes
+ * this thread allocates between the second and the last batch of a late epoch, not as time.
+ */
+class TrainingStepAllocationTest {
+
+    @Test
+    void aWarmTrainingStepAllocatesNothing() {
+        LabeledData data = SyntheticImages.generate(960, 5);
+        Sequential model = KerasBatchNormTutorial.compile(KerasBatchNormTutorial.bnBeforeActivation(1));
+        AllocationProbe probe = new AllocationProbe(4);
+        model.fit(data, FitConfig.epochs(4), probe);
+        double perStep = probe.bytesPerStep();
+        assertTrue(perStep < 16, "a warm training step allocated " + perStep + " bytes on average");
+    }
+
+    /** Reads the thread's allocated bytes after the second and the last batch of one epoch. */
+    private static final class AllocationProbe implements TrainingListener {
+        private final com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        private final int epoch;
+        private long atSecondStep;
+        private long atLastStep;
+        private int measuredSteps;
+
+        AllocationProbe(int epoch) {
+            this.epoch = epoch;
+        }
+
+        @Override
+        public void onBatchEnd(int epoch, int step, int steps, Logs logs) {
+            if (epoch != this.epoch) {
+                return;
+            }
+            if (step == 2) {
+                atSecondStep = threads.getCurrentThreadAllocatedBytes();
+            } else if (step == steps) {
+                atLastStep = threads.getCurrentThreadAllocatedBytes();
+                measuredSteps = steps - 2;
+            }
+        }
+
+        double bytesPerStep() {
+            return (double) (atLastStep - atSecondStep) / measuredSteps;
+        }
+    }
+}
