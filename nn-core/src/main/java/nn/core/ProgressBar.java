@@ -55,13 +55,17 @@ public final class ProgressBar implements TrainingListener {
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
-        double elapsed = (System.nanoTime() - epochStart) / 1e9;
-        StringBuilder line = new StringBuilder(bar(steps, steps));
-        line.append(" - ").append(Math.round(elapsed)).append("s ").append(perStep(elapsed / Math.max(steps, 1)));
-        logs.forEach((name, value) -> line.append(" - ").append(name).append(": ").append(format(value)));
-        draw(line.toString());
+        draw(finishedLine(steps, (System.nanoTime() - epochStart) / 1e9, logs));
         out.println();
         out.flush();
+    }
+
+    /** The line of a finished pass: full bar, seconds, time a step, and the values. */
+    public static String finishedLine(int steps, double seconds, Map<String, Double> logs) {
+        StringBuilder line = new StringBuilder(bar(steps, steps));
+        line.append(" - ").append(Math.round(seconds)).append("s ").append(perStep(seconds / Math.max(steps, 1)));
+        logs.forEach((name, value) -> line.append(" - ").append(name).append(": ").append(format(value)));
+        return line.toString();
     }
 
     private void draw(String line) {
