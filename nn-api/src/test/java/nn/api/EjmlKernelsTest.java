@@ -1,0 +1,92 @@
+package nn.api;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.ejml.data.FMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+class EjmlKernelsTest {
+
+    private final Kernels kernels = new EjmlKernels();
+
+    /** A (2x3) = [[1, 2, 3], [4, 5, 6]]. */
+    private static final float[][] A = {{1, 2, 3}, {4, 5, 6}};
+    /** B (3x2) = [[7, 8], [9, 10], [11, 12]]. */
+    private static final float[][] B = {{7, 8}, {9, 10}, {11, 12}};
+    /** A * B, by hand: [[1*7 + 2*9 + 3*11, 1*8 + 2*10 + 3*12], [4*7 + 5*9 + 6*11, 4*8 + 5*10 + 6*12]]. */
+    private static final float[] AB = {58, 64, 139, 154};
+    /** B * A (3x3), by hand. */
+    private static final float[] BA = {39, 54, 69, 49, 68, 87, 59, 82, 105};
+
+    private static FMatrixRMaj transpose(float[][] m) {
+        float[][] t = new float[m[0].length][m.length];
+        for (int i = 0; i < m.length; i++) {
+            for (int j = 0; j < m[0].length; j++) {
+                t[j][i] = m[i][j];
+            }
+        }
+        return new FMatrixRMaj(t);
+    }
+
+    @Test
+    void name() {
+        assertEquals("ejml", kernels.name());
+    }
+
+    @Test
+    void mult() {
+        FMatrixRMaj c = new FMatrixRMaj(2, 2);
+        kernels.mult(new FMatrixRMaj(A), new FMatrixRMaj(B), c);
+        assertArrayEquals(AB, c.data);
+        FMatrixRMaj d = new FMatrixRMaj(3, 3);
+        kernels.mult(new FMatrixRMaj(B), new FMatrixRMaj(A), d);
+        assertArrayEquals(BA, d.data);
+    }
+
+    @Test
+    void multTransA() {
+        FMatrixRMaj c = new FMatrixRMaj(2, 2);
+        kernels.multTransA(transpose(A), new FMatrixRMaj(B), c);
+        assertArrayEquals(AB, c.data);
+        FMatrixRMaj d = new FMatrixRMaj(3, 3);
+        kernels.multTransA(transpose(B), new FMatrixRMaj(A), d);
+        assertArrayEquals(BA, d.data);
+    }
+
+    @Test
+    void multTransB() {
+        FMatrixRMaj c = new FMatrixRMaj(2, 2);
+        kernels.multTransB(new FMatrixRMaj(A), transpose(B), c);
+        assertArrayEquals(AB, c.data);
+        FMatrixRMaj d = new FMatrixRMaj(3, 3);
+        kernels.multTransB(new FMatrixRMaj(B), transpose(A), d);
+        assertArrayEquals(BA, d.data);
+    }
+
+    @Test
+    void outputIsOverwrittenNotAccumulated() {
+        FMatrixRMaj c = new FMatrixRMaj(2, 2);
+        c.data = new float[] {100, 100, 100, 100};
+        kernels.mult(new FMatrixRMaj(A), new FMatrixRMaj(B), c);
+        assertArrayEquals(AB, c.data);
+    }
+
+    @Test
+    void inputsAreNotChanged() {
+        FMatrixRMaj a = new FMatrixRMaj(A);
+        FMatrixRMaj b = new FMatrixRMaj(B);
+        kernels.mult(a, b, new FMatrixRMaj(2, 2));
+        assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, a.data);
+        assertArrayEquals(new float[] {7, 8, 9, 10, 11, 12}, b.data);
+    }
+
+    @Test
+    void batchTimesKernelLikeDense() {
+        // one sample [1, 1, 1] through a 3x2 kernel gives the column sums
+        FMatrixRMaj x = new FMatrixRMaj(new float[][] {{1, 1, 1}});
+        FMatrixRMaj y = new FMatrixRMaj(1, 2);
+        kernels.mult(x, new FMatrixRMaj(B), y);
+        assertArrayEquals(new float[] {27, 30}, y.data);
+    }
+}
