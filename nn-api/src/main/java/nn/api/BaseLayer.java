@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,7 +49,7 @@ public abstract class BaseLayer implements Layer {
 
     /** Keras's default name for a layer type: snake case, {@code BatchNormalization} to {@code batch_normalization}. */
     public static String defaultName(String type) {
-        return type.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        return KerasObject.snakeCase(type);
     }
 
     @Override
@@ -73,7 +72,12 @@ public abstract class BaseLayer implements Layer {
         if (isBuilt()) {
             throw new NnException("layer " + name() + " is already built for input " + this.inputShape);
         }
-        this.outputShape = onBuild(inputShape, context);
+        try {
+            this.outputShape = onBuild(inputShape, context);
+        } catch (RuntimeException e) {
+            weights.clear();
+            throw e;
+        }
         this.inputShape = inputShape;
     }
 
@@ -159,7 +163,11 @@ public abstract class BaseLayer implements Layer {
         if (!(batch instanceof List<?> list) || list.isEmpty()) {
             throw config.invalid("batch_input_shape", batch, "must be a list like [null, 28, 28]");
         }
-        return Config.of(config.owner(), Map.of("input_shape", list.subList(1, list.size()))).getShape("input_shape");
+        try {
+            return Config.of(config.owner(), Map.of("input_shape", list.subList(1, list.size()))).getShape("input_shape");
+        } catch (NnException e) {
+            throw config.invalid("batch_input_shape", batch, "must be a list like [null, 28, 28]");
+        }
     }
 
     @Override

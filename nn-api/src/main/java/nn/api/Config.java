@@ -87,8 +87,11 @@ public final class Config {
         if (v == null) {
             return defaultValue;
         }
-        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-            return n.longValue();
+        if (v instanceof Long l) {
+            return l;
+        }
+        if (isWhole(v) && Math.abs(((Number) v).doubleValue()) < 0x1p63) {
+            return ((Number) v).longValue();
         }
         throw invalid(key, v, "must be an integer");
     }
@@ -156,10 +159,10 @@ public final class Config {
         int[] dims = new int[list.size()];
         for (int i = 0; i < dims.length; i++) {
             Object d = list.get(i);
-            if (!(d instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.intValue() <= 0) {
+            if (!isWhole(d) || ((Number) d).doubleValue() <= 0 || ((Number) d).doubleValue() > Integer.MAX_VALUE) {
                 throw invalid(key, v, "must be a list of positive integers");
             }
-            dims[i] = n.intValue();
+            dims[i] = ((Number) d).intValue();
         }
         return Optional.of(Shape.of(dims));
     }
@@ -178,10 +181,13 @@ public final class Config {
         return v;
     }
 
+    private static boolean isWhole(Object v) {
+        return v instanceof Number n && Double.isFinite(n.doubleValue()) && n.doubleValue() == Math.rint(n.doubleValue());
+    }
+
     private int toInt(String key, Object v) {
-        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-                && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
-            return n.intValue();
+        if (isWhole(v) && ((Number) v).doubleValue() >= Integer.MIN_VALUE && ((Number) v).doubleValue() <= Integer.MAX_VALUE) {
+            return ((Number) v).intValue();
         }
         throw invalid(key, v, "must be an integer");
     }

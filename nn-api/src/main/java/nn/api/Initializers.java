@@ -1,7 +1,6 @@
 package nn.api;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -60,7 +59,7 @@ public final class Initializers {
     }
 
     private static Initializer byName(String name, Config config) {
-        return switch (snakeCase(name)) {
+        return switch (KerasObject.snakeCase(name)) {
             case "zeros" -> zeros();
             case "ones" -> ones();
             case "constant" -> constant(config.getFloat("value", 0f));
@@ -80,11 +79,6 @@ public final class Initializers {
                     config.getString("mode", "fan_in"), config.getString("distribution", "truncated_normal"));
             default -> throw new NnException(config.owner() + ": unknown initializer; known: " + String.join(", ", NAMES));
         };
-    }
-
-    /** {@code GlorotUniform} and {@code glorot_uniform} both give {@code glorot_uniform}. */
-    static String snakeCase(String name) {
-        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     static Map<String, Object> serialized(String className, Map<String, Object> config) {

@@ -11,6 +11,15 @@ public final class KerasObject {
     private KerasObject() {
     }
 
+    /**
+     * Keras's {@code to_snake_case}: {@code BatchNormalization} to {@code batch_normalization},
+     * {@code Conv2D} to {@code conv2d}, {@code PReLU} to {@code p_re_lu}.
+     */
+    public static String snakeCase(String name) {
+        String intermediate = name.replaceAll("(.)([A-Z][a-z0-9]+)", "$1_$2");
+        return intermediate.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The name of the object; {@code what} names it in errors. */
     public static String className(Object spec, String what) {
         if (spec instanceof String name) {

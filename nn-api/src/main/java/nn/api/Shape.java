@@ -18,6 +18,13 @@ public final class Shape {
                 throw new NnException("shape " + Arrays.toString(dims) + ": every dimension must be positive");
             }
         }
+        long size = 1;
+        for (int d : dims) {
+            size *= d;
+            if (size > Integer.MAX_VALUE) {
+                throw new NnException("shape " + Arrays.toString(dims) + " has more than " + Integer.MAX_VALUE + " elements");
+            }
+        }
         this.dims = dims.clone();
     }
 
@@ -49,7 +56,7 @@ public final class Shape {
     public int size() {
         int n = 1;
         for (int d : dims) {
-            n = Math.multiplyExact(n, d);
+            n *= d;
         }
         return n;
     }
@@ -66,6 +73,9 @@ public final class Shape {
 
     /** The Keras spelling with a batch dimension in front: {@code (None, 28, 28)}. */
     public String withBatch() {
+        if (dims.length == 0) {
+            return "(None,)";
+        }
         return "(None, " + Arrays.stream(dims).mapToObj(Integer::toString).collect(Collectors.joining(", ")) + ")";
     }
 

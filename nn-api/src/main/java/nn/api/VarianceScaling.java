@@ -28,6 +28,9 @@ record VarianceScaling(String className, double scale, String mode, String distr
         if (!(scale > 0)) {
             throw new NnException("initializer " + className + ": 'scale' must be positive, got " + scale);
         }
+        if (distribution.equals("normal")) {
+            distribution = "truncated_normal"; // as Keras 2 reads it, for compatibility with older files
+        }
     }
 
     @Override

@@ -417,4 +417,47 @@ class BaseLayerTest {
         assertArrayEquals(a.variable("kernel").value().data, b.variable("kernel").value().data);
         assertFalse(Arrays.equals(a.variable("kernel").value().data, c.variable("kernel").value().data));
     }
+
+    @Test
+    void aBadBatchInputShapeIsReportedUnderItsOwnKey() {
+        List<Object> bad = Arrays.asList(null, 28, "x");
+        NnException e = assertThrows(NnException.class,
+                () -> new FailingLayer(Config.of("layer Failing", Map.of("batch_input_shape", bad))));
+        assertEquals("layer Failing: 'batch_input_shape' must be a list like [null, 28, 28], got [null, 28, x]", e.getMessage());
+    }
+
+    @Test
+    void aFailedBuildLeavesNoWeightsBehind() {
+        FailingLayer layer = new FailingLayer(Config.empty("layer Failing"));
+        assertThrows(NnException.class, () -> layer.build(Shape.of(3), BuildContext.seeded(1)));
+        assertTrue(layer.weights().isEmpty());
+        assertFalse(layer.isBuilt());
+    }
+
+    /** Adds a weight, then finds the input shape unfit. */
+    private static final class FailingLayer extends BaseLayer {
+        FailingLayer(Config config) {
+            super("Failing", config);
+        }
+
+        @Override
+        protected Shape onBuild(Shape inputShape, BuildContext context) {
+            addWeight("w", inputShape, Initializers.zeros(), true, context);
+            throw new NnException("layer " + name() + " does not fit " + inputShape);
+        }
+
+        @Override
+        public FMatrixRMaj forward(FMatrixRMaj input, boolean training) {
+            return input;
+        }
+
+        @Override
+        public FMatrixRMaj backward(FMatrixRMaj outputGradient, boolean inputGradientNeeded) {
+            return outputGradient;
+        }
+
+        @Override
+        protected void putConfig(Map<String, Object> config) {
+        }
+    }
 }

@@ -322,4 +322,18 @@ class ConfigTest {
         dense("activation", spec).withResolver(resolver).getActivation("activation", "linear");
         verify(resolver).activation(spec, "layer Dense");
     }
+
+    @Test
+    void integersAtTheEdgesOfTheirRanges() {
+        Config config = Config.of("layer X", Map.of("min", (long) Integer.MIN_VALUE, "big", 4294967324L,
+                "inf", Double.POSITIVE_INFINITY, "huge", 1e300, "shape", List.of(4294967324L), "shape2", List.of(1e10)));
+        assertEquals(Integer.MIN_VALUE, config.requireInt("min"));
+        assertEquals("layer X: 'big' must be an integer, got 4294967324",
+                assertThrows(NnException.class, () -> config.requireInt("big")).getMessage());
+        assertEquals(4294967324L, config.getLong("big", 0));
+        assertThrows(NnException.class, () -> config.getLong("inf", 0));
+        assertThrows(NnException.class, () -> config.getLong("huge", 0));
+        assertThrows(NnException.class, () -> config.getShape("shape"));
+        assertThrows(NnException.class, () -> config.getShape("shape2"));
+    }
 }

@@ -417,11 +417,27 @@ class InitializersTest {
     }
 
     @Test
-    void snakeCase() {
-        assertEquals("glorot_uniform", Initializers.snakeCase("GlorotUniform"));
-        assertEquals("glorot_uniform", Initializers.snakeCase("glorot_uniform"));
-        assertEquals("he_normal", Initializers.snakeCase("HeNormal"));
-        assertEquals("variance_scaling", Initializers.snakeCase("VarianceScaling"));
+    void snakeCaseAsKeras() {
+        assertEquals("glorot_uniform", KerasObject.snakeCase("GlorotUniform"));
+        assertEquals("glorot_uniform", KerasObject.snakeCase("glorot_uniform"));
+        assertEquals("he_normal", KerasObject.snakeCase("HeNormal"));
+        assertEquals("variance_scaling", KerasObject.snakeCase("VarianceScaling"));
+        assertEquals("batch_normalization", KerasObject.snakeCase("BatchNormalization"));
+        assertEquals("conv2d", KerasObject.snakeCase("Conv2D"));
+        assertEquals("max_pooling2d", KerasObject.snakeCase("MaxPooling2D"));
+        assertEquals("p_re_lu", KerasObject.snakeCase("PReLU"));
+    }
+
+    @Test
+    void normalDistributionIsReadAsTruncatedNormalAsKeras2Does() {
+        Initializer init = Initializers.parse(Map.of("class_name", "VarianceScaling",
+                "config", Map.of("scale", 1.0, "mode", "fan_in", "distribution", "normal")), "layer dense");
+        org.ejml.data.FMatrixRMaj m = new org.ejml.data.FMatrixRMaj(784, 300);
+        init.initialize(m, Shape.of(784, 300), new java.util.SplittableRandom(1));
+        double bound = 2 * Math.sqrt(1.0 / 784) / .87962566103423978;
+        for (float v : m.data) {
+            assertTrue(Math.abs(v) <= bound + 1e-6, "value " + v + " beyond the truncation bound " + bound);
+        }
     }
 
     // ---- reproducibility

@@ -111,4 +111,11 @@ class ShapeTest {
         assertTrue(e.getMessage().contains("28, -1"), e.getMessage());
         assertTrue(e.getMessage().contains("positive"), e.getMessage());
     }
+
+    @Test
+    void aShapeTooLargeToStoreIsRejectedByName() {
+        NnException e = assertThrows(NnException.class, () -> Shape.of(100000, 100000));
+        assertEquals("shape [100000, 100000] has more than 2147483647 elements", e.getMessage());
+        assertEquals("(None,)", Shape.of().withBatch());
+    }
 }
