@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import nn.api.NnException;
 import nn.core.History;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
@@ -48,9 +49,11 @@ public final class TrainingCurves {
                 panels.add(panel(name, values.get(name), values.get("val_" + name)));
             }
         }
+        if (panels.isEmpty()) {
+            throw new NnException(png + ": no training history to draw");
+        }
         AtomicFile.write(png, out -> BitmapEncoder.saveBitmap(panels, 1, panels.size(), out, BitmapFormat.PNG));
     }
-
 
     private static XYChart panel(String name, List<Double> training, List<Double> validation) {
         String title = title(name);

@@ -2,6 +2,8 @@ package nn.app.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -11,7 +13,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
+import nn.api.NnException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +53,14 @@ class TrainingCurvesTest {
         assertEquals(TrainingCurves.PANEL_WIDTH, readPng(png).getWidth());
     }
 
+    @Test
+    void anEmptyHistoryIsAnErrorAndWritesNothing() {
+        Path png = dir.resolve("curves.png");
+        NnException e = assertThrows(NnException.class, () -> TrainingCurves.write(Map.of(), png));
+        assertEquals(png + ": no training history to draw", e.getMessage());
+        assertFalse(Files.exists(png));
+    }
+
     /** Not an assertion: a picture of a typical run to look at, in /tmp/curves-sample.png. */
     @Test
     void sampleOfATypicalRun() throws IOException {
@@ -65,7 +77,7 @@ class TrainingCurvesTest {
 
     /** Starts at {@code start}, moves towards {@code start - drop} exponentially, then drifts up by {@code drift} an epoch. */
     private static List<Double> curve(int epochs, double start, double drop, double drift) {
-        return java.util.stream.IntStream.range(0, epochs)
+        return IntStream.range(0, epochs)
                 .mapToObj(e -> start - drop * (1 - Math.exp(-e / 8.0)) + drift * e + 0.005 * Math.sin(e * 1.7))
                 .toList();
     }
