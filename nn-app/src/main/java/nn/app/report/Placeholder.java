@@ -1,1 +1,0 @@
-package nn.app.report; final class Placeholder {}
