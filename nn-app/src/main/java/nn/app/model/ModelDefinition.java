@@ -122,10 +122,10 @@ public record ModelDefinition(String source, String name, Optional<Shape> inputS
                     model.build(inputShape.orElseThrow(() -> new NnException("the model has no input shape: "
                             + "start config.layers with an InputLayer whose batch_input_shape is e.g. [null, 28, 28]")));
                 }
-            } catch (NnException e) {
+            } catch (RuntimeException e) { // a plugin may fail with any exception; the user still gets file and layer
                 String named = spec.name() == null ? "" : " '" + spec.name() + "'";
                 throw new NnException(source + ": layer " + i + named + " (" + spec.className() + "): "
-                        + e.getMessage(), e);
+                        + describe(e), e);
             }
         }
         return model;
@@ -144,8 +144,12 @@ public record ModelDefinition(String source, String name, Optional<Shape> inputS
             Metric[] metrics = spec.metrics().stream().map(registry::metric).toArray(Metric[]::new);
             model.compile(registry.optimizer(spec.optimizer(), spec.optimizerConfig()),
                     registry.loss(lossName(spec.loss(), registry), spec.lossConfig()), metrics);
-        } catch (NnException e) {
-            throw new NnException(source + ": training_config: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new NnException(source + ": training_config: " + describe(e), e);
         }
+    }
+
+    private static String describe(RuntimeException e) {
+        return e instanceof NnException ? e.getMessage() : e.toString();
     }
 }

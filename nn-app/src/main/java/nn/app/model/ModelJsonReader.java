@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nn.api.NnException;
 import nn.api.Shape;
 
 /**
@@ -109,7 +110,11 @@ final class ModelJsonReader {
         if (sizes.length == 0) {
             throw node.error("must have at least one dimension, got " + node.shown());
         }
-        return Shape.of(sizes);
+        try {
+            return Shape.of(sizes);
+        } catch (NnException e) {
+            throw node.error(e.getMessage());
+        }
     }
 
     private static CompileSpec compileSpec(JsonCursor training) {

@@ -5,6 +5,7 @@ import static nn.app.model.ModelFilesReadTest.INPUT;
 import static nn.app.model.ModelFilesReadTest.withLayers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import nn.api.BuildContext;
@@ -65,6 +66,16 @@ class ModelDefinitionBuildTest {
                 withLayers(INPUT + "," + dense("\"name\": \"dense\", \"units\": 10")));
         assertBuildError("m.json: layer 0 (Flatten): the model has no input shape: start config.layers with an"
                 + " InputLayer whose batch_input_shape is e.g. [null, 28, 28]", withLayers(FLATTEN));
+    }
+
+    @Test
+    void shapesTooLargeToCountAreErrorsNamingTheFile() {
+        // Depending on the nn-api version, Shape rejects it when made or Flatten when it counts the elements.
+        String message = assertThrows(NnException.class, () -> build(withLayers(
+                "{\"class_name\": \"InputLayer\", \"config\": {\"batch_input_shape\": [null, 100000, 100000]}},"
+                        + FLATTEN))).getMessage();
+        assertTrue(message.startsWith("m.json: config.layers[0].config.batch_input_shape: ")
+                || message.startsWith("m.json: layer 0 (Flatten): "), message);
     }
 
     @Test
