@@ -1,1 +1,0 @@
-package nn.app.model; final class Placeholder {}
