@@ -4,7 +4,7 @@
  * variables, evaluate, plugins). Plugin jars from a folder are loaded into their own module layer.
  */
 module nn.app {
-    requires nn.core;
+    requires transitive nn.core;
     requires com.google.guice;
     requires jakarta.inject;
     requires com.fasterxml.jackson.databind;

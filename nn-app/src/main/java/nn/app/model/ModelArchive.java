@@ -1,14 +1,9 @@
 package nn.app.model;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +13,7 @@ import nn.api.BuildContext;
 import nn.api.NnException;
 import nn.api.Optimizer;
 import nn.api.Variable;
+import nn.app.files.AtomicFile;
 import nn.core.PluginRegistry;
 import nn.core.Sequential;
 import org.ejml.data.FMatrixRMaj;
@@ -116,39 +112,15 @@ public final class ModelArchive {
     }
 
     private static void writeAtomically(Path file, Map<String, byte[]> entries) {
-        Path target = file.toAbsolutePath();
-        Path temp = null;
-        try {
-            Files.createDirectories(target.getParent());
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                    ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)))) {
-                for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-                    zip.putNextEntry(new ZipEntry(entry.getKey()));
-                    zip.write(entry.getValue());
-                    zip.closeEntry();
-                }
-                zip.finish();
-                zip.flush();
-                channel.force(true);
+        AtomicFile.write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(entry.getKey()));
+                zip.write(entry.getValue());
+                zip.closeEntry();
             }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            temp = null;
-        } catch (IOException e) {
-            throw new NnException(file + ": cannot save: " + e, e);
-        } finally {
-            deleteQuietly(temp);
-        }
-    }
-
-    private static void deleteQuietly(Path temp) {
-        if (temp != null) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // The save already failed with its own error; a stray temporary file is the lesser problem.
-            }
-        }
+            zip.finish();
+        });
     }
 
     private static byte[] utf8(String text) {

@@ -137,6 +137,6 @@ class ModelArchiveTest {
         Path notAFolder = Files.writeString(dir.resolve("plain"), "x");
         Path file = notAFolder.resolve("model.zip");
         String message = assertThrows(NnException.class, () -> ModelArchive.save(file, trained(), Map.of())).getMessage();
-        assertTrue(message.startsWith(file + ": cannot save: "), message);
+        assertTrue(message.startsWith(file + ": cannot be written: "), message);
     }
 }

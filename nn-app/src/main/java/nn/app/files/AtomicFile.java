@@ -1,4 +1,4 @@
-package nn.app.report;
+package nn.app.files;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -10,28 +10,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import nn.api.NnException;
 
 /**
  * Writes a file whole or not at all: into a temporary file beside it, flushed to disk, then moved
  * over it, so a process killed while writing leaves the previous version (or nothing), never half a file.
+ * The file gets the usual rw-r--r-- permissions, not the owner-only ones of a temporary file.
  */
-final class AtomicFile {
+public final class AtomicFile {
 
     /** Writes the content to a stream. */
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
     private AtomicFile() {
     }
 
-    static void write(Path file, Content content) {
+    public static void write(Path file, Content content) {
         Path target = file.toAbsolutePath();
         try {
             Files.createDirectories(target.getParent());
             Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
             try {
+                if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+                    Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+                }
                 try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                     OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel));
                     content.writeTo(out);

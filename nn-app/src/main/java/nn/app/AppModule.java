@@ -1,0 +1,75 @@
+package nn.app;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.ProvidesIntoSet;
+import nn.app.plugins.PluginFolder;
+import nn.app.plugins.PluginLayers;
+import nn.app.plugins.Plugins;
+import nn.app.report.HistoryCsvLogger;
+import nn.core.PluginRegistry;
+import nn.core.ProgressBar;
+import nn.core.TrainingListener;
+
+/**
+ * The composition root: binds the run configuration and the console, loads the plugin jars into a
+ * module layer, discovers every provider in it, and contributes the training listeners (progress
+ * output, history.csv) that the train command runs with.
+ */
+final class AppModule extends AbstractModule {
+    private final RunConfig config;
+    private final Console console;
+
+    private AppModule(RunConfig config, Console console) {
+        this.config = config;
+        this.console = console;
+    }
+
+    static Injector injector(RunConfig config, Console console) {
+        return Guice.createInjector(new AppModule(config, console));
+    }
+
+    @Override
+    protected void configure() {
+        bind(RunConfig.class).toInstance(config);
+        bind(Console.class).toInstance(console);
+    }
+
+    /** The jars of the plugin folder (--plugins, else $NN_PLUGINS, else plugins/ beside the launcher) in their own module layer. */
+    @Provides
+    @Singleton
+    Plugins plugins() {
+        return PluginFolder.resolve(config.pluginsDir().orElse(null), console.env(), console.home().orElse(null))
+                .map(PluginLayers::load)
+                .orElseGet(Plugins::none);
+    }
+
+    @Provides
+    @Singleton
+    PluginRegistry registry(Plugins plugins) {
+        return plugins.registry();
+    }
+
+    @Provides
+    @Singleton
+    OutputFolder outputFolder() {
+        return OutputFolder.create(config.outDir());
+    }
+
+    @ProvidesIntoSet
+    TrainingListener progress() {
+        if (config.verbose() == 0) {
+            return new TrainingListener() {
+            };
+        }
+        return new ProgressBar(console.out(), config.verbose() == 1 && console.terminal());
+    }
+
+    @ProvidesIntoSet
+    TrainingListener history(OutputFolder out) {
+        return new HistoryCsvLogger(out.file("history.csv"));
+    }
+}

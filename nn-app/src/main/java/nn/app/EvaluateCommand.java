@@ -1,0 +1,37 @@
+package nn.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code nn evaluate}: test-set loss and accuracy of a saved model. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Evaluate a saved model on the Fashion-MNIST test set.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private NnCommand parent;
+
+    @Option(names = "--model-file", required = true, paramLabel = "FILE", description = "A model saved by train (model.zip).")
+    private Path modelFile;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the four Fashion-MNIST files.")
+    private Path data;
+
+    @Option(names = "--plugins", paramLabel = "DIR", description = "Folder of plugin jars the model needs.")
+    private Path plugins;
+
+    @Option(names = "--batch-size", defaultValue = "32", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    private int batchSize;
+
+    @Override
+    public Integer call() {
+        ModelOptions options = new ModelOptions();
+        options.model = modelFile.toString();
+        options.plugins = plugins;
+        RunConfig config = options.toRunConfig(1, batchSize, 1, data, null, null, 1);
+        AppModule.injector(config, parent.console()).getInstance(Evaluation.class).run(modelFile);
+        return 0;
+    }
+}

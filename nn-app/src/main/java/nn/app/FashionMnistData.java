@@ -1,0 +1,36 @@
+package nn.app;
+
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nn.api.Dataset;
+import nn.core.LabeledData;
+import nn.core.PluginRegistry;
+
+/** The run's data: Fashion-MNIST from the dataset plugin, split as the tutorial splits it. */
+final class FashionMnistData {
+    private final Dataset dataset;
+
+    @Inject
+    FashionMnistData(RunConfig config, PluginRegistry registry) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        config.dataDir().ifPresent(dir -> options.put("data_dir", dir.toString()));
+        config.limit().ifPresent(n -> options.put("limit", n));
+        this.dataset = registry.dataset("fashion_mnist", options);
+    }
+
+    /** All training images (or the first --limit of them). */
+    LabeledData train() {
+        return new LabeledData(dataset.trainFeatures(), dataset.trainLabels());
+    }
+
+    /** The first 5,000 training images, which the tutorial also trains on. */
+    LabeledData validation() {
+        LabeledData train = train();
+        return train.rows(0, Math.min(RunConfig.VALIDATION_SIZE, train.size()));
+    }
+
+    LabeledData test() {
+        return new LabeledData(dataset.testFeatures(), dataset.testLabels());
+    }
+}

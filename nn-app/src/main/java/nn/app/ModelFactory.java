@@ -1,0 +1,57 @@
+package nn.app;
+
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Map;
+import nn.api.BuildContext;
+import nn.app.model.ModelArchive;
+import nn.app.model.ModelDefinition;
+import nn.app.model.ModelFiles;
+import nn.app.model.LoadedModel;
+import nn.core.PluginRegistry;
+import nn.core.Sequential;
+
+/**
+ * Makes the model a run asks for: the preset or model file, with the command line's replacements of
+ * optimizer, learning rate and hidden activation, built from the discovered plugins with the run's seed.
+ */
+final class ModelFactory {
+    private final RunConfig config;
+    private final PluginRegistry registry;
+
+    @Inject
+    ModelFactory(RunConfig config, PluginRegistry registry) {
+        this.config = config;
+        this.registry = registry;
+    }
+
+    ModelDefinition definition() {
+        ModelDefinition definition = ModelFiles.resolve(config.model()).withDefaultCompile();
+        if (config.optimizer().isPresent()) {
+            definition = definition.withOptimizer(config.optimizer().get(), Map.of());
+        }
+        if (config.learningRate().isPresent()) {
+            definition = definition.withLearningRate(config.learningRate().get());
+        }
+        if (config.activation().isPresent()) {
+            definition = definition.withHiddenActivation(config.activation().get());
+        }
+        return definition;
+    }
+
+    Sequential build() {
+        return definition().build(registry, BuildContext.seeded(config.seed()));
+    }
+
+    /** Built and compiled, ready to train. */
+    Sequential buildAndCompile() {
+        ModelDefinition definition = definition();
+        Sequential model = definition.build(registry, BuildContext.seeded(config.seed()));
+        definition.compile(model, registry);
+        return model;
+    }
+
+    LoadedModel load(Path file) {
+        return ModelArchive.load(file, registry, BuildContext.seeded(config.seed()));
+    }
+}

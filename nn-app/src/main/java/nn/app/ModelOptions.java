@@ -1,0 +1,39 @@
+package nn.app;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** The options that choose and alter a model, shared by the commands that build one. */
+final class ModelOptions {
+
+    @Option(names = "--model", defaultValue = "bn-before", paramLabel = "bn-before|bn-after|no-bn|FILE.json",
+            description = "A preset or a Keras-style model file (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--optimizer", paramLabel = "NAME", description = "Replace the model's optimizer (a plugin name, e.g. Adam).")
+    String optimizer;
+
+    @Option(names = "--learning-rate", paramLabel = "X", description = "Replace the optimizer's learning rate.")
+    Double learningRate;
+
+    @Option(names = "--activation", paramLabel = "NAME", description = "Replace the hidden activations (a plugin name, e.g. elu).")
+    String activation;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the initial weights and the shuffles (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--plugins", paramLabel = "DIR", description = "Folder of plugin jars (default: $NN_PLUGINS, else plugins/ beside the launcher).")
+    Path plugins;
+
+    RunConfig toRunConfig(int epochs, int batchSize, int threads, Path data, Path out, Integer limit, int verbose) {
+        return new RunConfig(model, epochs, batchSize, Optional.ofNullable(optimizer), Optional.ofNullable(learningRate),
+                Optional.ofNullable(activation), seed, threads, Optional.ofNullable(data), Optional.ofNullable(plugins),
+                Optional.ofNullable(out), Optional.ofNullable(limit), verbose);
+    }
+
+    /** For commands that do not train: the defaults of everything else. */
+    RunConfig toRunConfig() {
+        return toRunConfig(1, 32, 1, null, null, null, 1);
+    }
+}

@@ -1,0 +1,35 @@
+package nn.app;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code nn}: the launcher's top command, which only holds the subcommands and global options. */
+@Command(name = "nn", mixinStandardHelpOptions = true, version = "nn 0.1.0",
+        description = "Build, train and inspect neural networks in plain Java (Keras conventions).",
+        subcommands = {TrainCommand.class, SummaryCommand.class, VariablesCommand.class, EvaluateCommand.class,
+                PluginsCommand.class})
+final class NnCommand implements java.util.concurrent.Callable<Integer> {
+    private final Console console;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+    private boolean debug;
+
+    NnCommand(Console console) {
+        this.console = console;
+    }
+
+    Console console() {
+        return console;
+    }
+
+    boolean debug() {
+        return debug;
+    }
+
+    @Override
+    public Integer call() {
+        console.err().println("error: give a command: train, summary, variables, evaluate or plugins (nn --help)");
+        return 2;
+    }
+}

@@ -1,0 +1,46 @@
+package nn.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import nn.api.NamedProvider;
+import nn.core.Catalog;
+import nn.core.PluginRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code nn plugins}: every layer, activation, optimizer, loss, metric and dataset found, with where it comes from. */
+@Command(name = "plugins", mixinStandardHelpOptions = true, description = "List every discovered layer, activation, optimizer, loss, metric and dataset.")
+final class PluginsCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private NnCommand parent;
+
+    @Option(names = "--plugins", paramLabel = "DIR", description = "Folder of plugin jars (default: $NN_PLUGINS, else plugins/ beside the launcher).")
+    private Path plugins;
+
+    @Override
+    public Integer call() {
+        ModelOptions options = new ModelOptions();
+        options.model = "bn-before";
+        options.plugins = plugins;
+        var injector = AppModule.injector(options.toRunConfig(), parent.console());
+        PluginRegistry registry = injector.getInstance(PluginRegistry.class);
+        PluginSources sources = injector.getInstance(PluginSources.class);
+        var out = parent.console().out();
+        print(out, "layer", registry.layers(), sources);
+        print(out, "activation", registry.activations(), sources);
+        print(out, "optimizer", registry.optimizers(), sources);
+        print(out, "loss", registry.losses(), sources);
+        print(out, "metric", registry.metrics(), sources);
+        print(out, "dataset", registry.datasets(), sources);
+        registry.clashes().forEach(c -> out.println("note: " + c));
+        return 0;
+    }
+
+    private static void print(java.io.PrintStream out, String kind, Catalog<? extends NamedProvider<?>> catalog, PluginSources sources) {
+        for (Catalog.Entry<? extends NamedProvider<?>> e : catalog.entries()) {
+            out.printf("%-11s %-32s %s%n", kind, e.name(), sources.describe(e.origin()));
+        }
+    }
+}

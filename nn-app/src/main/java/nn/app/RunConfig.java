@@ -1,0 +1,76 @@
+package nn.app;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import nn.api.NnException;
+
+/**
+ * Everything one run of the launcher was asked to do, in one record (as Tribuo does): printed when
+ * training starts and stored beside the model as {@code run.json}.
+ *
+ * @param model          a preset name (bn-before, bn-after, no-bn) or a model file
+ * @param optimizer      replaces the model file's optimizer, by plugin name
+ * @param learningRate   replaces the optimizer's learning rate
+ * @param activation     replaces the hidden activations, by plugin name
+ * @param limit          train on the first N training images only
+ * @param verbose        0 silent, 1 progress bar, 2 one line an epoch
+ */
+public record RunConfig(String model, int epochs, int batchSize, Optional<String> optimizer,
+        Optional<Double> learningRate, Optional<String> activation, long seed, int threads, Optional<Path> dataDir,
+        Optional<Path> pluginsDir, Optional<Path> outDir, Optional<Integer> limit, int verbose) {
+
+    /** Validation images, as in the tutorial: the first 5,000 training images. */
+    public static final int VALIDATION_SIZE = 5000;
+
+    public RunConfig {
+        if (epochs <= 0) {
+            throw new NnException("--epochs must be a positive number, got " + epochs);
+        }
+        if (batchSize <= 0) {
+            throw new NnException("--batch-size must be a positive number, got " + batchSize);
+        }
+        if (threads <= 0) {
+            throw new NnException("--threads must be a positive number, got " + threads);
+        }
+        learningRate.ifPresent(lr -> {
+            if (!(lr > 0) || lr.isInfinite()) {
+                throw new NnException("--learning-rate must be a positive number, got " + lr);
+            }
+        });
+        limit.ifPresent(n -> {
+            if (n <= 0) {
+                throw new NnException("--limit must be a positive number, got " + n);
+            }
+        });
+        if (verbose < 0 || verbose > 2) {
+            throw new NnException("--verbose must be 0, 1 or 2, got " + verbose);
+        }
+    }
+
+    /** The tutorial: the BN-before-activation preset, 60 epochs of batches of 32. */
+    public static RunConfig tutorial() {
+        return new RunConfig("bn-before", 60, 32, Optional.empty(), Optional.empty(), Optional.empty(), 42, 1,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 1);
+    }
+
+    /** As JSON-ready values, for {@code run.json} and the start-up banner. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("model", model);
+        map.put("epochs", epochs);
+        map.put("batch_size", batchSize);
+        map.put("optimizer", optimizer.orElse(null));
+        map.put("learning_rate", learningRate.orElse(null));
+        map.put("activation", activation.orElse(null));
+        map.put("seed", seed);
+        map.put("threads", threads);
+        map.put("data", dataDir.map(Path::toString).orElse(null));
+        map.put("plugins", pluginsDir.map(Path::toString).orElse(null));
+        map.put("out", outDir.map(Path::toString).orElse(null));
+        map.put("limit", limit.orElse(null));
+        map.put("verbose", verbose);
+        return map;
+    }
+}

@@ -1,0 +1,24 @@
+package nn.app;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code nn summary}: the Keras summary table of a model. */
+@Command(name = "summary", mixinStandardHelpOptions = true, description = "Print the Keras summary table of a model.")
+final class SummaryCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private NnCommand parent;
+
+    @Mixin
+    private ModelOptions model;
+
+    @Override
+    public Integer call() {
+        var injector = AppModule.injector(model.toRunConfig(), parent.console());
+        parent.console().out().print(injector.getInstance(ModelFactory.class).build().summary());
+        return 0;
+    }
+}

@@ -1,0 +1,35 @@
+package nn.app;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Runs the launcher in-process, as a user would from a shell, and keeps what it printed. */
+final class Launcher {
+    final int exitCode;
+    final String out;
+    final String err;
+
+    private Launcher(int exitCode, String out, String err) {
+        this.exitCode = exitCode;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** {@code home} stands for NN_HOME, the folder of ./nn (and of its default plugins/ folder). */
+    static Launcher run(Path home, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false, Map.of("NN_HOME", home.toString()));
+        int code = Main.run(console, args);
+        return new Launcher(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public String toString() {
+        return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;
+    }
+}
