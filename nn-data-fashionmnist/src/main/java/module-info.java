@@ -1,6 +1,6 @@
 /** Fashion-MNIST: the IDX reader, locator and fetcher, as a dataset plugin. */
 module nn.data.fashionmnist {
-    requires nn.api;
+    requires transitive nn.api;
     requires java.net.http;
 
     exports nn.data.fashionmnist;

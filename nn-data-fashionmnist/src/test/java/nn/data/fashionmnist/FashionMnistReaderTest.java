@@ -65,28 +65,4 @@ class FashionMnistReaderTest {
         assertTrue(e.getMessage().contains(images + " holds 3 images but " + labels + " holds 2 labels"), e.getMessage());
         assertTrue(e.getMessage().contains("count mismatch"), e.getMessage());
     }
-
-    @Test
-    void validationIsACopyOfTheFirstTrainingRows() {
-        Dataset ds = FashionMnistReader.read(IdxTestFiles.completeFolder(dir), Integer.MAX_VALUE);
-
-        Samples validation = Samples.validationFrom(ds, 2);
-
-        assertEquals(2, validation.features().numRows);
-        assertEquals(784, validation.features().numCols);
-        assertEquals(1.0f, validation.features().get(1, 783));
-        assertEquals(0.0f, validation.labels().get(1, 0));
-        assertEquals(3, ds.trainFeatures().numRows, "training keeps every row");
-        validation.features().set(0, 0, 42f);
-        assertEquals(0.0f, ds.trainFeatures().get(0, 0), "a copy, not a view");
-    }
-
-    @Test
-    void validationLargerThanTheDataIsAnError() {
-        Dataset ds = FashionMnistReader.read(IdxTestFiles.completeFolder(dir), Integer.MAX_VALUE);
-
-        NnException e = assertThrows(NnException.class, () -> Samples.validationFrom(ds, 4));
-
-        assertTrue(e.getMessage().contains("first 4 rows of 3 samples"), e.getMessage());
-    }
 }
