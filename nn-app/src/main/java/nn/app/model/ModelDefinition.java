@@ -33,7 +33,8 @@ public record ModelDefinition(String source, String name, Optional<Shape> inputS
 
     /** The definition of a built model, from each layer's {@code type()} and {@code config()}. */
     public static ModelDefinition of(Sequential model, CompileSpec compile) {
-        List<LayerSpec> specs = model.layers().stream().map(l -> new LayerSpec(l.type(), l.config())).toList();
+        List<LayerSpec> specs = model.layers().stream().map(l -> new LayerSpec(l.type(), l.config(),
+                Optional.of(l.getClass().getModule()).filter(Module::isNamed).map(Module::getName))).toList();
         return new ModelDefinition("model " + model.name(), model.name(), Optional.of(model.inputShape()), specs,
                 Optional.ofNullable(compile));
     }
@@ -113,7 +114,9 @@ public record ModelDefinition(String source, String name, Optional<Shape> inputS
             LayerSpec spec = layers.get(i);
             if (!registry.layers().contains(spec.className())) {
                 throw new NnException(source + ": layer " + i + " '" + spec.className()
-                        + "' is not provided by any plugin; known layers: " + String.join(", ", registry.layers().names()));
+                        + "' is not provided by any plugin" + spec.module().map(m -> " (it came from module " + m
+                        + "; put that plugin's jar in the plugins folder)").orElse("") + "; known layers: "
+                        + String.join(", ", registry.layers().names()));
             }
             try {
                 Layer layer = registry.layer(spec.className(), spec.config());

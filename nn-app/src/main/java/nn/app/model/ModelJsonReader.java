@@ -52,7 +52,8 @@ final class ModelJsonReader {
             if (firstLayer == null) {
                 firstLayer = entry;
             }
-            layers.add(new LayerSpec(layerClass, entry.optional("config").map(JsonCursor::toMap).orElse(Map.of())));
+            layers.add(new LayerSpec(layerClass, entry.optional("config").map(JsonCursor::toMap).orElse(Map.of()),
+                    entry.optional("module").map(JsonCursor::requireString)));
         }
         if (layers.isEmpty()) {
             throw layersNode.error(inputShape.isPresent() ? "has no layers besides the InputLayer" : "is empty; a "

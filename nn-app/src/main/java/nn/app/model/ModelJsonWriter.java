@@ -32,7 +32,12 @@ final class ModelJsonWriter {
             input.put("name", first == null ? "input_1" : first + "_input");
             layers.add(kerasObject("InputLayer", input));
         });
-        definition.layers().forEach(layer -> layers.add(kerasObject(layer.className(), layer.config())));
+        definition.layers().forEach(layer -> {
+            Map<String, Object> object = new LinkedHashMap<>();
+            layer.module().ifPresent(module -> object.put("module", module));
+            object.putAll(kerasObject(layer.className(), layer.config()));
+            layers.add(object);
+        });
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("name", definition.name());
         config.put("layers", layers);

@@ -129,8 +129,10 @@ class ModelArchiveCorruptionTest {
 
     @Test
     void aLayerTypeNoPluginProvides() throws Exception {
-        Path file = broken("gated.zip", text("model.json", s -> s.replaceFirst("\"Activation\"", "\"GatedLinear\"")));
-        assertEquals(file + ": model.json: layer 3 'GatedLinear' is not provided by any plugin; known layers:"
+        Path file = broken("gated.zip", text("model.json", s -> s.replaceFirst("\"Activation\"", "\"GatedLinear\"")
+                .replaceFirst("\"module\" : \"nn.core\",\\s*\"class_name\" : \"GatedLinear\"", "\"module\" : \"example.gated\", \"class_name\" : \"GatedLinear\"")));
+        assertEquals(file + ": model.json: layer 3 'GatedLinear' is not provided by any plugin (it came from module"
+                + " example.gated; put that plugin's jar in the plugins folder); known layers:"
                 + " Activation, BatchNormalization, Dense, Dropout, Flatten", loadError(file));
     }
 

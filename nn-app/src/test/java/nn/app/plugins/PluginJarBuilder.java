@@ -28,35 +28,35 @@ import java.util.stream.Stream;
  * <p>javac is taken from {@link java.util.spi.ToolProvider} (in java.base): the test runs inside
  * module nn.app, which does not read java.compiler, so {@code javax.tools} is not visible to it.
  */
-final class PluginJarBuilder {
+public final class PluginJarBuilder {
     private final Path workDir;
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final Map<String, String> resources = new LinkedHashMap<>();
     private final List<Path> extraModulePath = new ArrayList<>();
 
-    PluginJarBuilder(Path workDir) {
+    public PluginJarBuilder(Path workDir) {
         this.workDir = workDir;
     }
 
     /** A source file, by its path relative to the source root, e.g. {@code test/plugin/Cube.java}. */
-    PluginJarBuilder source(String path, String code) {
+    public PluginJarBuilder source(String path, String code) {
         sources.put(path, code);
         return this;
     }
 
     /** A {@code META-INF/services} registration, as a plain jar needs. */
-    PluginJarBuilder service(String service, String provider) {
+    public PluginJarBuilder service(String service, String provider) {
         resources.put("META-INF/services/" + service, provider + "\n");
         return this;
     }
 
     /** Another jar to compile against (not packed), e.g. a library module the plugin requires. */
-    PluginJarBuilder compileAgainst(Path jar) {
+    public PluginJarBuilder compileAgainst(Path jar) {
         extraModulePath.add(jar);
         return this;
     }
 
-    Path build(Path jar) {
+    public Path build(Path jar) {
         try {
             Path work = Files.createTempDirectory(workDir, "build");
             Path src = work.resolve("src");
