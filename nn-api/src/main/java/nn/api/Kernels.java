@@ -21,4 +21,21 @@ public interface Kernels {
 
     /** c = a * b<sup>T</sup> */
     void multTransB(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c);
+
+    /**
+     * These kernels on {@code threads} threads of their own. Results must be bitwise identical
+     * whatever the thread count (a fixed split of the output, a fixed order of operations for each
+     * element). Single-threaded implementations return themselves.
+     */
+    default Kernels withThreads(int threads) {
+        if (threads <= 0) {
+            throw new NnException("kernels " + name() + ": threads must be a positive number, got " + threads);
+        }
+        return this;
+    }
+
+    /** How many threads these kernels use. */
+    default int threads() {
+        return 1;
+    }
 }
