@@ -57,9 +57,17 @@ public final class SGD extends KerasOptimizer {
             return;
         }
         float[] v = slots[0].data;
-        for (int i = 0; i < n; i++) {
-            v[i] = v[i] * momentum - g[i] * lr;
-            w[i] += nesterov ? v[i] * momentum - g[i] * lr : v[i];
+        // Two loops rather than a branch inside one, so that the JIT vectorizes both.
+        if (nesterov) {
+            for (int i = 0; i < n; i++) {
+                v[i] = v[i] * momentum - g[i] * lr;
+                w[i] += v[i] * momentum - g[i] * lr;
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                v[i] = v[i] * momentum - g[i] * lr;
+                w[i] += v[i];
+            }
         }
     }
 
