@@ -25,7 +25,7 @@ public final class History {
      *
      * @throws NnException if a list has not one value per epoch of {@code epochSeconds}
      */
-    public static History of(Map<String, List<Double>> values, List<Double> epochSeconds) {
+    public static History of(Map<String, ? extends List<Double>> values, List<Double> epochSeconds) {
         History history = new History();
         values.forEach((name, list) -> {
             if (list.size() != epochSeconds.size()) {
@@ -36,6 +36,11 @@ public final class History {
         });
         history.seconds.addAll(epochSeconds);
         return history;
+    }
+
+    /** An independent copy, to extend without changing this one. */
+    public History copy() {
+        return of(values, seconds);
     }
 
     /** Appends one epoch: its logs (loss, metrics, val_ ones) and seconds. */
