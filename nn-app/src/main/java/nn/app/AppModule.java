@@ -16,8 +16,9 @@ import nn.core.TrainingListener;
 
 /**
  * The composition root: binds the run configuration and the console, loads the plugin jars into a
- * module layer, discovers every provider in it, and contributes the training listeners (progress
- * output, history.csv) that the train command runs with.
+ * module layer, discovers every provider in it, makes the model training starts from, and
+ * contributes the training listeners (progress output, history.csv, checkpoints) that the train
+ * command runs with.
  */
 final class AppModule extends AbstractModule {
     private final RunConfig config;
@@ -59,6 +60,13 @@ final class AppModule extends AbstractModule {
         return OutputFolder.create(config.outDir());
     }
 
+    /** A new model, built and compiled as the run asks. */
+    @Provides
+    @Singleton
+    TrainingStart start(ModelFactory models) {
+        return TrainingStart.fresh(models.buildAndCompile());
+    }
+
     @ProvidesIntoSet
     TrainingListener progress() {
         if (config.verbose() == 0) {
@@ -69,7 +77,12 @@ final class AppModule extends AbstractModule {
     }
 
     @ProvidesIntoSet
-    TrainingListener history(OutputFolder out) {
-        return new HistoryCsvLogger(out.file("history.csv"));
+    TrainingListener history(OutputFolder out, TrainingStart start) {
+        return new HistoryCsvLogger(out.file("history.csv"), start.progress().history());
+    }
+
+    @ProvidesIntoSet
+    TrainingListener checkpoints(OutputFolder out, TrainingStart start) {
+        return new Checkpointer(start, out.path(), config.toMap());
     }
 }
