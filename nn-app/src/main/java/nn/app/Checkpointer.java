@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import nn.app.files.AtomicFile;
 import nn.app.model.ModelArchive;
 import nn.core.TrainingListener;
 
@@ -50,7 +51,8 @@ final class Checkpointer implements TrainingListener {
         Map<String, Object> state = progress.toState(run);
         ModelArchive.save(last, start.model(), state);
         if (progress.bestIsLast()) {
-            ModelArchive.save(best, start.model(), state);
+            // the same archive, copied: saving it again would compress the weights again
+            AtomicFile.write(best, out -> Files.copy(last, out));
         }
     }
 
