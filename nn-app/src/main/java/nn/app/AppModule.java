@@ -3,9 +3,13 @@ package nn.app;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.ProvidesIntoSet;
+import com.google.inject.util.Modules;
+import java.nio.file.Path;
+import java.util.Optional;
 import nn.app.plugins.PluginFolder;
 import nn.app.plugins.PluginLayers;
 import nn.app.plugins.Plugins;
@@ -33,6 +37,11 @@ final class AppModule extends AbstractModule {
         return Guice.createInjector(new AppModule(config, console));
     }
 
+    /** With some bindings replaced, e.g. by {@link Resume}: the plugins and the model it loaded. */
+    static Injector injector(RunConfig config, Console console, Module replacements) {
+        return Guice.createInjector(Modules.override(new AppModule(config, console)).with(replacements));
+    }
+
     @Override
     protected void configure() {
         bind(RunConfig.class).toInstance(config);
@@ -43,7 +52,11 @@ final class AppModule extends AbstractModule {
     @Provides
     @Singleton
     Plugins plugins() {
-        return PluginFolder.resolve(config.pluginsDir().orElse(null), console.env(), console.home().orElse(null))
+        return plugins(config.pluginsDir(), console);
+    }
+
+    static Plugins plugins(Optional<Path> pluginsDir, Console console) {
+        return PluginFolder.resolve(pluginsDir.orElse(null), console.env(), console.home().orElse(null))
                 .map(PluginLayers::load)
                 .orElseGet(Plugins::none);
     }
