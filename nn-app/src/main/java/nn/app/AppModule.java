@@ -3,9 +3,13 @@ package nn.app;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.ProvidesIntoSet;
+import com.google.inject.util.Modules;
+import java.nio.file.Path;
+import java.util.Optional;
 import nn.app.plugins.PluginFolder;
 import nn.app.plugins.PluginLayers;
 import nn.app.plugins.Plugins;
@@ -16,8 +20,9 @@ import nn.core.TrainingListener;
 
 /**
  * The composition root: binds the run configuration and the console, loads the plugin jars into a
- * module layer, discovers every provider in it, and contributes the training listeners (progress
- * output, history.csv) that the train command runs with.
+ * module layer, discovers every provider in it, makes the model training starts from, and
+ * contributes the training listeners (progress output, history.csv, checkpoints) that the train
+ * command runs with.
  */
 final class AppModule extends AbstractModule {
     private final RunConfig config;
@@ -32,6 +37,11 @@ final class AppModule extends AbstractModule {
         return Guice.createInjector(new AppModule(config, console));
     }
 
+    /** With some bindings replaced, e.g. by {@link Resume}: the plugins and the model it loaded. */
+    static Injector injector(RunConfig config, Console console, Module replacements) {
+        return Guice.createInjector(Modules.override(new AppModule(config, console)).with(replacements));
+    }
+
     @Override
     protected void configure() {
         bind(RunConfig.class).toInstance(config);
@@ -42,7 +52,11 @@ final class AppModule extends AbstractModule {
     @Provides
     @Singleton
     Plugins plugins() {
-        return PluginFolder.resolve(config.pluginsDir().orElse(null), console.env(), console.home().orElse(null))
+        return plugins(config.pluginsDir(), console);
+    }
+
+    static Plugins plugins(Optional<Path> pluginsDir, Console console) {
+        return PluginFolder.resolve(pluginsDir.orElse(null), console.env(), console.home().orElse(null))
                 .map(PluginLayers::load)
                 .orElseGet(Plugins::none);
     }
@@ -59,6 +73,13 @@ final class AppModule extends AbstractModule {
         return OutputFolder.create(config.outDir());
     }
 
+    /** A new model, built and compiled as the run asks. */
+    @Provides
+    @Singleton
+    TrainingStart start(ModelFactory models) {
+        return TrainingStart.fresh(models.buildAndCompile());
+    }
+
     @ProvidesIntoSet
     TrainingListener progress() {
         if (config.verbose() == 0) {
@@ -69,7 +90,12 @@ final class AppModule extends AbstractModule {
     }
 
     @ProvidesIntoSet
-    TrainingListener history(OutputFolder out) {
-        return new HistoryCsvLogger(out.file("history.csv"));
+    TrainingListener history(OutputFolder out, TrainingStart start) {
+        return new HistoryCsvLogger(out.file("history.csv"), start.progress().history());
+    }
+
+    @ProvidesIntoSet
+    TrainingListener checkpoints(OutputFolder out, TrainingStart start) {
+        return new Checkpointer(start, out.path(), config.toMap());
     }
 }

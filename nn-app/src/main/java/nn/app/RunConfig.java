@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import nn.api.Config;
 import nn.api.NnException;
 
 /**
  * Everything one run of the launcher was asked to do, in one record (as Tribuo does): printed when
- * training starts and stored beside the model as {@code run.json}.
+ * training starts and stored beside the model as {@code run.json} and in every checkpoint, from
+ * which {@code train --resume} reads it back.
  *
  * @param model          a preset name (bn-before, bn-after, no-bn) or a model file
  * @param optimizer      replaces the model file's optimizer, by plugin name
@@ -72,5 +74,33 @@ public record RunConfig(String model, int epochs, int batchSize, Optional<String
         map.put("limit", limit.orElse(null));
         map.put("verbose", verbose);
         return map;
+    }
+
+    /** The inverse of {@link #toMap()}, e.g. for a checkpoint's saved run; errors name {@code source}. */
+    public static RunConfig fromMap(Map<String, ?> map, String source) {
+        Config saved = Config.of(source, map);
+        if (!saved.has("seed")) {
+            throw new NnException(source + ": 'seed' is required");
+        }
+        return new RunConfig(saved.requireString("model"), saved.requireInt("epochs"), saved.requireInt("batch_size"),
+                Optional.ofNullable(saved.getString("optimizer", null)),
+                saved.has("learning_rate") ? Optional.of(saved.getDouble("learning_rate", 0)) : Optional.empty(),
+                Optional.ofNullable(saved.getString("activation", null)), saved.getLong("seed", 42),
+                saved.getInt("threads", 1), path(saved, "data"), path(saved, "plugins"), path(saved, "out"),
+                saved.has("limit") ? Optional.of(saved.getInt("limit", 0)) : Optional.empty(), saved.getInt("verbose", 1));
+    }
+
+    private static Optional<Path> path(Config saved, String key) {
+        return Optional.ofNullable(saved.getString(key, null)).map(Path::of);
+    }
+
+    /**
+     * This run continued in {@code folder}: the same model, seed, batch size and data limit, with
+     * only what cannot change its results given anew.
+     */
+    public RunConfig resumedIn(Path folder, int epochs, Optional<Path> dataDir, Optional<Path> pluginsDir, int threads,
+            int verbose) {
+        return new RunConfig(model, epochs, batchSize, optimizer, learningRate, activation, seed, threads, dataDir,
+                pluginsDir, Optional.of(folder), limit, verbose);
     }
 }

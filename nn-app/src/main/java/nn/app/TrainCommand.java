@@ -1,24 +1,37 @@
 package nn.app;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import nn.api.NnException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /** {@code nn train}: trains a model on Fashion-MNIST with the tutorial's protocol and writes the results. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a model on Fashion-MNIST (validation: the first 5,000 training images), then evaluate it on the test set.")
 final class TrainCommand implements Callable<Integer> {
+    /** What makes a run that run: a resumed run keeps the saved values. */
+    private static final List<String> FIXED_BY_RESUME = List.of("--model", "--optimizer", "--learning-rate", "--activation",
+            "--seed", "--batch-size", "--limit", "--out");
 
     @ParentCommand
     private NnCommand parent;
 
+    @Spec
+    private CommandSpec spec;
+
     @Mixin
     private ModelOptions model;
 
-    @Option(names = "--epochs", defaultValue = "60", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "60",
+            description = "Epochs (default: ${DEFAULT-VALUE}; with --resume: the resumed run's).")
     private int epochs;
 
     @Option(names = "--batch-size", defaultValue = "32", description = "Batch size (default: ${DEFAULT-VALUE}).")
@@ -39,10 +52,30 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--verbose", defaultValue = "1", description = "0 silent, 1 progress bar, 2 one line an epoch (default: ${DEFAULT-VALUE}).")
     private int verbose;
 
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the run in DIR (e.g. runs/<timestamp>) from its last checkpoint, with its settings, to --epochs.")
+    private Path resume;
+
     @Override
     public Integer call() {
+        if (resume != null) {
+            return resume();
+        }
         RunConfig config = model.toRunConfig(epochs, batchSize, threads, data, out, limit, verbose);
         AppModule.injector(config, parent.console()).getInstance(Training.class).run();
         return 0;
+    }
+
+    private int resume() {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        List<String> fixed = FIXED_BY_RESUME.stream().filter(parsed::hasMatchedOption).toList();
+        if (!fixed.isEmpty()) {
+            throw new NnException("--resume continues a run with its own settings: " + String.join(", ", fixed)
+                    + " cannot be given with it (only --epochs, --data, --threads, --verbose and --plugins can)");
+        }
+        boolean epochsGiven = parsed.hasMatchedOption("--epochs");
+        return Resume.run(resume, Optional.ofNullable(model.plugins), saved -> saved.resumedIn(resume,
+                epochsGiven ? epochs : saved.epochs(), data != null ? Optional.of(data) : saved.dataDir(),
+                Optional.ofNullable(model.plugins), threads, verbose), parent.console());
     }
 }

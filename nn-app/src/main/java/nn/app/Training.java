@@ -2,6 +2,7 @@ package nn.app;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import nn.app.model.ModelArchive;
@@ -13,43 +14,57 @@ import nn.core.TrainingListener;
 
 /**
  * {@code nn train}: the tutorial's protocol. Trains on all training images with the first 5,000 as
- * validation data, then evaluates on the test set; writes run.json first, history.csv after every
- * epoch, and at the end model.zip and curves.png.
+ * validation data, then evaluates on the test set; writes run.json first, history.csv and the
+ * checkpoints after every epoch, and at the end model.zip and curves.png. A resumed run starts from
+ * its checkpoint's epoch, and its history.csv, model.zip and curves.png cover every epoch.
  */
 final class Training {
     private final RunConfig config;
     private final Console console;
-    private final ModelFactory models;
+    private final TrainingStart start;
     private final Provider<FashionMnistData> data;
     private final OutputFolder out;
     private final Set<TrainingListener> listeners;
 
     @Inject
-    Training(RunConfig config, Console console, ModelFactory models, Provider<FashionMnistData> data, OutputFolder out,
+    Training(RunConfig config, Console console, TrainingStart start, Provider<FashionMnistData> data, OutputFolder out,
             Set<TrainingListener> listeners) {
         this.config = config;
         this.console = console;
-        this.models = models;
+        this.start = start;
         this.data = data;
         this.out = out;
         this.listeners = listeners;
     }
 
     void run() {
-        Sequential model = models.buildAndCompile();
+        Sequential model = start.model();
+        int done = start.progress().epoch();
         if (config.verbose() > 0) {
-            console.out().println("nn train " + config.toMap());
+            console.out().println((done == 0 ? "nn train " : "nn train --resume " + out.path() + " after epoch " + done + ": ")
+                    + config.toMap());
         }
         JsonFiles.write(out.file("run.json"), config.toMap());
         FashionMnistData fashion = data.get();
-        History history = model.fit(fashion.train(), fashion.validation(),
-                new FitConfig(config.epochs(), config.batchSize(), true, config.seed()),
-                listeners.toArray(TrainingListener[]::new));
+        History history = start.progress().history();
+        history.addAll(model.fit(fashion.train(), fashion.validation(),
+                new FitConfig(config.epochs(), config.batchSize(), true, config.seed()).withInitialEpoch(done),
+                checkpointsLast(listeners)));
         ModelArchive.save(out.file("model.zip"), model, Map.of(ModelArchive.EPOCH, history.epochs(), "run", config.toMap()));
         TrainingCurves.write(history, out.file("curves.png"));
         Evaluation.report(console, model, fashion.test(), config.batchSize(), config.verbose());
         if (config.verbose() > 0) {
             console.out().println("wrote run.json, history.csv, model.zip and curves.png to " + out.path());
         }
+    }
+
+    /**
+     * Listeners run in order, and saving a checkpoint takes a while: saved last, it does not count
+     * into the epoch time that the progress line and history.csv report.
+     */
+    private static TrainingListener[] checkpointsLast(Set<TrainingListener> listeners) {
+        return listeners.stream()
+                .sorted(Comparator.comparing(listener -> listener instanceof Checkpointer))
+                .toArray(TrainingListener[]::new);
     }
 }

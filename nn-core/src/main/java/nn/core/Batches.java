@@ -19,9 +19,7 @@ final class Batches {
         this.data = data;
         this.batchSize = batchSize;
         this.order = new int[data.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
+        resetOrder();
         int rows = Math.min(batchSize, data.size());
         this.features = new FMatrixRMaj(rows, data.features().numCols);
         this.targets = new FMatrixRMaj(rows, data.targets().numCols);
@@ -31,13 +29,20 @@ final class Batches {
         return (data.size() + batchSize - 1) / batchSize;
     }
 
-    /** Fisher-Yates over the indices. */
+    /** Fisher-Yates over the indices 0..n-1, so the order depends on the generator only, not on earlier shuffles. */
     void shuffle(RandomGenerator random) {
+        resetOrder();
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];
             order[i] = order[j];
             order[j] = t;
+        }
+    }
+
+    private void resetOrder() {
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
         }
     }
 

@@ -8,8 +8,9 @@ import java.util.SplittableRandom;
 import nn.api.Metric;
 
 /**
- * The training loop behind {@link Sequential#fit}: every epoch shuffles the sample order (seeded),
- * runs one optimizer step per batch, keeps running means of the loss (weighted by batch size, as
+ * The training loop behind {@link Sequential#fit}: every epoch shuffles the sample order (seeded by
+ * the seed and the epoch number only, so a resumed run shuffles as the uninterrupted one), runs one
+ * optimizer step per batch, keeps running means of the loss (weighted by batch size, as
  * Keras does) and the metrics, then evaluates the validation data.
  */
 final class FitLoop {
@@ -29,7 +30,6 @@ final class FitLoop {
 
     History run() {
         Batches batches = new Batches(train, config.batchSize());
-        SplittableRandom random = new SplittableRandom(config.seed());
         List<Metric> metrics = model.metrics();
         List<String> names = new ArrayList<>();
         names.add("loss");
@@ -38,12 +38,12 @@ final class FitLoop {
         History history = new History();
         int steps = batches.count();
         listeners.forEach(l -> l.onTrainBegin(config.epochs(), steps, train.size()));
-        for (int epoch = 1; epoch <= config.epochs() && !model.stopRequested(); epoch++) {
+        for (int epoch = config.initialEpoch() + 1; epoch <= config.epochs() && !model.stopRequested(); epoch++) {
             long start = System.nanoTime();
             int e = epoch;
             listeners.forEach(l -> l.onEpochBegin(e, config.epochs()));
             if (config.shuffle()) {
-                batches.shuffle(random);
+                batches.shuffle(shuffleRandom(config.seed(), epoch));
             }
             metrics.forEach(Metric::reset);
             double lossSum = 0;
@@ -74,5 +74,21 @@ final class FitLoop {
         }
         listeners.forEach(l -> l.onTrainEnd(history));
         return history;
+    }
+
+    /**
+     * The generator of one epoch's shuffle, from the seed and the epoch only. Mixed with SplitMix64's
+     * finalizer: SplittableRandom seeded {@code s} and {@code s + k * 0x9E3779B97F4A7C15L} (its gamma)
+     * give the same stream shifted by k draws, so plain arithmetic on the seed could shuffle each
+     * epoch almost like the one before.
+     */
+    static SplittableRandom shuffleRandom(long seed, int epoch) {
+        return new SplittableRandom(mix(mix(seed) + epoch));
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
     }
 }

@@ -1,6 +1,8 @@
 package nn.core;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,5 +40,33 @@ class BatchesTest {
         assertEquals(List.of(4, 4, 2), sizes);
         assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), seen.stream().sorted().toList());
         assertEquals(false, seen.equals(seen.stream().sorted().toList()), "shuffled order");
+    }
+
+    @Test
+    void theOrderDependsOnlyOnTheGeneratorNotOnEarlierShuffles() {
+        Batches once = new Batches(new LabeledData(column(10), column(10)), 10);
+        Batches thrice = new Batches(new LabeledData(column(10), column(10)), 10);
+        thrice.shuffle(new SplittableRandom(5));
+        thrice.shuffle(new SplittableRandom(6));
+        once.shuffle(new SplittableRandom(7));
+        thrice.shuffle(new SplittableRandom(7));
+        once.load(0);
+        thrice.load(0);
+        assertArrayEquals(once.features().data, thrice.features().data);
+    }
+
+    @Test
+    void everyEpochShufflesDifferentlyAndTheSameEpochAlike() {
+        assertEquals(FitLoop.shuffleRandom(3, 2).nextLong(), FitLoop.shuffleRandom(3, 2).nextLong());
+        assertNotEquals(FitLoop.shuffleRandom(3, 2).nextLong(), FitLoop.shuffleRandom(3, 3).nextLong());
+        assertNotEquals(FitLoop.shuffleRandom(3, 2).nextLong(), FitLoop.shuffleRandom(4, 2).nextLong());
+    }
+
+    private static FMatrixRMaj column(int n) {
+        FMatrixRMaj m = new FMatrixRMaj(n, 1);
+        for (int i = 0; i < n; i++) {
+            m.data[i] = i;
+        }
+        return m;
     }
 }

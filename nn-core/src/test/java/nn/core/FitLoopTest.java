@@ -1,5 +1,6 @@
 package nn.core;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,7 @@ import static org.mockito.Mockito.when;
 import java.util.List;
 import java.util.Map;
 import nn.api.Loss;
+import nn.api.NnException;
 import nn.api.Optimizer;
 import nn.testkit.RandomMatrices;
 import org.ejml.data.FMatrixRMaj;
@@ -118,5 +120,58 @@ class FitLoopTest {
         Sequential model = model();
         model.compile(new PlainGradientDescent(0.1f), new SparseCategoricalCrossentropy(), new Accuracy());
         return model.fit(data(20, 1), data(6, 2), new FitConfig(3, 4, true, shuffleSeed)).asMap();
+    }
+
+    @Test
+    void resumingAfterSomeEpochsGivesTheUninterruptedRunBitForBit() {
+        Sequential straight = model();
+        straight.compile(new PlainGradientDescent(0.1f), new SparseCategoricalCrossentropy(), new Accuracy());
+        History all = straight.fit(data(20, 1), data(6, 2), new FitConfig(5, 4, true, 7));
+
+        Sequential first = model();
+        first.compile(new PlainGradientDescent(0.1f), new SparseCategoricalCrossentropy(), new Accuracy());
+        History before = first.fit(data(20, 1), data(6, 2), new FitConfig(2, 4, true, 7));
+        // What a checkpoint restores: the weights and the optimizer's counters, into a model initialised otherwise.
+        Sequential resumed = new Sequential(99).add(new Flatten(4)).add(new Dense(3, "relu", false)).add(new Dense(2, "softmax", true));
+        resumed.compile(new PlainGradientDescent(0.1f), new SparseCategoricalCrossentropy(), new Accuracy());
+        for (int i = 0; i < first.weights().size(); i++) {
+            resumed.weights().get(i).assign(first.weights().get(i).value().data);
+        }
+        resumed.optimizer().setIterations(first.optimizer().iterations());
+        History after = resumed.fit(data(20, 1), data(6, 2), new FitConfig(5, 4, true, 7).withInitialEpoch(2));
+
+        assertEquals(3, after.epochs());
+        before.addAll(after);
+        assertEquals(all.asMap(), before.asMap());
+        for (int i = 0; i < straight.weights().size(); i++) {
+            assertArrayEquals(straight.weights().get(i).value().data, resumed.weights().get(i).value().data,
+                    straight.weights().get(i).path());
+        }
+        assertEquals(straight.optimizer().iterations(), resumed.optimizer().iterations());
+    }
+
+    @Test
+    void aResumedFitShowsListenersTheTrueEpochNumbers() {
+        Sequential model = model();
+        model.compile(new PlainGradientDescent(0.1f), new SparseCategoricalCrossentropy());
+        TrainingListener listener = mock(TrainingListener.class);
+        model.fit(data(10, 1), new FitConfig(4, 5, true, 0).withInitialEpoch(2), listener);
+        InOrder order = inOrder(listener);
+        order.verify(listener).onTrainBegin(4, 2, 10);
+        order.verify(listener).onEpochBegin(3, 4);
+        order.verify(listener).onEpochEnd(eq(3), any());
+        order.verify(listener).onEpochBegin(4, 4);
+        order.verify(listener).onEpochEnd(eq(4), any());
+        verify(listener, never()).onEpochBegin(1, 4);
+    }
+
+    @Test
+    void theInitialEpochMustBeBeforeTheLastEpoch() {
+        assertEquals(0, FitConfig.epochs(3).initialEpoch());
+        assertEquals(2, FitConfig.epochs(3).withInitialEpoch(2).initialEpoch());
+        NnException atEnd = assertThrows(NnException.class, () -> FitConfig.epochs(3).withInitialEpoch(3));
+        assertEquals("initial epoch must be in [0, epochs) = [0, 3), got 3 (fit trains epochs initialEpoch + 1 to epochs)",
+                atEnd.getMessage());
+        assertThrows(NnException.class, () -> FitConfig.epochs(3).withInitialEpoch(-1));
     }
 }

@@ -1,30 +1,34 @@
 package nn.app.report;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import nn.core.History;
 import nn.core.TrainingListener;
 
 /**
  * Rewrites history.csv (atomically) after every epoch, so a run that is killed keeps the epochs it
- * finished. Each training run starts the file afresh.
+ * finished. Each training run starts the file afresh, from the history it continues if any (a
+ * resumed run's saved epochs, whose rows stay).
  */
 public final class HistoryCsvLogger implements TrainingListener {
     private final Path file;
-    private final Map<String, List<Double>> values = new LinkedHashMap<>();
-    private final List<Double> seconds = new ArrayList<>();
+    private final History previous;
+    private History history;
     private long epochStart;
 
     public HistoryCsvLogger(Path file) {
+        this(file, new History());
+    }
+
+    /** @param previous the epochs before the first one trained, e.g. a checkpoint's */
+    public HistoryCsvLogger(Path file, History previous) {
         this.file = file;
+        this.previous = previous.copy();
     }
 
     @Override
     public void onTrainBegin(int epochs, int stepsPerEpoch, int samples) {
-        values.clear();
-        seconds.clear();
+        history = previous.copy();
     }
 
     @Override
@@ -34,8 +38,7 @@ public final class HistoryCsvLogger implements TrainingListener {
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
-        logs.forEach((name, value) -> values.computeIfAbsent(name, k -> new ArrayList<>()).add(value));
-        seconds.add((System.nanoTime() - epochStart) / 1e9);
-        HistoryCsv.write(values, seconds, file);
+        history.add(logs, (System.nanoTime() - epochStart) / 1e9);
+        HistoryCsv.write(history, file);
     }
 }

@@ -1,6 +1,7 @@
 package nn.app.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nn.core.History;
 import nn.core.TrainingListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,5 +49,19 @@ class HistoryCsvLoggerTest {
         List<String> lines = Files.readAllLines(file);
         assertEquals(3, lines.size());
         assertEquals("epoch,loss,accuracy,seconds", lines.get(0));
+    }
+
+    @Test
+    void aResumedRunKeepsTheSavedRowsAndAppendsItsOwn() throws IOException {
+        Path file = dir.resolve("history.csv");
+        History saved = History.of(Map.of("loss", List.of(0.9, 0.8)), List.of(1.5, 2.5));
+        HistoryCsvLogger logger = new HistoryCsvLogger(file, saved);
+        logger.onTrainBegin(4, 1, 2);
+        logger.onEpochBegin(3, 4);
+        logger.onEpochEnd(3, Map.of("loss", 0.7));
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(List.of("epoch,loss,seconds", "1,0.9,1.5", "2,0.8,2.5"), lines.subList(0, 3));
+        assertTrue(lines.get(3).startsWith("3,0.7,"), lines::toString);
+        assertEquals(2, saved.epochs(), "the saved history is not changed");
     }
 }

@@ -1,0 +1,75 @@
+package nn.app;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import nn.app.files.AtomicFile;
+import nn.app.model.ModelArchive;
+import nn.core.TrainingListener;
+
+/**
+ * Saves the model after every epoch, as Keras's {@code ModelCheckpoint} does: {@code checkpoints/last.zip}
+ * always, and {@code checkpoints/best.zip} when the epoch has the lowest val_loss so far (the loss
+ * without validation data). Each is a {@link ModelArchive} (weights, optimizer state) whose state holds
+ * the {@link TrainingProgress} and the run's settings, written whole or not at all, so a run killed
+ * at any moment leaves a last checkpoint that loads, and {@code train --resume} continues from it.
+ */
+final class Checkpointer implements TrainingListener {
+    static final String LAST = "checkpoints/last.zip";
+    static final String BEST = "checkpoints/best.zip";
+
+    private final TrainingStart start;
+    private final Path last;
+    private final Path best;
+    private final Map<String, Object> run;
+    private TrainingProgress progress;
+    private long epochStart;
+
+    Checkpointer(TrainingStart start, Path runFolder, Map<String, Object> run) {
+        this.start = start;
+        this.last = runFolder.resolve(LAST);
+        this.best = runFolder.resolve(BEST);
+        this.run = run;
+    }
+
+    @Override
+    public void onTrainBegin(int epochs, int stepsPerEpoch, int samples) {
+        progress = start.progress();
+        removeLeftovers();
+    }
+
+    @Override
+    public void onEpochBegin(int epoch, int epochs) {
+        epochStart = System.nanoTime();
+    }
+
+    @Override
+    public void onEpochEnd(int epoch, Map<String, Double> logs) {
+        progress = progress.after(epoch, logs, (System.nanoTime() - epochStart) / 1e9);
+        Map<String, Object> state = progress.toState(run);
+        ModelArchive.save(last, start.model(), state);
+        if (progress.bestIsLast()) {
+            // the same archive, copied: saving it again would compress the weights again
+            AtomicFile.write(best, out -> Files.copy(last, out));
+        }
+    }
+
+    /**
+     * Removes the temporary files of saves that a killed run left (AtomicFile names them
+     * ".last.zip…tmp"); best effort, since a leftover harms nothing but disk space.
+     */
+    private void removeLeftovers() {
+        if (!Files.isDirectory(last.getParent())) {
+            return;
+        }
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(last.getParent(), ".{last,best}.zip*.tmp")) {
+            for (Path temp : temps) {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            // kept: see above
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package nn.app;
+
+import com.google.inject.AbstractModule;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import nn.api.BuildContext;
+import nn.api.NnException;
+import nn.app.model.LoadedModel;
+import nn.app.model.ModelArchive;
+import nn.app.plugins.Plugins;
+import nn.core.PluginRegistry;
+
+/**
+ * {@code nn train --resume DIR}: loads DIR's last checkpoint (model, weights, optimizer state, the
+ * run's settings and progress) and trains on in DIR to the requested epoch, with the same results
+ * as the uninterrupted run. A run that already reached that epoch is left as it is.
+ */
+final class Resume {
+
+    private Resume() {
+    }
+
+    /**
+     * @param pluginsDir the --plugins given now (the saved run's folder is not reused: the model
+     *        must be loaded, with its plugins, before the saved settings can be read)
+     * @param continued  the saved run's settings with what the command line may change
+     */
+    static int run(Path folder, Optional<Path> pluginsDir, UnaryOperator<RunConfig> continued, Console console) {
+        Path last = lastCheckpoint(folder);
+        Plugins plugins = AppModule.plugins(pluginsDir, console);
+        PluginRegistry registry = plugins.registry();
+        // any seed: the checkpoint's weights replace the initial ones
+        LoadedModel loaded = ModelArchive.load(last, registry, BuildContext.seeded(0));
+        String source = last + ": state.json";
+        Map<String, Object> state = loaded.state();
+        TrainingProgress progress = TrainingProgress.fromState(state, source);
+        RunConfig config = continued.apply(RunConfig.fromMap(TrainingProgress.run(state, source), source + ": run"));
+        if (progress.epoch() >= config.epochs()) {
+            console.out().println(folder + " has already trained " + progress.epoch() + " epochs (--epochs "
+                    + config.epochs() + "): nothing to do; give a larger --epochs to train on");
+            return 0;
+        }
+        TrainingStart start = new TrainingStart(loaded.model(), progress);
+        AppModule.injector(config, console, new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(Plugins.class).toInstance(plugins);
+                bind(PluginRegistry.class).toInstance(registry);
+                bind(TrainingStart.class).toInstance(start);
+            }
+        }).getInstance(Training.class).run();
+        return 0;
+    }
+
+    private static Path lastCheckpoint(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new NnException("--resume " + folder + ": no such folder");
+        }
+        Path last = folder.resolve(Checkpointer.LAST);
+        if (!Files.isRegularFile(last)) {
+            throw new NnException("--resume " + folder + ": no checkpoint " + last
+                    + " (not a training run's folder, or the run ended before its first epoch did)");
+        }
+        return last;
+    }
+}
