@@ -34,79 +34,67 @@ class BadInputTest {
         return Launcher.run(home, args);
     }
 
-    /** One line on stderr, starting "error: " and containing each of {@code expected}. */
-    private static void assertOneLineError(Launcher result, int exitCode, String... expected) {
-        assertEquals(exitCode, result.exitCode, result::toString);
-        String firstLine = result.err.lines().findFirst().orElse("");
-        assertTrue(firstLine.startsWith("error: "), result::toString);
-        for (String part : expected) {
-            assertTrue(firstLine.contains(part), () -> "'" + part + "' missing in: " + result);
-        }
-        assertTrue(!result.err.contains("\tat "), () -> "a stack trace was printed: " + result);
-    }
-
     @Test
     void epochsZeroAndANegativeBatchSize() {
-        assertOneLineError(Launcher.run(home, "train", "--data", data.toString(), "--epochs", "0"), 1,
-                "--epochs must be a positive number, got 0");
-        assertOneLineError(train("--data", data.toString(), "--batch-size", "-4"), 1, "--batch-size must be a positive number, got -4");
-        assertOneLineError(Launcher.run(home, "train", "--epochs", "many"), 2, "--epochs", "many");
+        Launcher.run(home, "train", "--data", data.toString(), "--epochs", "0").assertError(1, "--epochs must be a positive number, got 0");
+        train("--data", data.toString(), "--batch-size", "-4").assertError(1, "--batch-size must be a positive number, got -4");
+        Launcher.run(home, "train", "--epochs", "many").assertError(2, "--epochs", "many");
     }
 
     @Test
     void aFolderWithoutTheDataFiles() throws IOException {
         Path empty = Files.createDirectories(home.resolve("empty"));
-        assertOneLineError(train("--data", empty.toString()), 1, empty.toString(), "train-images-idx3-ubyte");
+        train("--data", empty.toString()).assertError(1, empty.toString(), "train-images-idx3-ubyte");
     }
 
     @Test
     void aCorruptAndATruncatedDataFile() throws IOException {
         Path corrupt = TinyFashionMnist.write(home.resolve("corrupt"), 64, 16);
         Files.writeString(corrupt.resolve("t10k-labels-idx1-ubyte.gz"), "this is not gzip nor IDX");
-        assertOneLineError(train("--data", corrupt.toString()), 1, "t10k-labels-idx1-ubyte.gz");
+        train("--data", corrupt.toString()).assertError(1, "t10k-labels-idx1-ubyte.gz");
 
         Path truncated = TinyFashionMnist.write(home.resolve("truncated"), 64, 16);
         Path images = truncated.resolve("train-images-idx3-ubyte.gz");
         byte[] whole = Files.readAllBytes(images);
         Files.write(images, java.util.Arrays.copyOf(whole, whole.length / 2));
-        assertOneLineError(train("--data", truncated.toString()), 1, "train-images-idx3-ubyte.gz");
+        train("--data", truncated.toString()).assertError(1, "train-images-idx3-ubyte.gz");
     }
 
     @Test
     void aModelFileThatIsNotJson() throws IOException {
         Path file = Files.writeString(home.resolve("broken.json"), "{\"class_name\": \"Sequential\", ");
-        assertOneLineError(train("--data", data.toString(), "--model", file.toString()), 1, "broken.json");
+        train("--data", data.toString(), "--model", file.toString()).assertError(1, "broken.json");
     }
 
     @Test
     void aModelFileWithAnUnknownLayerListsTheKnownOnes() throws IOException {
         Path file = Files.writeString(home.resolve("unknown-layer.json"), model("{\"class_name\": \"Dense\", \"config\": {\"units\": 10}},"
                 + "{\"class_name\": \"Convolution9D\", \"config\": {}}"));
-        assertOneLineError(train("--data", data.toString(), "--model", file.toString()), 1, "unknown-layer.json",
+        train("--data", data.toString(), "--model", file.toString()).assertError(1, "unknown-layer.json",
                 "Convolution9D", "BatchNormalization, Dense");
     }
 
     @Test
     void aModelFileWithImpossibleSizes() throws IOException {
         Path zero = Files.writeString(home.resolve("zero-units.json"), model("{\"class_name\": \"Dense\", \"config\": {\"units\": 0}}"));
-        assertOneLineError(train("--data", data.toString(), "--model", zero.toString()), 1, "zero-units.json", "'units'");
+        train("--data", data.toString(), "--model", zero.toString()).assertError(1, "zero-units.json", "'units'");
         Path unflattened = Files.writeString(home.resolve("no-flatten.json"), """
                 {"class_name": "Sequential", "config": {"name": "m", "layers": [
                   {"class_name": "Dense", "config": {"units": 10, "batch_input_shape": [null, 28, 28]}}]}}""");
-        assertOneLineError(train("--data", data.toString(), "--model", unflattened.toString()), 1, "no-flatten.json", "Flatten");
+        train("--data", data.toString(), "--model", unflattened.toString()).assertError(1, "no-flatten.json", "Flatten");
     }
 
     @Test
     void anUnknownOptimizerOrActivation() {
-        assertOneLineError(train("--data", data.toString(), "--optimizer", "Adamax2"), 1, "unknown optimizer 'Adamax2'", "SGD");
-        assertOneLineError(train("--data", data.toString(), "--activation", "swish9"), 1, "unknown activation 'swish9'", "relu");
+        train("--data", data.toString(), "--optimizer", "Adamax2").assertError(1, "unknown optimizer 'Adamax2'", "SGD");
+        train("--data", data.toString(), "--activation", "swish9").assertError(1, "unknown activation 'swish9'", "relu");
     }
 
     @Test
     void aPluginJarThatIsNotAJar() throws IOException {
         Path plugins = Files.createDirectories(home.resolve("plugins-bad"));
         Files.writeString(plugins.resolve("notes.jar"), "not a zip");
-        assertOneLineError(Launcher.run(home, "plugins", "--plugins", plugins.toString()), 1, "notes.jar", "not a jar");
+        Launcher.run(home, "plugins", "--plugins", plugins.toString()).assertError(1, "notes.jar", "not a jar");
     }
 
     @Test
@@ -114,14 +102,14 @@ class BadInputTest {
         Path out = home.resolve("nan");
         Launcher result = Launcher.run(home, "train", "--data", data.toString(), "--epochs", "3", "--learning-rate", "1e30",
                 "--verbose", "0", "--out", out.toString());
-        assertOneLineError(result, 1, "the loss became", "training stopped");
+        result.assertError(1, "the loss became", "training stopped");
         assertTrue(Files.exists(out.resolve("run.json")));
     }
 
     @Test
     void noCommandAndAnUnknownOption() {
         assertNotEquals(0, Launcher.run(home).exitCode);
-        assertOneLineError(Launcher.run(home, "summary", "--modle", "x"), 2, "--modle");
+        Launcher.run(home, "summary", "--modle", "x").assertError(2, "--modle");
     }
 
     private static String model(String layers) {

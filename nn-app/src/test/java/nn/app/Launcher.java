@@ -28,6 +28,24 @@ final class Launcher {
         return new Launcher(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Asserts a failure as users must see it: exit code {@code exitCode}, an error line starting
+     * "error: " that contains each of {@code parts}, no stack trace; for exit code 1 that line alone.
+     */
+    void assertError(int exitCode, String... parts) {
+        org.junit.jupiter.api.Assertions.assertEquals(exitCode, this.exitCode, this::toString);
+        java.util.List<String> lines = err.lines().toList();
+        String first = lines.isEmpty() ? "" : lines.get(0);
+        org.junit.jupiter.api.Assertions.assertTrue(first.startsWith("error: "), this::toString);
+        for (String part : parts) {
+            org.junit.jupiter.api.Assertions.assertTrue(first.contains(part), () -> "'" + part + "' missing in: " + this);
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(err.contains("\tat "), () -> "a stack trace was printed: " + this);
+        if (exitCode == 1) {
+            org.junit.jupiter.api.Assertions.assertEquals(1, lines.size(), () -> "more than one error line: " + this);
+        }
+    }
+
     @Override
     public String toString() {
         return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;

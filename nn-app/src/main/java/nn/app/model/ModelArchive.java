@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import nn.api.BuildContext;
@@ -111,11 +112,25 @@ public final class ModelArchive {
         return entries;
     }
 
+    /** Raw floats barely compress (2.5 MB to 2.36 MB for the tutorial), so they are stored: saving is several times faster. */
+    private static ZipEntry entry(String name, byte[] content) {
+        ZipEntry entry = new ZipEntry(name);
+        if (name.endsWith(".bin")) {
+            CRC32 crc = new CRC32();
+            crc.update(content);
+            entry.setMethod(ZipEntry.STORED);
+            entry.setSize(content.length);
+            entry.setCompressedSize(content.length);
+            entry.setCrc(crc.getValue());
+        }
+        return entry;
+    }
+
     private static void writeAtomically(Path file, Map<String, byte[]> entries) {
         AtomicFile.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(entry.getKey()));
+                zip.putNextEntry(entry(entry.getKey(), entry.getValue()));
                 zip.write(entry.getValue());
                 zip.closeEntry();
             }
