@@ -1,10 +1,7 @@
 package nn.core;
 
-import java.util.Map;
-import nn.api.Activation;
 import nn.api.Config;
 import nn.api.Loss;
-import nn.api.LossProvider;
 import org.ejml.data.FMatrixRMaj;
 
 /**
@@ -12,21 +9,15 @@ import org.ejml.data.FMatrixRMaj;
  * loss = sum_j t_j (logsumexp(z) - z_j), gradient (softmax(z) sum_j t_j - t) / N. From probabilities:
  * rows are renormalized to sum 1 and clipped to [1e-7, 1 - 1e-7], as Keras does.
  */
-public final class CategoricalCrossentropy implements Loss, LossProvider {
+public final class CategoricalCrossentropy extends CrossEntropy {
     static final String NAME = "categorical_crossentropy";
-    private final boolean fromLogits;
 
     public CategoricalCrossentropy() {
         this(false);
     }
 
     public CategoricalCrossentropy(boolean fromLogits) {
-        this.fromLogits = fromLogits;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, fromLogits);
     }
 
     @Override
@@ -35,17 +26,9 @@ public final class CategoricalCrossentropy implements Loss, LossProvider {
     }
 
     @Override
-    public boolean fusesWith(Activation outputActivation) {
-        return !fromLogits && outputActivation.name().equals("softmax");
-    }
-
-    @Override
-    public float compute(FMatrixRMaj predictions, FMatrixRMaj targets, FMatrixRMaj gradient) {
-        if (fromLogits) {
-            return computeFromLogits(predictions, targets, gradient);
-        }
+    float computeFromProbabilities(FMatrixRMaj predictions, FMatrixRMaj targets, FMatrixRMaj gradient) {
         int classes = predictions.numCols;
-        CrossEntropy.checkRows(predictions, targets, classes, NAME);
+        LossTargets.checkRows(predictions, targets, classes, NAME);
         int n = predictions.numRows;
         double sum = 0;
         for (int r = 0; r < n; r++) {
@@ -61,7 +44,7 @@ public final class CategoricalCrossentropy implements Loss, LossProvider {
             }
             for (int j = 0; j < classes; j++) {
                 float p = (float) (predictions.data[off + j] / total);
-                float clipped = Math.min(Math.max(p, CrossEntropy.EPSILON), 1f - CrossEntropy.EPSILON);
+                float clipped = Math.min(Math.max(p, EPSILON), 1f - EPSILON);
                 float t = targets.data[off + j];
                 sum -= t * Math.log(clipped);
                 if (gradient != null) {
@@ -76,12 +59,12 @@ public final class CategoricalCrossentropy implements Loss, LossProvider {
     @Override
     public float computeFromLogits(FMatrixRMaj logits, FMatrixRMaj targets, FMatrixRMaj gradient) {
         int classes = logits.numCols;
-        CrossEntropy.checkRows(logits, targets, classes, NAME);
+        LossTargets.checkRows(logits, targets, classes, NAME);
         int n = logits.numRows;
         double sum = 0;
         for (int r = 0; r < n; r++) {
             int off = r * classes;
-            double lse = CrossEntropy.logSumExp(logits, r);
+            double lse = logSumExp(logits, r);
             double targetSum = 0;
             for (int j = 0; j < classes; j++) {
                 float t = targets.data[off + j];
@@ -96,10 +79,5 @@ public final class CategoricalCrossentropy implements Loss, LossProvider {
             }
         }
         return (float) (sum / n);
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of("from_logits", fromLogits);
     }
 }

@@ -1,17 +1,51 @@
 package nn.core;
 
+import java.util.Map;
+import nn.api.Activation;
+import nn.api.Loss;
+import nn.api.LossProvider;
 import nn.api.NnException;
 import org.ejml.data.FMatrixRMaj;
 
 /**
- * The arithmetic the cross-entropy losses share: a row's log-sum-exp of logits, and the class index
- * a sparse target row holds.
+ * What the cross-entropy losses share: the {@code from_logits} switch, fusion with a final softmax,
+ * a row's log-sum-exp of logits, and the class index a sparse target row holds. Each loss is its
+ * own provider (it is stateless).
  */
-final class CrossEntropy {
+abstract class CrossEntropy implements Loss, LossProvider {
     /** Keras's backend epsilon: probabilities are clipped to [EPSILON, 1 - EPSILON]. */
     static final float EPSILON = 1e-7f;
 
-    private CrossEntropy() {
+    private final String name;
+    final boolean fromLogits;
+
+    CrossEntropy(String name, boolean fromLogits) {
+        this.name = name;
+        this.fromLogits = fromLogits;
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final boolean fusesWith(Activation outputActivation) {
+        return !fromLogits && outputActivation.name().equals("softmax");
+    }
+
+    @Override
+    public final float compute(FMatrixRMaj predictions, FMatrixRMaj targets, FMatrixRMaj gradient) {
+        return fromLogits ? computeFromLogits(predictions, targets, gradient)
+                : computeFromProbabilities(predictions, targets, gradient);
+    }
+
+    /** The loss of predicted probabilities, clipped to [EPSILON, 1 - EPSILON]. */
+    abstract float computeFromProbabilities(FMatrixRMaj predictions, FMatrixRMaj targets, FMatrixRMaj gradient);
+
+    @Override
+    public final Map<String, Object> config() {
+        return Map.of("from_logits", fromLogits);
     }
 
     /** log(sum_j e^(z_j)) of row r, computed from the row's maximum so nothing overflows. */
@@ -39,11 +73,4 @@ final class CrossEntropy {
         return label;
     }
 
-    static void checkRows(FMatrixRMaj predictions, FMatrixRMaj targets, int targetColumns, String loss) {
-        if (predictions.numRows != targets.numRows || targets.numCols != targetColumns) {
-            throw new NnException(loss + ": targets of shape " + targets.numRows + "x" + targets.numCols
-                    + " do not fit predictions of shape " + predictions.numRows + "x" + predictions.numCols
-                    + " (expected " + predictions.numRows + "x" + targetColumns + ")");
-        }
-    }
 }

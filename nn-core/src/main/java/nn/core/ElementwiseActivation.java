@@ -1,15 +1,12 @@
 package nn.core;
 
-import nn.api.Activation;
-import nn.api.ActivationProvider;
-import nn.api.Config;
 import org.ejml.data.FMatrixRMaj;
 
 /**
  * An activation applied to each element alone: f(x) and its derivative, written in terms of x and
  * y = f(x) so that each activation reads as its formula. Stateless, so each is its own provider.
  */
-abstract class ElementwiseActivation implements Activation, ActivationProvider {
+abstract class ElementwiseActivation extends StatelessActivation {
 
     abstract float apply(float x);
 
@@ -34,15 +31,5 @@ abstract class ElementwiseActivation implements Activation, ActivationProvider {
         for (int i = 0, n = x.getNumElements(); i < n; i++) {
             gradIn[i] = gradOut[i] * derivative(in[i], out[i]);
         }
-    }
-
-    @Override
-    public Activation create(Config config) {
-        return this;
-    }
-
-    @Override
-    public String toString() {
-        return name();
     }
 }

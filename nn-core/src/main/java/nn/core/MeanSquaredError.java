@@ -26,7 +26,7 @@ public final class MeanSquaredError implements Loss, LossProvider {
 
     @Override
     public float compute(FMatrixRMaj predictions, FMatrixRMaj targets, FMatrixRMaj gradient) {
-        CrossEntropy.checkRows(predictions, targets, predictions.numCols, NAME);
+        LossTargets.checkRows(predictions, targets, predictions.numCols, NAME);
         int count = predictions.getNumElements();
         double sum = 0;
         for (int i = 0; i < count; i++) {

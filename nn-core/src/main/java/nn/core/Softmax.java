@@ -1,15 +1,12 @@
 package nn.core;
 
-import nn.api.Activation;
-import nn.api.ActivationProvider;
-import nn.api.Config;
 import org.ejml.data.FMatrixRMaj;
 
 /**
  * softmax over each row: y_j = e^(x_j - max) / sum_k e^(x_k - max). Backward: dx_j = y_j (dy_j - sum_k dy_k y_k).
  * A cross-entropy loss after it works from the logits instead (see {@link SparseCategoricalCrossentropy}).
  */
-public final class Softmax implements Activation, ActivationProvider {
+public final class Softmax extends StatelessActivation {
 
     @Override
     public String name() {
@@ -51,15 +48,5 @@ public final class Softmax implements Activation, ActivationProvider {
                 dx.data[off + j] = y.data[off + j] * (dy.data[off + j] - dot);
             }
         }
-    }
-
-    @Override
-    public Activation create(Config config) {
-        return this;
-    }
-
-    @Override
-    public String toString() {
-        return name();
     }
 }

@@ -1,10 +1,7 @@
 package nn.core;
 
-import java.util.Map;
-import nn.api.Activation;
 import nn.api.Config;
 import nn.api.Loss;
-import nn.api.LossProvider;
 import org.ejml.data.FMatrixRMaj;
 
 /**
@@ -12,21 +9,15 @@ import org.ejml.data.FMatrixRMaj;
  * loss = logsumexp(z) - z_label, gradient (softmax(z) - onehot) / N. From probabilities p: clipped
  * to [1e-7, 1 - 1e-7], loss = -log p_label, gradient -1 / (N p_label) where not clipped.
  */
-public final class SparseCategoricalCrossentropy implements Loss, LossProvider {
+public final class SparseCategoricalCrossentropy extends CrossEntropy {
     static final String NAME = "sparse_categorical_crossentropy";
-    private final boolean fromLogits;
 
     public SparseCategoricalCrossentropy() {
         this(false);
     }
 
     public SparseCategoricalCrossentropy(boolean fromLogits) {
-        this.fromLogits = fromLogits;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, fromLogits);
     }
 
     @Override
@@ -35,16 +26,8 @@ public final class SparseCategoricalCrossentropy implements Loss, LossProvider {
     }
 
     @Override
-    public boolean fusesWith(Activation outputActivation) {
-        return !fromLogits && outputActivation.name().equals("softmax");
-    }
-
-    @Override
-    public float compute(FMatrixRMaj predictions, FMatrixRMaj targets, FMatrixRMaj gradient) {
-        if (fromLogits) {
-            return computeFromLogits(predictions, targets, gradient);
-        }
-        CrossEntropy.checkRows(predictions, targets, 1, NAME);
+    float computeFromProbabilities(FMatrixRMaj predictions, FMatrixRMaj targets, FMatrixRMaj gradient) {
+        LossTargets.checkRows(predictions, targets, 1, NAME);
         int n = predictions.numRows;
         int classes = predictions.numCols;
         double sum = 0;
@@ -52,9 +35,9 @@ public final class SparseCategoricalCrossentropy implements Loss, LossProvider {
             java.util.Arrays.fill(gradient.data, 0, n * classes, 0f);
         }
         for (int r = 0; r < n; r++) {
-            int label = CrossEntropy.label(targets, r, classes, NAME);
+            int label = label(targets, r, classes, NAME);
             float p = predictions.data[r * classes + label];
-            float clipped = Math.min(Math.max(p, CrossEntropy.EPSILON), 1f - CrossEntropy.EPSILON);
+            float clipped = Math.min(Math.max(p, EPSILON), 1f - EPSILON);
             sum -= Math.log(clipped);
             if (gradient != null && clipped == p) {
                 gradient.data[r * classes + label] = -1f / (n * p);
@@ -65,14 +48,14 @@ public final class SparseCategoricalCrossentropy implements Loss, LossProvider {
 
     @Override
     public float computeFromLogits(FMatrixRMaj logits, FMatrixRMaj targets, FMatrixRMaj gradient) {
-        CrossEntropy.checkRows(logits, targets, 1, NAME);
+        LossTargets.checkRows(logits, targets, 1, NAME);
         int n = logits.numRows;
         int classes = logits.numCols;
         double sum = 0;
         for (int r = 0; r < n; r++) {
-            int label = CrossEntropy.label(targets, r, classes, NAME);
+            int label = label(targets, r, classes, NAME);
             int off = r * classes;
-            double lse = CrossEntropy.logSumExp(logits, r);
+            double lse = logSumExp(logits, r);
             sum += lse - logits.data[off + label];
             if (gradient != null) {
                 for (int j = 0; j < classes; j++) {
@@ -82,10 +65,5 @@ public final class SparseCategoricalCrossentropy implements Loss, LossProvider {
             }
         }
         return (float) (sum / n);
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of("from_logits", fromLogits);
     }
 }
