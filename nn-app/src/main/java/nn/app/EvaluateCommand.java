@@ -30,7 +30,7 @@ final class EvaluateCommand implements Callable<Integer> {
         ModelOptions options = new ModelOptions();
         options.model = modelFile.toString();
         options.plugins = plugins;
-        RunConfig config = options.toRunConfig(1, batchSize, 1, data, null, null, 1);
+        RunConfig config = options.toRunConfig(1, batchSize, data, null, null, 1);
         AppModule.injector(config, parent.console()).getInstance(Evaluation.class).run(modelFile);
         return 0;
     }

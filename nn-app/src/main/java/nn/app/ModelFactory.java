@@ -8,6 +8,8 @@ import nn.app.model.ModelArchive;
 import nn.app.model.ModelDefinition;
 import nn.app.model.ModelFiles;
 import nn.app.model.LoadedModel;
+import java.util.SplittableRandom;
+import nn.core.KernelChoice;
 import nn.core.PluginRegistry;
 import nn.core.Sequential;
 
@@ -40,18 +42,23 @@ final class ModelFactory {
     }
 
     Sequential build() {
-        return definition().build(registry, BuildContext.seeded(config.seed()));
+        return definition().build(registry, context(config));
     }
 
     /** Built and compiled, ready to train. */
     Sequential buildAndCompile() {
         ModelDefinition definition = definition();
-        Sequential model = definition.build(registry, BuildContext.seeded(config.seed()));
+        Sequential model = definition.build(registry, context(config));
         definition.compile(model, registry);
         return model;
     }
 
+    /** The run's kernels (and threads) and a generator seeded with the run's seed. */
+    static BuildContext context(RunConfig config) {
+        return new BuildContext(KernelChoice.choose(config.kernels(), config.threads()), new SplittableRandom(config.seed()));
+    }
+
     LoadedModel load(Path file) {
-        return ModelArchive.load(file, registry, BuildContext.seeded(config.seed()));
+        return ModelArchive.load(file, registry, context(config));
     }
 }

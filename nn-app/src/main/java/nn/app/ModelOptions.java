@@ -2,6 +2,7 @@ package nn.app;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import nn.core.KernelChoice;
 import picocli.CommandLine.Option;
 
 /** The options that choose and alter a model, shared by the commands that build one. */
@@ -26,14 +27,25 @@ final class ModelOptions {
     @Option(names = "--plugins", paramLabel = "DIR", description = "Folder of plugin jars (default: $NN_PLUGINS, else plugins/ beside the launcher).")
     Path plugins;
 
-    RunConfig toRunConfig(int epochs, int batchSize, int threads, Path data, Path out, Integer limit, int verbose) {
+    @Option(names = "--kernels", defaultValue = KernelChoice.AUTO, paramLabel = "auto|ejml|vector",
+            description = "Matrix kernels: vector (JDK Vector API) when present, else ejml (default: ${DEFAULT-VALUE}).")
+    String kernels = KernelChoice.AUTO;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads of the matrix kernels (default: all cores); results do not depend on it.")
+    Integer threads;
+
+    int threads() {
+        return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    RunConfig toRunConfig(int epochs, int batchSize, Path data, Path out, Integer limit, int verbose) {
         return new RunConfig(model, epochs, batchSize, Optional.ofNullable(optimizer), Optional.ofNullable(learningRate),
-                Optional.ofNullable(activation), seed, threads, Optional.ofNullable(data), Optional.ofNullable(plugins),
-                Optional.ofNullable(out), Optional.ofNullable(limit), verbose);
+                Optional.ofNullable(activation), seed, threads(), kernels, Optional.ofNullable(data),
+                Optional.ofNullable(plugins), Optional.ofNullable(out), Optional.ofNullable(limit), verbose);
     }
 
     /** For commands that do not train: the defaults of everything else. */
     RunConfig toRunConfig() {
-        return toRunConfig(1, 32, 1, null, null, null, 1);
+        return toRunConfig(1, 32, null, null, null, 1);
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import nn.api.BuildContext;
 import nn.api.NnException;
 import nn.app.model.LoadedModel;
 import nn.app.model.ModelArchive;
@@ -32,9 +31,10 @@ final class Resume {
         Path last = lastCheckpoint(folder);
         Plugins plugins = AppModule.plugins(pluginsDir, console);
         PluginRegistry registry = plugins.registry();
-        // any seed: the checkpoint's weights replace the initial ones
-        LoadedModel loaded = ModelArchive.load(last, registry, BuildContext.seeded(0));
         String source = last + ": state.json";
+        // the saved run's kernels, since they decide the rounding; its weights replace the initial ones
+        LoadedModel loaded = ModelArchive.load(last, registry, saved -> ModelFactory.context(
+                continued.apply(RunConfig.fromMap(TrainingProgress.run(saved, source), source + ": run"))));
         Map<String, Object> state = loaded.state();
         TrainingProgress progress = TrainingProgress.fromState(state, source);
         RunConfig config = continued.apply(RunConfig.fromMap(TrainingProgress.run(state, source), source + ": run"));

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import nn.api.Config;
 import nn.api.NnException;
+import nn.core.KernelChoice;
 
 /**
  * Everything one run of the launcher was asked to do, in one record (as Tribuo does): printed when
@@ -16,11 +17,13 @@ import nn.api.NnException;
  * @param optimizer      replaces the model file's optimizer, by plugin name
  * @param learningRate   replaces the optimizer's learning rate
  * @param activation     replaces the hidden activations, by plugin name
+ * @param threads        threads of the matrix kernels (results do not depend on it)
+ * @param kernels        the matrix kernels: auto, ejml or vector
  * @param limit          train on the first N training images only
  * @param verbose        0 silent, 1 progress bar, 2 one line an epoch
  */
 public record RunConfig(String model, int epochs, int batchSize, Optional<String> optimizer,
-        Optional<Double> learningRate, Optional<String> activation, long seed, int threads, Optional<Path> dataDir,
+        Optional<Double> learningRate, Optional<String> activation, long seed, int threads, String kernels, Optional<Path> dataDir,
         Optional<Path> pluginsDir, Optional<Path> outDir, Optional<Integer> limit, int verbose) {
 
     /** Validation images, as in the tutorial: the first 5,000 training images. */
@@ -35,6 +38,9 @@ public record RunConfig(String model, int epochs, int batchSize, Optional<String
         }
         if (threads <= 0) {
             throw new NnException("--threads must be a positive number, got " + threads);
+        }
+        if (kernels == null || kernels.isBlank()) {
+            throw new NnException("--kernels must name kernels: auto, ejml or vector");
         }
         learningRate.ifPresent(lr -> {
             if (!(lr > 0) || lr.isInfinite()) {
@@ -54,7 +60,7 @@ public record RunConfig(String model, int epochs, int batchSize, Optional<String
     /** The tutorial: the BN-before-activation preset, 60 epochs of batches of 32. */
     public static RunConfig tutorial() {
         return new RunConfig("bn-before", 60, 32, Optional.empty(), Optional.empty(), Optional.empty(), 42, 1,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 1);
+                KernelChoice.AUTO, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 1);
     }
 
     /** As JSON-ready values, for {@code run.json} and the start-up banner. */
@@ -68,6 +74,7 @@ public record RunConfig(String model, int epochs, int batchSize, Optional<String
         map.put("activation", activation.orElse(null));
         map.put("seed", seed);
         map.put("threads", threads);
+        map.put("kernels", kernels);
         map.put("data", dataDir.map(Path::toString).orElse(null));
         map.put("plugins", pluginsDir.map(Path::toString).orElse(null));
         map.put("out", outDir.map(Path::toString).orElse(null));
@@ -86,7 +93,7 @@ public record RunConfig(String model, int epochs, int batchSize, Optional<String
                 Optional.ofNullable(saved.getString("optimizer", null)),
                 saved.has("learning_rate") ? Optional.of(saved.getDouble("learning_rate", 0)) : Optional.empty(),
                 Optional.ofNullable(saved.getString("activation", null)), saved.getLong("seed", 42),
-                saved.getInt("threads", 1), path(saved, "data"), path(saved, "plugins"), path(saved, "out"),
+                saved.getInt("threads", 1), saved.getString("kernels", KernelChoice.AUTO), path(saved, "data"), path(saved, "plugins"), path(saved, "out"),
                 saved.has("limit") ? Optional.of(saved.getInt("limit", 0)) : Optional.empty(), saved.getInt("verbose", 1));
     }
 
@@ -100,7 +107,7 @@ public record RunConfig(String model, int epochs, int batchSize, Optional<String
      */
     public RunConfig resumedIn(Path folder, int epochs, Optional<Path> dataDir, Optional<Path> pluginsDir, int threads,
             int verbose) {
-        return new RunConfig(model, epochs, batchSize, optimizer, learningRate, activation, seed, threads, dataDir,
+        return new RunConfig(model, epochs, batchSize, optimizer, learningRate, activation, seed, threads, kernels, dataDir,
                 pluginsDir, Optional.of(folder), limit, verbose);
     }
 }

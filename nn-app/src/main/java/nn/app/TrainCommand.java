@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
     /** What makes a run that run: a resumed run keeps the saved values. */
     private static final List<String> FIXED_BY_RESUME = List.of("--model", "--optimizer", "--learning-rate", "--activation",
-            "--seed", "--batch-size", "--limit", "--out");
+            "--seed", "--batch-size", "--limit", "--out", "--kernels");
 
     @ParentCommand
     private NnCommand parent;
@@ -36,9 +36,6 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--batch-size", defaultValue = "32", description = "Batch size (default: ${DEFAULT-VALUE}).")
     private int batchSize;
-
-    @Option(names = "--threads", defaultValue = "1", description = "Threads for the math (default: ${DEFAULT-VALUE}).")
-    private int threads;
 
     @Option(names = "--data", paramLabel = "DIR", description = "Folder with the four Fashion-MNIST files (default: search, see README).")
     private Path data;
@@ -61,7 +58,7 @@ final class TrainCommand implements Callable<Integer> {
         if (resume != null) {
             return resume();
         }
-        RunConfig config = model.toRunConfig(epochs, batchSize, threads, data, out, limit, verbose);
+        RunConfig config = model.toRunConfig(epochs, batchSize, data, out, limit, verbose);
         AppModule.injector(config, parent.console()).getInstance(Training.class).run();
         return 0;
     }
@@ -76,6 +73,6 @@ final class TrainCommand implements Callable<Integer> {
         boolean epochsGiven = parsed.hasMatchedOption("--epochs");
         return Resume.run(resume, Optional.ofNullable(model.plugins), saved -> saved.resumedIn(resume,
                 epochsGiven ? epochs : saved.epochs(), data != null ? Optional.of(data) : saved.dataDir(),
-                Optional.ofNullable(model.plugins), threads, verbose), parent.console());
+                Optional.ofNullable(model.plugins), model.threads(), verbose), parent.console());
     }
 }

@@ -24,11 +24,17 @@ final class ArchiveLoader {
     private ArchiveLoader() {
     }
 
-    static LoadedModel load(Path file, Map<String, byte[]> entries, PluginRegistry registry, BuildContext context) {
+    static LoadedModel load(Path file, Map<String, byte[]> entries, PluginRegistry registry,
+            Function<Map<String, Object>, BuildContext> contextForState) {
         String source = file.toString();
+        Map<String, Object> state = json(entries, ModelArchive.STATE, source).toMap();
+        if (state.containsKey(ModelArchive.EPOCH) && !(state.get(ModelArchive.EPOCH) instanceof Integer epoch && epoch >= 0)) {
+            throw new NnException(source + ": " + ModelArchive.STATE + ": epoch: must be a whole number >= 0, got "
+                    + state.get(ModelArchive.EPOCH));
+        }
         ModelDefinition definition = ModelFiles.parse(text(entries, ModelArchive.MODEL),
                 source + ": " + ModelArchive.MODEL);
-        Sequential model = definition.build(registry, context);
+        Sequential model = definition.build(registry, contextForState.apply(state));
         definition.compile(model, registry);
 
         JsonCursor weightsIndex = json(entries, ModelArchive.WEIGHTS_INDEX, source);
@@ -52,12 +58,6 @@ final class ArchiveLoader {
                 optimizer.slots(), ModelArchive::slotShape,
                 (slot, values) -> System.arraycopy(values, 0, slot.data, 0, values.length), "optimizer slot");
         optimizer.setIterations(iterations);
-
-        Map<String, Object> state = json(entries, ModelArchive.STATE, source).toMap();
-        if (state.containsKey(ModelArchive.EPOCH) && !(state.get(ModelArchive.EPOCH) instanceof Integer epoch && epoch >= 0)) {
-            throw new NnException(source + ": " + ModelArchive.STATE + ": epoch: must be a whole number >= 0, got "
-                    + state.get(ModelArchive.EPOCH));
-        }
         return new LoadedModel(model, definition, state);
     }
 

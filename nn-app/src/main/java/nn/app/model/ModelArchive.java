@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -74,10 +75,23 @@ public final class ModelArchive {
 
     /** Loads an archive; every problem (damage, hostile content, a missing plugin) is an {@link NnException} naming the file. */
     public static LoadedModel load(Path file, PluginRegistry registry, BuildContext context) {
+        return load(file, registry, state -> context, SafeZip.Limits.DEFAULT);
+    }
+
+    /**
+     * As {@link #load(Path, PluginRegistry, BuildContext)}, with the build context chosen from the saved
+     * state, e.g. the kernels of the run that saved a checkpoint.
+     */
+    public static LoadedModel load(Path file, PluginRegistry registry, Function<Map<String, Object>, BuildContext> context) {
         return load(file, registry, context, SafeZip.Limits.DEFAULT);
     }
 
     static LoadedModel load(Path file, PluginRegistry registry, BuildContext context, SafeZip.Limits limits) {
+        return load(file, registry, state -> context, limits);
+    }
+
+    private static LoadedModel load(Path file, PluginRegistry registry, Function<Map<String, Object>, BuildContext> context,
+            SafeZip.Limits limits) {
         return ArchiveLoader.load(file, SafeZip.read(file, ENTRIES, limits), registry, context);
     }
 
