@@ -28,8 +28,8 @@ final class Evaluation {
         report(console, model, data.get().test(), config.batchSize(), 1);
     }
 
-    /** {@code 313/313 [==============================] - 1s 2ms/step - loss: 0.3400 - accuracy: 0.8800}. */
-    static void report(Console console, Sequential model, LabeledData test, int batchSize, int verbose) {
+    /** {@code 313/313 [==============================] - 1s 2ms/step - loss: 0.3400 - accuracy: 0.8800}; returns the scores. */
+    static Map<String, Double> report(Console console, Sequential model, LabeledData test, int batchSize, int verbose) {
         long start = System.nanoTime();
         Map<String, Double> results = model.evaluate(test, batchSize);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -37,5 +37,6 @@ final class Evaluation {
             int steps = (test.size() + batchSize - 1) / batchSize;
             console.out().println(ProgressBar.finishedLine(steps, seconds, results));
         }
+        return results;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import nn.app.model.ModelArchive;
+import nn.app.report.RunResult;
 import nn.app.report.TrainingCurves;
 import nn.core.FitConfig;
 import nn.core.History;
@@ -17,6 +18,7 @@ import nn.core.TrainingListener;
  * validation data, then evaluates on the test set; writes run.json first, history.csv and the
  * checkpoints after every epoch, and at the end model.zip and curves.png. A resumed run starts from
  * its checkpoint's epoch, and its history.csv, model.zip and curves.png cover every epoch.
+ * {@code nn compare} runs it once per model and seed.
  */
 final class Training {
     private final RunConfig config;
@@ -37,7 +39,8 @@ final class Training {
         this.listeners = listeners;
     }
 
-    void run() {
+    /** Trains, writes the outputs and returns the history of every epoch with the test scores. */
+    RunResult run() {
         Sequential model = start.model();
         int done = start.progress().epoch();
         if (config.verbose() > 0) {
@@ -52,10 +55,11 @@ final class Training {
                 checkpointsLast(listeners)));
         ModelArchive.save(out.file("model.zip"), model, Map.of(ModelArchive.EPOCH, history.epochs(), "run", config.toMap()));
         TrainingCurves.write(history, out.file("curves.png"));
-        Evaluation.report(console, model, fashion.test(), config.batchSize(), config.verbose());
+        Map<String, Double> test = Evaluation.report(console, model, fashion.test(), config.batchSize(), config.verbose());
         if (config.verbose() > 0) {
             console.out().println("wrote run.json, history.csv, model.zip and curves.png to " + out.path());
         }
+        return new RunResult(history, test);
     }
 
     /**
