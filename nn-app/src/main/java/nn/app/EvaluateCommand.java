@@ -29,7 +29,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         ModelOptions options = new ModelOptions();
         options.model = modelFile.toString();
-        options.plugins = plugins;
+        options.engine.plugins = plugins;
         RunConfig config = options.toRunConfig(1, batchSize, data, null, null, 1);
         AppModule.injector(config, parent.console()).getInstance(Evaluation.class).run(modelFile);
         return 0;

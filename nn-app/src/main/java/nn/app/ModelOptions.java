@@ -2,7 +2,7 @@ package nn.app;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import nn.core.KernelChoice;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options that choose and alter a model, shared by the commands that build one. */
@@ -24,24 +24,13 @@ final class ModelOptions {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the initial weights and the shuffles (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--plugins", paramLabel = "DIR", description = "Folder of plugin jars (default: $NN_PLUGINS, else plugins/ beside the launcher).")
-    Path plugins;
-
-    @Option(names = "--kernels", defaultValue = KernelChoice.AUTO, paramLabel = "auto|ejml|vector",
-            description = "Matrix kernels: vector (JDK Vector API) when present, else ejml (default: ${DEFAULT-VALUE}).")
-    String kernels = KernelChoice.AUTO;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Threads of the matrix kernels (default: all cores); results do not depend on it.")
-    Integer threads;
-
-    int threads() {
-        return threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    }
+    @Mixin
+    EngineOptions engine = new EngineOptions();
 
     RunConfig toRunConfig(int epochs, int batchSize, Path data, Path out, Integer limit, int verbose) {
         return new RunConfig(model, epochs, batchSize, Optional.ofNullable(optimizer), Optional.ofNullable(learningRate),
-                Optional.ofNullable(activation), seed, threads(), kernels, Optional.ofNullable(data),
-                Optional.ofNullable(plugins), Optional.ofNullable(out), Optional.ofNullable(limit), verbose);
+                Optional.ofNullable(activation), seed, engine.threads(), engine.kernels, Optional.ofNullable(data),
+                Optional.ofNullable(engine.plugins), Optional.ofNullable(out), Optional.ofNullable(limit), verbose);
     }
 
     /** For commands that do not train: the defaults of everything else. */

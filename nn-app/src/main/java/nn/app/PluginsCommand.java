@@ -23,7 +23,7 @@ final class PluginsCommand implements Callable<Integer> {
     public Integer call() {
         ModelOptions options = new ModelOptions();
         options.model = "bn-before";
-        options.plugins = plugins;
+        options.engine.plugins = plugins;
         var injector = AppModule.injector(options.toRunConfig(), parent.console());
         PluginRegistry registry = injector.getInstance(PluginRegistry.class);
         PluginSources sources = injector.getInstance(PluginSources.class);

@@ -34,17 +34,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Epochs (default: ${DEFAULT-VALUE}; with --resume: the resumed run's).")
     private int epochs;
 
-    @Option(names = "--batch-size", defaultValue = "32", description = "Batch size (default: ${DEFAULT-VALUE}).")
-    private int batchSize;
-
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the four Fashion-MNIST files (default: search, see README).")
-    private Path data;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: runs/<timestamp>).")
-    private Path out;
-
-    @Option(names = "--limit", paramLabel = "N", description = "Train on the first N training images only, for quick runs.")
-    private Integer limit;
+    @Mixin
+    private TrainingOptions training;
 
     @Option(names = "--verbose", defaultValue = "1", description = "0 silent, 1 progress bar, 2 one line an epoch (default: ${DEFAULT-VALUE}).")
     private int verbose;
@@ -58,7 +49,7 @@ final class TrainCommand implements Callable<Integer> {
         if (resume != null) {
             return resume();
         }
-        RunConfig config = model.toRunConfig(epochs, batchSize, data, out, limit, verbose);
+        RunConfig config = model.toRunConfig(epochs, training.batchSize, training.data, training.out, training.limit, verbose);
         AppModule.injector(config, parent.console()).getInstance(Training.class).run();
         return 0;
     }
@@ -71,8 +62,9 @@ final class TrainCommand implements Callable<Integer> {
                     + " cannot be given with it (only --epochs, --data, --threads, --verbose and --plugins can)");
         }
         boolean epochsGiven = parsed.hasMatchedOption("--epochs");
-        return Resume.run(resume, Optional.ofNullable(model.plugins), saved -> saved.resumedIn(resume,
-                epochsGiven ? epochs : saved.epochs(), data != null ? Optional.of(data) : saved.dataDir(),
-                Optional.ofNullable(model.plugins), model.threads(), verbose), parent.console());
+        Optional<Path> plugins = Optional.ofNullable(model.engine.plugins);
+        return Resume.run(resume, plugins, saved -> saved.resumedIn(resume, epochsGiven ? epochs : saved.epochs(),
+                training.data != null ? Optional.of(training.data) : saved.dataDir(), plugins, model.engine.threads(),
+                verbose), parent.console());
     }
 }
