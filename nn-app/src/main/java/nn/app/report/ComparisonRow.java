@@ -1,0 +1,62 @@
+package nn.app.report;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.stream.IntStream;
+
+/**
+ * One model's line in {@code nn compare}'s table, each figure a mean over the seeds: final and best
+ * val_accuracy, test accuracy, the first epoch at which the mean val_accuracy curve reaches each of
+ * {@link #THRESHOLDS}, seconds per epoch, and how much longer an epoch takes than with {@link #BASELINE}.
+ */
+public record ComparisonRow(String model, List<Long> seeds, double finalValAccuracy, double bestValAccuracy,
+        double testAccuracy, List<OptionalInt> firstEpochReaching, double secondsPerEpoch, OptionalDouble overheadPercent) {
+
+    /** What the models are compared on. */
+    public static final String ACCURACY = "val_accuracy";
+    /** The val_accuracy levels whose first epoch is reported. */
+    public static final List<Double> THRESHOLDS = List.of(0.85, 0.88);
+    /** The model whose epoch time the others are compared with. */
+    public static final String BASELINE = "no-bn";
+
+    public ComparisonRow {
+        seeds = List.copyOf(seeds);
+        firstEpochReaching = List.copyOf(firstEpochReaching);
+    }
+
+    /** A row per model, in order; the overhead is empty when {@link #BASELINE} is not among them. */
+    public static List<ComparisonRow> of(List<ModelRuns> models) {
+        OptionalDouble baseline = models.stream().filter(m -> m.model().equals(BASELINE))
+                .mapToDouble(ComparisonRow::secondsPerEpoch).findFirst();
+        return models.stream().map(m -> of(m, baseline)).toList();
+    }
+
+    private static ComparisonRow of(ModelRuns runs, OptionalDouble baselineSeconds) {
+        List<Double> meanCurve = runs.band(ACCURACY).mean();
+        double seconds = secondsPerEpoch(runs);
+        return new ComparisonRow(runs.model(), runs.seeds(),
+                meanCurve.get(meanCurve.size() - 1),
+                runs.mean(run -> Collections.max(run.history().get(ACCURACY))),
+                runs.mean(run -> run.testScores().get("accuracy")),
+                THRESHOLDS.stream().map(level -> firstEpochReaching(meanCurve, level)).toList(),
+                seconds,
+                baselineSeconds.isPresent()
+                        ? OptionalDouble.of((seconds / baselineSeconds.getAsDouble() - 1) * 100)
+                        : OptionalDouble.empty());
+    }
+
+    /** Over every epoch of every seed. */
+    private static double secondsPerEpoch(ModelRuns runs) {
+        List<Double> all = new ArrayList<>();
+        runs.runs().forEach(run -> all.addAll(run.history().epochSeconds()));
+        return all.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+
+    /** Epochs count from 1. */
+    static OptionalInt firstEpochReaching(List<Double> curve, double level) {
+        return IntStream.range(0, curve.size()).filter(i -> curve.get(i) >= level).map(i -> i + 1).findFirst();
+    }
+}
