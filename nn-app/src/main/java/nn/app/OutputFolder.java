@@ -12,8 +12,7 @@ import nn.api.NnException;
 record OutputFolder(Path path) {
 
     static OutputFolder create(Optional<Path> requested) {
-        Path path = requested.orElseGet(() -> Path.of("runs",
-                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss"))));
+        Path path = where(requested);
         try {
             Files.createDirectories(path);
         } catch (IOException e) {
@@ -23,6 +22,12 @@ record OutputFolder(Path path) {
             throw new NnException("--out " + path + ": the folder is not writable");
         }
         return new OutputFolder(path);
+    }
+
+    /** Where {@link #create} will put the folder, without creating it. */
+    static Path where(Optional<Path> requested) {
+        return requested.orElseGet(() -> Path.of("runs",
+                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss"))));
     }
 
     Path file(String name) {

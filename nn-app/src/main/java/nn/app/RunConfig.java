@@ -110,4 +110,10 @@ public record RunConfig(String model, int epochs, int batchSize, Optional<String
         return new RunConfig(model, epochs, batchSize, optimizer, learningRate, activation, seed, threads, kernels, dataDir,
                 pluginsDir, Optional.of(folder), limit, verbose);
     }
+
+    /** These settings for another model and seed, written to {@code outDir}: one of {@code nn compare}'s runs. */
+    public RunConfig forRun(String model, long seed, Path outDir) {
+        return new RunConfig(model, epochs, batchSize, optimizer, learningRate, activation, seed, threads, kernels, dataDir,
+                pluginsDir, Optional.of(outDir), limit, verbose);
+    }
 }
