@@ -8,10 +8,10 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code nn compare}: does batch normalization help? Trains several models alike and compares them. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Train each model with each seed as 'nn train' does (the same data, batch size and seeds; each model's"
-                + " own optimizer), then compare them in compare.csv, compare.png and a table: final, best and test accuracy,"
-                + " the first epochs reaching 85%% and 88%% val_accuracy, seconds per epoch and the overhead against no-bn.",
-                "Each run writes train's outputs into OUT/<model>-seed<k>/."})
+        description = {"Train several models alike, each with each seed, and compare their accuracy and time per epoch.",
+                "Each run is a 'nn train' run (the same data, batch size and seeds; each model's own optimizer) writing into"
+                + " OUT/<model>-seed<k>/. Then compare.csv, compare.png and a table: final, best and test accuracy, the first"
+                + " epochs reaching 85%% and 88%% val_accuracy, seconds per epoch and the overhead against no-bn."})
 final class CompareCommand implements Callable<Integer> {
 
     @ParentCommand
