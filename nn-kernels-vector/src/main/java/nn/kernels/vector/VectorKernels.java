@@ -26,8 +26,9 @@ import org.ejml.data.FMatrixRMaj;
  * <p><b>Threads.</b> {@link #withThreads(int)} gives an instance that owns n-1 daemon workers
  * ({@link WorkerPool}); each product cuts its output into n blocks (columns at multiples of 3
  * vectors when wide enough, else rows at multiples of 4), the caller computes the first and the
- * workers the others, each element whole by one thread. Products under about 0.25 MFLOP run on the
- * caller alone. {@link #close()} stops the workers.
+ * workers the others (or the caller, if a worker is slow to come), each element whole by one
+ * thread. Products under about 0.25 MFLOP run on the caller alone. {@link #close()} stops the
+ * workers.
  *
  * <p><b>Not thread-safe:</b> an instance keeps its scratch arrays (grown on demand, so no
  * allocation once warm) and its workers for one caller at a time; give each thread its own.
@@ -41,7 +42,7 @@ public final class VectorKernels implements Kernels, AutoCloseable {
     private final WorkerPool pool;
     private final Operands operands = new Operands();
     private final WorkerPool.Task part = this::part;
-    /** Per thread, for the tiles at the right edge. */
+    /** Per part of a product (so per thread at a time), for the tiles at the right edge. */
     private final float[][] scratch;
     private float[] packed = new float[0];
     private float[] transposed = new float[0];
@@ -150,7 +151,7 @@ public final class VectorKernels implements Kernels, AutoCloseable {
             if (pool == null || 2L * o.m * o.n * o.k < MIN_PARALLEL_FLOPS) {
                 part(0, 1);
             } else {
-                pool.run(part);
+                pool.run(part, pool.threads());
             }
         } finally {
             o.clear();

@@ -1,29 +1,33 @@
 package nn.kernels.vector;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A fixed set of daemon threads that run parts 1..n-1 of a task while the calling thread runs
- * part 0. A product of the tutorial takes 10 to 100 microseconds, about what waking a parked
- * thread costs, so a worker first spins on the task counter for {@link #SPIN_NANOS} after its
- * last part and only then parks; the caller wakes parked workers and spins until all are done.
- * One caller at a time.
+ * A fixed set of daemon threads that, with the calling thread, run the parts of a task. Parts are
+ * claimed one at a time from a counter, so the caller does the parts no worker got to: a worker
+ * that is slow to wake (or has no core) delays nothing. A product of the tutorial takes 10 to 100
+ * microseconds, about what waking a parked thread costs, so a worker spins on the task counter
+ * for {@link #SPIN_NANOS} after its last part before it parks. One caller at a time.
  */
 final class WorkerPool implements AutoCloseable {
 
-    /** A task cut into parts; part {@code t} of {@code parts} runs on one thread. */
+    /** A task cut into parts; each part runs once, on some thread of the pool. */
     interface Task {
-        void run(int t, int parts);
+        void run(int part, int parts);
     }
 
     static final long SPIN_NANOS = 200_000;
 
     private final Worker[] workers;
-    private final AtomicInteger pending = new AtomicInteger();
+    /** Generation of the current task in the high 32 bits, next unclaimed part in the low ones. */
+    private final AtomicLong claims = new AtomicLong();
+    private final AtomicInteger done = new AtomicInteger();
     private volatile int generation;
     private volatile boolean closed;
     private Task task;
+    private int parts;
     private volatile Throwable failure;
 
     WorkerPool(int threads) {
@@ -42,39 +46,36 @@ final class WorkerPool implements AutoCloseable {
         return workers.length + 1;
     }
 
-    /** Runs all parts of {@code task}, one per thread, and returns when all are done. */
-    void run(Task task) {
+    /** Runs parts 0 to parts-1 of {@code task} and returns when all are done. */
+    void run(Task task, int parts) {
         if (closed) {
             throw new IllegalStateException("worker pool closed");
         }
         this.task = task;
-        pending.set(workers.length);
-        generation++; // publishes task to the workers (single writer: the caller)
+        this.parts = parts;
+        done.set(0);
+        int g = generation + 1;
+        claims.set((long) g << 32);
+        generation = g; // single writer: the caller
         for (Worker w : workers) {
             if (w.parked) {
                 LockSupport.unpark(w.thread);
             }
         }
-        Throwable own = null;
-        try {
-            task.run(0, threads());
-        } catch (Throwable e) {
-            own = e;
-        }
-        while (pending.get() != 0) {
+        runParts(g);
+        while (done.get() < parts) {
             Thread.onSpinWait();
         }
         this.task = null;
-        Throwable theirs = failure;
+        Throwable first = failure;
         failure = null;
-        if (own != null || theirs != null) {
-            Throwable first = own != null ? own : theirs;
-            if (first instanceof RuntimeException r) {
-                throw r;
-            }
-            if (first instanceof Error e) {
-                throw e;
-            }
+        if (first instanceof RuntimeException r) {
+            throw r;
+        }
+        if (first instanceof Error e) {
+            throw e;
+        }
+        if (first != null) {
             throw new IllegalStateException(first);
         }
     }
@@ -89,13 +90,30 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /** Claims and runs parts of generation g until none is left (or g is over). */
+    private void runParts(int g) {
+        while (true) {
+            long c = claims.get();
+            if ((int) (c >>> 32) != g || (int) c >= parts) {
+                return;
+            }
+            if (claims.compareAndSet(c, c + 1)) {
+                try {
+                    task.run((int) c, parts); // task and parts are g's: g cannot end before this part is done
+                } catch (Throwable e) {
+                    failure = e;
+                } finally {
+                    done.incrementAndGet();
+                }
+            }
+        }
+    }
+
     private final class Worker implements Runnable {
-        final int index;
         final Thread thread;
         volatile boolean parked;
 
         Worker(int index) {
-            this.index = index;
             this.thread = new Thread(this, "nn-vector-" + index);
             this.thread.setDaemon(true);
         }
@@ -108,13 +126,7 @@ final class WorkerPool implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                try {
-                    task.run(index, threads());
-                } catch (Throwable e) {
-                    failure = e;
-                } finally {
-                    pending.decrementAndGet();
-                }
+                runParts(seen);
             }
         }
 

@@ -1,9 +1,11 @@
 package nn.kernels.vector;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
@@ -13,22 +15,37 @@ import org.junit.jupiter.api.Timeout;
 class WorkerPoolTest {
 
     @Test
-    void runsEveryPartOnceOnItsOwnThread() throws InterruptedException {
+    void runsEveryPartOnce() throws InterruptedException {
         try (WorkerPool pool = new WorkerPool(3)) {
-            AtomicIntegerArray counts = new AtomicIntegerArray(3);
-            String[] names = new String[3];
+            AtomicIntegerArray counts = new AtomicIntegerArray(5);
             for (int round = 0; round < 1000; round++) {
                 pool.run((t, parts) -> {
-                    assertEquals(3, parts);
+                    assertEquals(5, parts);
                     counts.incrementAndGet(t);
-                    names[t] = Thread.currentThread().getName();
-                });
+                }, 5);
                 if (round % 250 == 0) {
                     Thread.sleep(WorkerPool.SPIN_NANOS / 1_000_000 + 5); // let the workers park
                 }
             }
-            assertEquals("[1000, 1000, 1000]", counts.toString());
-            assertArrayEquals(new String[] {Thread.currentThread().getName(), "nn-vector-1", "nn-vector-2"}, names);
+            assertEquals("[1000, 1000, 1000, 1000, 1000]", counts.toString());
+        }
+    }
+
+    @Test
+    void workersTakeParts() {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            Set<String> threads = ConcurrentHashMap.newKeySet();
+            CountDownLatch bothIn = new CountDownLatch(2);
+            pool.run((t, parts) -> {
+                threads.add(Thread.currentThread().getName());
+                bothIn.countDown();
+                try {
+                    bothIn.await(10, TimeUnit.SECONDS); // the caller waits here until the worker took the other part
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, 2);
+            assertEquals(Set.of(Thread.currentThread().getName(), "nn-vector-1"), threads);
         }
     }
 
@@ -39,10 +56,10 @@ class WorkerPoolTest {
                 if (t == 1) {
                     throw new IllegalStateException("part 1 failed");
                 }
-            }));
+            }, 2));
             assertEquals("part 1 failed", e.getMessage());
             AtomicIntegerArray counts = new AtomicIntegerArray(2);
-            pool.run((t, parts) -> counts.incrementAndGet(t));
+            pool.run((t, parts) -> counts.incrementAndGet(t), 2);
             assertEquals("[1, 1]", counts.toString());
         }
     }
@@ -51,7 +68,7 @@ class WorkerPoolTest {
     void aClosedPoolRefusesWork() {
         WorkerPool pool = new WorkerPool(2);
         pool.close();
-        assertThrows(IllegalStateException.class, () -> pool.run((t, parts) -> { }));
+        assertThrows(IllegalStateException.class, () -> pool.run((t, parts) -> { }, 2));
         assertThrows(IllegalArgumentException.class, () -> new WorkerPool(1));
     }
 }
