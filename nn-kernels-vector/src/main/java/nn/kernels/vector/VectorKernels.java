@@ -11,23 +11,23 @@ import org.ejml.data.FMatrixRMaj;
  *
  * <p><b>How.</b> All three products are computed as c(i,j) = sum over p of x(i,p) y(p,j) with y
  * row-major ({@link TiledProduct}): a tile of 4 rows by 3 vectors of c stays in 12 registers while
- * p runs over k; each step loads 3 vectors of row p of y and broadcasts x(i,p) for 4 rows. For
- * {@code mult} x is a, for {@code multTransA} x is a read down its columns; {@code multTransB}
- * first copies the smaller operand transposed into a scratch array, and if that operand is a it
- * computes c<sup>T</sup> and copies it back transposed. The fewer than one vector of columns at
- * the right edge get one more tile whose masks stay out of the inner loop.
+ * p runs over a block of k; each step loads 3 vectors of row p of y and broadcasts x(i,p) for 4
+ * rows. For {@code mult} x is a; for {@code multTransA} x is a read down its columns;
+ * {@code multTransB} first copies the smaller operand transposed into a scratch array, and if that
+ * operand is a (a batch) it computes c<sup>T</sup> and copies it back transposed. The fewer than
+ * one vector of columns at the right edge get one more tile, without masks.
  *
  * <p><b>Reproducible.</b> Each output element is one chain of fused multiply-adds over p in
- * ascending order from 0, the same in every vector lane, so the bits do not
- * depend on tiles, on the vector width (128, 256 or 512 bits give the same result), nor on the
- * number of threads. They equal {@code acc = Math.fma(a, b, acc)} in a plain triple loop; they
+ * ascending order from 0, the same in every vector lane, so the bits depend neither on tiles and
+ * blocks, nor on the vector width (128, 256 or 512 bits give the same result), nor on the number
+ * of threads. They equal {@code acc = Math.fma(a, b, acc)} in a plain triple loop; they
  * differ from EJML (which rounds the product and the sum separately) by rounding only.
  *
  * <p><b>Threads.</b> {@link #withThreads(int)} gives an instance that owns n-1 daemon workers
  * ({@link WorkerPool}); each product cuts its output into n blocks (columns at multiples of 3
- * vectors when wide enough, else rows at multiples of 4), the caller computes the first and the
+ * vectors when wide enough, else rows at multiples of 12), the caller computes the first and the
  * workers the others (or the caller, if a worker is slow to come), each element whole by one
- * thread. Products under about 0.25 MFLOP run on the caller alone. {@link #close()} stops the
+ * thread. Products under 0.25 MFLOP run on the caller alone. {@link #close()} stops the
  * workers.
  *
  * <p><b>Not thread-safe:</b> an instance keeps its scratch arrays (grown on demand, so no
@@ -172,8 +172,9 @@ public final class VectorKernels implements Kernels, AutoCloseable {
                 j0 = Partition.start(t, parts, o.n, unit);
                 j1 = Partition.start(t + 1, parts, o.n, unit);
             } else {
-                i0 = Partition.start(t, parts, o.m, 4);
-                i1 = Partition.start(t + 1, parts, o.m, 4);
+                int unit = o.m >= 12 * parts ? 12 : 4; // whole tiles of 4 and of 6 rows
+                i0 = Partition.start(t, parts, o.m, unit);
+                i1 = Partition.start(t + 1, parts, o.m, unit);
             }
         }
         product.compute(o, i0, i1, j0, j1, scratch[t]);
