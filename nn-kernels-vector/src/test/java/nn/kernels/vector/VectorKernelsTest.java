@@ -92,6 +92,22 @@ class VectorKernelsTest {
 
     @ParameterizedTest(name = "{0}-bit {1}")
     @MethodSource("bitsAndOps")
+    void deepProductsAreCutIntoBlocksOfKWithoutChangingABit(int bits, Op op) {
+        VectorKernels kernels = new VectorKernels(species(bits));
+        int lanes = kernels.species().length();
+        SplittableRandom random = new SplittableRandom(bits + 100L * op.ordinal());
+        // n: panels of 3 and 2 vectors and an edge, or of 3 and 1 and an edge; k: several blocks
+        for (int n : new int[] {5 * lanes + 5, 4 * lanes + 3}) {
+            for (int[] mk : new int[][] {{9, 1000}, {13, 16 * 1024 / lanes + 3}}) {
+                FMatrixRMaj[] ab = op.operands(mk[0], n, mk[1], random);
+                assertArrayEquals(Reference.fmaChain(op, ab[0], ab[1]).data, run(kernels, op, ab[0], ab[1]).data,
+                        op + " " + mk[0] + "x" + n + "x" + mk[1]);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}-bit {1}")
+    @MethodSource("bitsAndOps")
     void randomShapesAgreeWithEjmlAndDouble(int bits, Op op) {
         VectorKernels kernels = new VectorKernels(species(bits));
         EjmlKernels ejml = new EjmlKernels();
