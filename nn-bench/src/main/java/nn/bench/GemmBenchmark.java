@@ -1,0 +1,119 @@
+package nn.bench;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import nn.api.EjmlKernels;
+import nn.api.Kernels;
+import nn.kernels.vector.VectorKernels;
+import org.ejml.data.FMatrixRMaj;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The three products of a Dense layer of the tutorial (784-300-200-100-10) at batch 32 and 256:
+ * {@code forward} z = x W (mult), {@code weightGradient} dW = x<sup>T</sup> dz (multTransA),
+ * {@code inputGradient} dx = dz W<sup>T</sup> (multTransB). Each is 2 x batch x inputs x units
+ * floating-point operations: {@link GflopsTable} turns the times into GFLOP/s.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
+public class GemmBenchmark {
+
+    /** Inputs x units of the Dense layer. */
+    @Param({"784x300", "300x200", "200x100", "100x10"})
+    public String layer;
+
+    @Param({"32", "256"})
+    public int batch;
+
+    /** {@code ejml}, {@code vector} (one thread) or {@code vector-N} (N threads). */
+    @Param({"ejml", "vector", "vector-2"})
+    public String kernels;
+
+    private Kernels k;
+    private FMatrixRMaj x;
+    private FMatrixRMaj w;
+    private FMatrixRMaj z;
+    private FMatrixRMaj dz;
+    private FMatrixRMaj dw;
+    private FMatrixRMaj dx;
+
+    @Setup
+    public void setUp() {
+        String[] dims = layer.split("x");
+        int inputs = Integer.parseInt(dims[0]);
+        int units = Integer.parseInt(dims[1]);
+        k = kernels(kernels);
+        SplittableRandom random = new SplittableRandom(1);
+        x = random(batch, inputs, random);
+        w = random(inputs, units, random);
+        dz = random(batch, units, random);
+        z = new FMatrixRMaj(batch, units);
+        dw = new FMatrixRMaj(inputs, units);
+        dx = new FMatrixRMaj(batch, inputs);
+    }
+
+    @TearDown
+    public void tearDown() {
+        if (k instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Benchmark
+    public FMatrixRMaj forward() {
+        k.mult(x, w, z);
+        return z;
+    }
+
+    @Benchmark
+    public FMatrixRMaj weightGradient() {
+        k.multTransA(x, dz, dw);
+        return dw;
+    }
+
+    @Benchmark
+    public FMatrixRMaj inputGradient() {
+        k.multTransB(dz, w, dx);
+        return dx;
+    }
+
+    static Kernels kernels(String name) {
+        if (name.equals("ejml")) {
+            return new EjmlKernels();
+        }
+        if (name.equals("vector")) {
+            return new VectorKernels();
+        }
+        if (name.startsWith("vector-")) {
+            return new VectorKernels().withThreads(Integer.parseInt(name.substring("vector-".length())));
+        }
+        throw new IllegalArgumentException("kernels: ejml, vector or vector-N, got " + name);
+    }
+
+    private static FMatrixRMaj random(int rows, int cols, SplittableRandom random) {
+        FMatrixRMaj m = new FMatrixRMaj(rows, cols);
+        for (int i = 0; i < m.data.length; i++) {
+            m.data[i] = (float) (random.nextDouble() * 2 - 1);
+        }
+        return m;
+    }
+}

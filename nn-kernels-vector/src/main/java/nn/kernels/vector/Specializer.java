@@ -1,0 +1,63 @@
+package nn.kernels.vector;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.constant.ConstantDescs;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.HashMap;
+import java.util.Map;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * One copy of {@link TiledProduct} per vector species. C2 turns Vector API calls into SIMD
+ * instructions only where the species is a compile-time constant; a species passed as an argument
+ * or kept in an instance field makes every vector a heap object (measured: 2 GFLOPS instead of
+ * 150+). So the template's class file is defined again as a hidden class whose class data is the
+ * species, which its static final field then holds: the same source and a constant per copy.
+ * Copies are made once per species and shared: they hold no mutable state.
+ */
+final class Specializer {
+    private static final Map<VectorSpecies<Float>, Product> PRODUCTS = new HashMap<>();
+
+    private Specializer() {
+    }
+
+    /** The product for a species, made on first use. */
+    static synchronized Product product(VectorSpecies<Float> species) {
+        return PRODUCTS.computeIfAbsent(species, Specializer::define);
+    }
+
+    /** Called by the static initializer of each copy of the template. */
+    @SuppressWarnings("unchecked")
+    static VectorSpecies<Float> species(MethodHandles.Lookup template) {
+        try {
+            VectorSpecies<Float> species =
+                    MethodHandles.classData(template, ConstantDescs.DEFAULT_NAME, VectorSpecies.class);
+            if (species == null) {
+                throw new IllegalStateException(template.lookupClass() + " is a template: use Specializer.product");
+            }
+            return species;
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Product define(VectorSpecies<Float> species) {
+        try (InputStream in = TiledProduct.class.getResourceAsStream("TiledProduct.class")) {
+            if (in == null) {
+                throw new IllegalStateException("TiledProduct.class not found next to " + Specializer.class);
+            }
+            MethodHandles.Lookup copy = MethodHandles.lookup()
+                    .defineHiddenClassWithClassData(in.readAllBytes(), species, true);
+            return (Product) copy.findConstructor(copy.lookupClass(), MethodType.methodType(void.class)).invoke();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot specialize TiledProduct for " + species, e);
+        }
+    }
+}

@@ -1,0 +1,409 @@
+package nn.kernels.vector;
+
+import java.lang.invoke.MethodHandles;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The register-tiled product for one vector species S of L lanes. A tile of c, 4 rows by 3
+ * vectors (then 6 by 2 or 8 by 1 for the columns left), stays in 12 to 16 registers while p runs
+ * over a block of k; each step loads the vectors of row p of y and broadcasts x(i,p) for each row
+ * of the tile. Blocks of k keep the rows of y a column panel needs in L1 while
+ * all the row tiles go by; between blocks a tile goes back to c and is read again, which changes
+ * no bit. The fewer than L columns at the right edge get one more 8 x 1 tile that loads whole
+ * vectors anyway and throws the extra lanes away, going through a scratch array wherever it would
+ * run off the end of an array: no masks (JDK 17 runs masked stores as scalar Java). A tile with
+ * fewer rows than its height repeats its last row and stores only the real ones.
+ *
+ * <p>This class is a template, never used as it is: C2 only compiles Vector API code to SIMD
+ * instructions when the species is a constant, so {@link Specializer} defines one hidden copy of
+ * it per species, each with its species as class data in the static final {@link #S}. One
+ * species only per product: mixing widths in one JVM's hot code pollutes the shared profiles of
+ * the Vector API classes and C2 then falls back to heap-allocated vectors (measured 100x slower).
+ */
+final class TiledProduct implements Product {
+    private static final VectorSpecies<Float> S = Specializer.species(MethodHandles.lookup());
+    private static final int L = S.length();
+    /** Steps of k per block of a 3-vector panel: 3 vectors of y for KC steps take 24 KB. */
+    private static final int KC = 2048 / L;
+    private static final FloatVector ZERO = FloatVector.zero(S);
+    private static final float[] ZEROS = new float[3 * L];
+    private static final VectorMask<Float> ALL = S.maskAll(true);
+
+    @Override
+    public void compute(Operands o, int i0, int i1, int j0, int j1, float[] scratch) {
+        int k = o.k;
+        if (k == 0) {
+            for (int i = i0; i < i1; i++) {
+                java.util.Arrays.fill(o.c, i * o.ldc + j0, i * o.ldc + j1, 0f);
+            }
+            return;
+        }
+        int j = j0;
+        int kc = blockSize(k, 3);
+        for (; j + 3 * L <= j1; j += 3 * L) {
+            for (int p0 = 0; p0 < k; p0 += kc) {
+                for (int i = i0; i < i1; i += 4) {
+                    tile4x3(o, i, Math.min(4, i1 - i), j, p0, Math.min(k, p0 + kc));
+                }
+            }
+        }
+        if (j + 2 * L <= j1) {
+            kc = blockSize(k, 2);
+            for (int p0 = 0; p0 < k; p0 += kc) {
+                for (int i = i0; i < i1; i += 6) {
+                    tile6x2(o, i, Math.min(6, i1 - i), j, p0, Math.min(k, p0 + kc));
+                }
+            }
+            j += 2 * L;
+        }
+        kc = blockSize(k, 1);
+        if (j + L <= j1) {
+            for (int p0 = 0; p0 < k; p0 += kc) {
+                for (int i = i0; i < i1; i += 8) {
+                    tile8x1(o, i, Math.min(8, i1 - i), j, p0, Math.min(k, p0 + kc));
+                }
+            }
+            j += L;
+        }
+        if (j < j1) {
+            int direct = directSteps(o, j);
+            for (int p0 = 0; p0 < k; p0 += kc) {
+                for (int i = i0; i < i1; i += 8) {
+                    edgeTile8x1(o, i, Math.min(8, i1 - i), j, p0, Math.min(k, p0 + kc), j1 - j, direct, scratch);
+                }
+            }
+        }
+    }
+
+    /**
+     * Steps of k per block for a panel of {@code vectors} vectors, the blocks about even: for 3
+     * vectors at most {@link #KC}, so the block of y (24 KB) stays in L1 while the row tiles go by,
+     * which made the 784-deep products 25 % faster; narrower panels, cut the same way, lost
+     * as much (measured on 784 x 32 x 300), so only very deep ones are cut.
+     */
+    private static int blockSize(int k, int vectors) {
+        int most = vectors == 3 ? KC : 4 * KC;
+        int blocks = (k + most - 1) / most;
+        return (k + blocks - 1) / blocks;
+    }
+
+    /** How many steps p of an edge tile at column j can load a whole vector straight from y. */
+    private static int directSteps(Operands o, int j) {
+        int room = o.y.length - j - L;
+        return room < 0 ? 0 : Math.min(o.k, room / o.ldy + 1);
+    }
+
+    /** Offset in x of row {@code i + r} of a tile of {@code rows} real rows: the last one repeats. */
+    private static int row(Operands o, int i, int r, int rows) {
+        return (i + Math.min(r, rows - 1)) * o.xRowStride;
+    }
+
+    /**
+     * Where the accumulators of row r of a tile at column j start: in {@link #ZEROS} for the first
+     * block of k, else in c, what the last block stored. Always a load, never a choice between two
+     * vectors: C2 (JDK 17) boxes every vector of a tile whose accumulators may come from either.
+     */
+    private static int start(Operands o, int i, int r, int rows, int j, boolean first) {
+        return first ? 0 : (i + Math.min(r, rows - 1)) * o.ldc + j;
+    }
+
+    /**
+     * The same vector, with an exact type for C2. An accumulator leaves its loop typed only as
+     * FloatVector; for some tiles (8 x 1 on JDK 17) C2 then cannot compile its store to one
+     * instruction and boxes it, at half the speed or less (measured 54 against 97-151 GFLOPS).
+     * A blend with an all-true mask is a plain copy of the lanes, so the bits do not change.
+     */
+    private static FloatVector exact(FloatVector v) {
+        return ZERO.blend(v, ALL);
+    }
+
+    @SuppressWarnings("fallthrough")
+    private static void tile4x3(Operands o, int i, int rows, int j, int p0, int p1) {
+        float[] x = o.x;
+        float[] y = o.y;
+        int cs = o.xColStride;
+        int ldy = o.ldy;
+        int x0 = row(o, i, 0, rows), x1 = row(o, i, 1, rows), x2 = row(o, i, 2, rows), x3 = row(o, i, 3, rows);
+        boolean first = p0 == 0;
+        float[] init = first ? ZEROS : o.c;
+        int s0 = start(o, i, 0, rows, j, first), s1 = start(o, i, 1, rows, j, first), s2 = start(o, i, 2, rows, j, first);
+        int s3 = start(o, i, 3, rows, j, first);
+        FloatVector c00 = FloatVector.fromArray(S, init, s0);
+        FloatVector c01 = FloatVector.fromArray(S, init, s0 + L);
+        FloatVector c02 = FloatVector.fromArray(S, init, s0 + 2 * L);
+        FloatVector c10 = FloatVector.fromArray(S, init, s1);
+        FloatVector c11 = FloatVector.fromArray(S, init, s1 + L);
+        FloatVector c12 = FloatVector.fromArray(S, init, s1 + 2 * L);
+        FloatVector c20 = FloatVector.fromArray(S, init, s2);
+        FloatVector c21 = FloatVector.fromArray(S, init, s2 + L);
+        FloatVector c22 = FloatVector.fromArray(S, init, s2 + 2 * L);
+        FloatVector c30 = FloatVector.fromArray(S, init, s3);
+        FloatVector c31 = FloatVector.fromArray(S, init, s3 + L);
+        FloatVector c32 = FloatVector.fromArray(S, init, s3 + 2 * L);
+        for (int p = p0, xp = p0 * cs, yp = p0 * ldy + j; p < p1; p++, xp += cs, yp += ldy) {
+            FloatVector y0 = FloatVector.fromArray(S, y, yp);
+            FloatVector y1 = FloatVector.fromArray(S, y, yp + L);
+            FloatVector y2 = FloatVector.fromArray(S, y, yp + 2 * L);
+            FloatVector a = FloatVector.broadcast(S, x[x0 + xp]);
+            c00 = a.fma(y0, c00);
+            c01 = a.fma(y1, c01);
+            c02 = a.fma(y2, c02);
+            a = FloatVector.broadcast(S, x[x1 + xp]);
+            c10 = a.fma(y0, c10);
+            c11 = a.fma(y1, c11);
+            c12 = a.fma(y2, c12);
+            a = FloatVector.broadcast(S, x[x2 + xp]);
+            c20 = a.fma(y0, c20);
+            c21 = a.fma(y1, c21);
+            c22 = a.fma(y2, c22);
+            a = FloatVector.broadcast(S, x[x3 + xp]);
+            c30 = a.fma(y0, c30);
+            c31 = a.fma(y1, c31);
+            c32 = a.fma(y2, c32);
+        }
+        float[] c = o.c;
+        int ldc = o.ldc;
+        int ci = i * ldc + j;
+        switch (rows) { // falls through: stores the real rows, the last first
+            case 4:
+                exact(c30).intoArray(c, ci + 3 * ldc);
+                exact(c31).intoArray(c, ci + 3 * ldc + L);
+                exact(c32).intoArray(c, ci + 3 * ldc + 2 * L);
+            case 3:
+                exact(c20).intoArray(c, ci + 2 * ldc);
+                exact(c21).intoArray(c, ci + 2 * ldc + L);
+                exact(c22).intoArray(c, ci + 2 * ldc + 2 * L);
+            case 2:
+                exact(c10).intoArray(c, ci + ldc);
+                exact(c11).intoArray(c, ci + ldc + L);
+                exact(c12).intoArray(c, ci + ldc + 2 * L);
+            default:
+                exact(c00).intoArray(c, ci);
+                exact(c01).intoArray(c, ci + L);
+                exact(c02).intoArray(c, ci + 2 * L);
+        }
+    }
+
+    @SuppressWarnings("fallthrough")
+    private static void tile6x2(Operands o, int i, int rows, int j, int p0, int p1) {
+        float[] x = o.x;
+        float[] y = o.y;
+        int cs = o.xColStride;
+        int ldy = o.ldy;
+        int x0 = row(o, i, 0, rows), x1 = row(o, i, 1, rows), x2 = row(o, i, 2, rows), x3 = row(o, i, 3, rows);
+        int x4 = row(o, i, 4, rows), x5 = row(o, i, 5, rows);
+        boolean first = p0 == 0;
+        float[] init = first ? ZEROS : o.c;
+        int s0 = start(o, i, 0, rows, j, first), s1 = start(o, i, 1, rows, j, first), s2 = start(o, i, 2, rows, j, first);
+        int s3 = start(o, i, 3, rows, j, first), s4 = start(o, i, 4, rows, j, first), s5 = start(o, i, 5, rows, j, first);
+        FloatVector c00 = FloatVector.fromArray(S, init, s0);
+        FloatVector c01 = FloatVector.fromArray(S, init, s0 + L);
+        FloatVector c10 = FloatVector.fromArray(S, init, s1);
+        FloatVector c11 = FloatVector.fromArray(S, init, s1 + L);
+        FloatVector c20 = FloatVector.fromArray(S, init, s2);
+        FloatVector c21 = FloatVector.fromArray(S, init, s2 + L);
+        FloatVector c30 = FloatVector.fromArray(S, init, s3);
+        FloatVector c31 = FloatVector.fromArray(S, init, s3 + L);
+        FloatVector c40 = FloatVector.fromArray(S, init, s4);
+        FloatVector c41 = FloatVector.fromArray(S, init, s4 + L);
+        FloatVector c50 = FloatVector.fromArray(S, init, s5);
+        FloatVector c51 = FloatVector.fromArray(S, init, s5 + L);
+        for (int p = p0, xp = p0 * cs, yp = p0 * ldy + j; p < p1; p++, xp += cs, yp += ldy) {
+            FloatVector y0 = FloatVector.fromArray(S, y, yp);
+            FloatVector y1 = FloatVector.fromArray(S, y, yp + L);
+            FloatVector a = FloatVector.broadcast(S, x[x0 + xp]);
+            c00 = a.fma(y0, c00);
+            c01 = a.fma(y1, c01);
+            a = FloatVector.broadcast(S, x[x1 + xp]);
+            c10 = a.fma(y0, c10);
+            c11 = a.fma(y1, c11);
+            a = FloatVector.broadcast(S, x[x2 + xp]);
+            c20 = a.fma(y0, c20);
+            c21 = a.fma(y1, c21);
+            a = FloatVector.broadcast(S, x[x3 + xp]);
+            c30 = a.fma(y0, c30);
+            c31 = a.fma(y1, c31);
+            a = FloatVector.broadcast(S, x[x4 + xp]);
+            c40 = a.fma(y0, c40);
+            c41 = a.fma(y1, c41);
+            a = FloatVector.broadcast(S, x[x5 + xp]);
+            c50 = a.fma(y0, c50);
+            c51 = a.fma(y1, c51);
+        }
+        float[] c = o.c;
+        int ldc = o.ldc;
+        int ci = i * ldc + j;
+        switch (rows) { // falls through: stores the real rows, the last first
+            case 6:
+                exact(c50).intoArray(c, ci + 5 * ldc);
+                exact(c51).intoArray(c, ci + 5 * ldc + L);
+            case 5:
+                exact(c40).intoArray(c, ci + 4 * ldc);
+                exact(c41).intoArray(c, ci + 4 * ldc + L);
+            case 4:
+                exact(c30).intoArray(c, ci + 3 * ldc);
+                exact(c31).intoArray(c, ci + 3 * ldc + L);
+            case 3:
+                exact(c20).intoArray(c, ci + 2 * ldc);
+                exact(c21).intoArray(c, ci + 2 * ldc + L);
+            case 2:
+                exact(c10).intoArray(c, ci + ldc);
+                exact(c11).intoArray(c, ci + ldc + L);
+            default:
+                exact(c00).intoArray(c, ci);
+                exact(c01).intoArray(c, ci + L);
+        }
+    }
+
+    @SuppressWarnings("fallthrough")
+    private static void tile8x1(Operands o, int i, int rows, int j, int p0, int p1) {
+        float[] x = o.x;
+        float[] y = o.y;
+        int cs = o.xColStride;
+        int ldy = o.ldy;
+        int x0 = row(o, i, 0, rows), x1 = row(o, i, 1, rows), x2 = row(o, i, 2, rows), x3 = row(o, i, 3, rows);
+        int x4 = row(o, i, 4, rows), x5 = row(o, i, 5, rows), x6 = row(o, i, 6, rows), x7 = row(o, i, 7, rows);
+        boolean first = p0 == 0;
+        float[] init = first ? ZEROS : o.c;
+        int s0 = start(o, i, 0, rows, j, first), s1 = start(o, i, 1, rows, j, first), s2 = start(o, i, 2, rows, j, first);
+        int s3 = start(o, i, 3, rows, j, first), s4 = start(o, i, 4, rows, j, first), s5 = start(o, i, 5, rows, j, first);
+        int s6 = start(o, i, 6, rows, j, first), s7 = start(o, i, 7, rows, j, first);
+        FloatVector c0 = FloatVector.fromArray(S, init, s0);
+        FloatVector c1 = FloatVector.fromArray(S, init, s1);
+        FloatVector c2 = FloatVector.fromArray(S, init, s2);
+        FloatVector c3 = FloatVector.fromArray(S, init, s3);
+        FloatVector c4 = FloatVector.fromArray(S, init, s4);
+        FloatVector c5 = FloatVector.fromArray(S, init, s5);
+        FloatVector c6 = FloatVector.fromArray(S, init, s6);
+        FloatVector c7 = FloatVector.fromArray(S, init, s7);
+        for (int p = p0, xp = p0 * cs, yp = p0 * ldy + j; p < p1; p++, xp += cs, yp += ldy) {
+            FloatVector y0 = FloatVector.fromArray(S, y, yp);
+            FloatVector a = FloatVector.broadcast(S, x[x0 + xp]);
+            c0 = a.fma(y0, c0);
+            a = FloatVector.broadcast(S, x[x1 + xp]);
+            c1 = a.fma(y0, c1);
+            a = FloatVector.broadcast(S, x[x2 + xp]);
+            c2 = a.fma(y0, c2);
+            a = FloatVector.broadcast(S, x[x3 + xp]);
+            c3 = a.fma(y0, c3);
+            a = FloatVector.broadcast(S, x[x4 + xp]);
+            c4 = a.fma(y0, c4);
+            a = FloatVector.broadcast(S, x[x5 + xp]);
+            c5 = a.fma(y0, c5);
+            a = FloatVector.broadcast(S, x[x6 + xp]);
+            c6 = a.fma(y0, c6);
+            a = FloatVector.broadcast(S, x[x7 + xp]);
+            c7 = a.fma(y0, c7);
+        }
+        float[] c = o.c;
+        int ldc = o.ldc;
+        int ci = i * ldc + j;
+        switch (rows) { // falls through: stores the real rows, the last first
+            case 8:
+                exact(c7).intoArray(c, ci + 7 * ldc);
+            case 7:
+                exact(c6).intoArray(c, ci + 6 * ldc);
+            case 6:
+                exact(c5).intoArray(c, ci + 5 * ldc);
+            case 5:
+                exact(c4).intoArray(c, ci + 4 * ldc);
+            case 4:
+                exact(c3).intoArray(c, ci + 3 * ldc);
+            case 3:
+                exact(c2).intoArray(c, ci + 2 * ldc);
+            case 2:
+                exact(c1).intoArray(c, ci + ldc);
+            default:
+                exact(c0).intoArray(c, ci);
+        }
+    }
+
+    /**
+     * The last {@code width} &lt; L columns. The lanes past the edge hold whatever comes next in
+     * memory and are thrown away; what would run off the end of an array goes through the scratch:
+     * the accumulators in, the steps p from {@code direct} on, and the results out.
+     */
+    private static void edgeTile8x1(Operands o, int i, int rows, int j, int p0, int p1, int width, int direct,
+            float[] scratch) {
+        float[] x = o.x;
+        float[] y = o.y;
+        float[] c = o.c;
+        int cs = o.xColStride;
+        int ldy = o.ldy;
+        int ldc = o.ldc;
+        int ci = i * ldc + j;
+        int x0 = row(o, i, 0, rows), x1 = row(o, i, 1, rows), x2 = row(o, i, 2, rows), x3 = row(o, i, 3, rows);
+        int x4 = row(o, i, 4, rows), x5 = row(o, i, 5, rows), x6 = row(o, i, 6, rows), x7 = row(o, i, 7, rows);
+        boolean first = p0 == 0;
+        if (!first) {
+            for (int r = 0; r < 8; r++) {
+                System.arraycopy(c, ci + Math.min(r, rows - 1) * ldc, scratch, r * L, width);
+            }
+        }
+        float[] init = first ? ZEROS : scratch;
+        int step = first ? 0 : L;
+        FloatVector c0 = FloatVector.fromArray(S, init, 0);
+        FloatVector c1 = FloatVector.fromArray(S, init, step);
+        FloatVector c2 = FloatVector.fromArray(S, init, 2 * step);
+        FloatVector c3 = FloatVector.fromArray(S, init, 3 * step);
+        FloatVector c4 = FloatVector.fromArray(S, init, 4 * step);
+        FloatVector c5 = FloatVector.fromArray(S, init, 5 * step);
+        FloatVector c6 = FloatVector.fromArray(S, init, 6 * step);
+        FloatVector c7 = FloatVector.fromArray(S, init, 7 * step);
+        int p = p0;
+        int xp = p0 * cs;
+        int yp = p0 * ldy + j;
+        for (int end = Math.min(p1, Math.max(p0, direct)); p < end; p++, xp += cs, yp += ldy) {
+            FloatVector y0 = FloatVector.fromArray(S, y, yp);
+            FloatVector a = FloatVector.broadcast(S, x[x0 + xp]);
+            c0 = a.fma(y0, c0);
+            a = FloatVector.broadcast(S, x[x1 + xp]);
+            c1 = a.fma(y0, c1);
+            a = FloatVector.broadcast(S, x[x2 + xp]);
+            c2 = a.fma(y0, c2);
+            a = FloatVector.broadcast(S, x[x3 + xp]);
+            c3 = a.fma(y0, c3);
+            a = FloatVector.broadcast(S, x[x4 + xp]);
+            c4 = a.fma(y0, c4);
+            a = FloatVector.broadcast(S, x[x5 + xp]);
+            c5 = a.fma(y0, c5);
+            a = FloatVector.broadcast(S, x[x6 + xp]);
+            c6 = a.fma(y0, c6);
+            a = FloatVector.broadcast(S, x[x7 + xp]);
+            c7 = a.fma(y0, c7);
+        }
+        for (; p < p1; p++, xp += cs, yp += ldy) {
+            System.arraycopy(y, yp, scratch, 0, width);
+            FloatVector y0 = FloatVector.fromArray(S, scratch, 0);
+            FloatVector a = FloatVector.broadcast(S, x[x0 + xp]);
+            c0 = a.fma(y0, c0);
+            a = FloatVector.broadcast(S, x[x1 + xp]);
+            c1 = a.fma(y0, c1);
+            a = FloatVector.broadcast(S, x[x2 + xp]);
+            c2 = a.fma(y0, c2);
+            a = FloatVector.broadcast(S, x[x3 + xp]);
+            c3 = a.fma(y0, c3);
+            a = FloatVector.broadcast(S, x[x4 + xp]);
+            c4 = a.fma(y0, c4);
+            a = FloatVector.broadcast(S, x[x5 + xp]);
+            c5 = a.fma(y0, c5);
+            a = FloatVector.broadcast(S, x[x6 + xp]);
+            c6 = a.fma(y0, c6);
+            a = FloatVector.broadcast(S, x[x7 + xp]);
+            c7 = a.fma(y0, c7);
+        }
+        exact(c0).intoArray(scratch, 0);
+        exact(c1).intoArray(scratch, L);
+        exact(c2).intoArray(scratch, 2 * L);
+        exact(c3).intoArray(scratch, 3 * L);
+        exact(c4).intoArray(scratch, 4 * L);
+        exact(c5).intoArray(scratch, 5 * L);
+        exact(c6).intoArray(scratch, 6 * L);
+        exact(c7).intoArray(scratch, 7 * L);
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(scratch, r * L, c, ci + r * ldc, width);
+        }
+    }
+}

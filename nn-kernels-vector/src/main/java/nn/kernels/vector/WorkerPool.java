@@ -1,0 +1,152 @@
+package nn.kernels.vector;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A fixed set of daemon threads that, with the calling thread, run the parts of a task. Parts are
+ * claimed one at a time from a counter, so the caller does the parts no worker got to: a worker
+ * that is slow to wake (or has no core) delays nothing. A product of the tutorial takes 10 to 100
+ * microseconds, about what waking a parked thread costs, so a worker spins on the task counter
+ * for {@link #SPIN_NANOS} after its last part before it parks. One caller at a time.
+ */
+final class WorkerPool implements AutoCloseable {
+
+    /** A task cut into parts; each part runs once, on some thread of the pool. */
+    interface Task {
+        void run(int part, int parts);
+    }
+
+    static final long SPIN_NANOS = 200_000;
+
+    private final Worker[] workers;
+    /** Generation of the current task in the high 32 bits, next unclaimed part in the low ones. */
+    private final AtomicLong claims = new AtomicLong();
+    private final AtomicInteger done = new AtomicInteger();
+    private volatile int generation;
+    private volatile boolean closed;
+    private Task task;
+    private int parts;
+    private volatile Throwable failure;
+
+    WorkerPool(int threads) {
+        if (threads < 2) {
+            throw new IllegalArgumentException("a pool needs at least 2 threads (the caller and a worker), got " + threads);
+        }
+        workers = new Worker[threads - 1];
+        for (int w = 0; w < workers.length; w++) {
+            workers[w] = new Worker(w + 1);
+            workers[w].thread.start();
+        }
+    }
+
+    /** Threads taking part, the caller included. */
+    int threads() {
+        return workers.length + 1;
+    }
+
+    /** Runs parts 0 to parts-1 of {@code task} and returns when all are done. */
+    void run(Task task, int parts) {
+        if (closed) {
+            throw new IllegalStateException("worker pool closed");
+        }
+        this.task = task;
+        this.parts = parts;
+        done.set(0);
+        int g = generation + 1;
+        claims.set((long) g << 32);
+        generation = g; // single writer: the caller
+        for (Worker w : workers) {
+            if (w.parked) {
+                LockSupport.unpark(w.thread);
+            }
+        }
+        runParts(g);
+        while (done.get() < parts) {
+            Thread.onSpinWait();
+        }
+        this.task = null;
+        Throwable first = failure;
+        failure = null;
+        if (first instanceof RuntimeException r) {
+            throw r;
+        }
+        if (first instanceof Error e) {
+            throw e;
+        }
+        if (first != null) {
+            throw new IllegalStateException(first);
+        }
+    }
+
+    /** Stops the workers; later calls to {@link #run} fail. */
+    @Override
+    public void close() {
+        closed = true;
+        generation++;
+        for (Worker w : workers) {
+            LockSupport.unpark(w.thread);
+        }
+    }
+
+    /** Claims and runs parts of generation g until none is left (or g is over). */
+    private void runParts(int g) {
+        while (true) {
+            long c = claims.get();
+            if ((int) (c >>> 32) != g || (int) c >= parts) {
+                return;
+            }
+            if (claims.compareAndSet(c, c + 1)) {
+                try {
+                    task.run((int) c, parts); // task and parts are g's: g cannot end before this part is done
+                } catch (Throwable e) {
+                    failure = e;
+                } finally {
+                    done.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    private final class Worker implements Runnable {
+        final Thread thread;
+        volatile boolean parked;
+
+        Worker(int index) {
+            this.thread = new Thread(this, "nn-vector-" + index);
+            this.thread.setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            int seen = 0; // not the current value: a thread may start after the first task was posted
+            while (true) {
+                seen = await(seen);
+                if (closed) {
+                    return;
+                }
+                runParts(seen);
+            }
+        }
+
+        /** Spins, then parks, until the generation moves past {@code seen}; returns the new one. */
+        private int await(int seen) {
+            long start = System.nanoTime();
+            int spins = 0;
+            int g;
+            while ((g = generation) == seen) {
+                if (++spins % 64 != 0 || System.nanoTime() - start < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    parked = true; // then re-read generation: the caller reads parked after writing it
+                    if (generation == seen) {
+                        LockSupport.park(this);
+                    }
+                    parked = false;
+                }
+            }
+            return g;
+        }
+    }
+}

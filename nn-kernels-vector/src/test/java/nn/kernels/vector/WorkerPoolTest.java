@@ -1,0 +1,74 @@
+package nn.kernels.vector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class WorkerPoolTest {
+
+    @Test
+    void runsEveryPartOnce() throws InterruptedException {
+        try (WorkerPool pool = new WorkerPool(3)) {
+            AtomicIntegerArray counts = new AtomicIntegerArray(5);
+            for (int round = 0; round < 1000; round++) {
+                pool.run((t, parts) -> {
+                    assertEquals(5, parts);
+                    counts.incrementAndGet(t);
+                }, 5);
+                if (round % 250 == 0) {
+                    Thread.sleep(WorkerPool.SPIN_NANOS / 1_000_000 + 5); // let the workers park
+                }
+            }
+            assertEquals("[1000, 1000, 1000, 1000, 1000]", counts.toString());
+        }
+    }
+
+    @Test
+    void workersTakeParts() {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            Set<String> threads = ConcurrentHashMap.newKeySet();
+            CountDownLatch bothIn = new CountDownLatch(2);
+            pool.run((t, parts) -> {
+                threads.add(Thread.currentThread().getName());
+                bothIn.countDown();
+                try {
+                    bothIn.await(10, TimeUnit.SECONDS); // the caller waits here until the worker took the other part
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, 2);
+            assertEquals(Set.of(Thread.currentThread().getName(), "nn-vector-1"), threads);
+        }
+    }
+
+    @Test
+    void aFailedPartIsRethrownAndThePoolGoesOn() {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> pool.run((t, parts) -> {
+                if (t == 1) {
+                    throw new IllegalStateException("part 1 failed");
+                }
+            }, 2));
+            assertEquals("part 1 failed", e.getMessage());
+            AtomicIntegerArray counts = new AtomicIntegerArray(2);
+            pool.run((t, parts) -> counts.incrementAndGet(t), 2);
+            assertEquals("[1, 1]", counts.toString());
+        }
+    }
+
+    @Test
+    void aClosedPoolRefusesWork() {
+        WorkerPool pool = new WorkerPool(2);
+        pool.close();
+        assertThrows(IllegalStateException.class, () -> pool.run((t, parts) -> { }, 2));
+        assertThrows(IllegalArgumentException.class, () -> new WorkerPool(1));
+    }
+}
