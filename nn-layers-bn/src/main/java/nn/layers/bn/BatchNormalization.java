@@ -63,6 +63,9 @@ public final class BatchNormalization extends BaseLayer {
     private float[] movingInvStd;
     private double[] sum;
     private double[] sumXhat;
+    private float[] channelScale;
+    private float[] channelSum;
+    private float[] channelSumXhat;
     private final FMatrixRMaj output = new FMatrixRMaj(1, 1);
     private final FMatrixRMaj xhat = new FMatrixRMaj(1, 1);
     private final FMatrixRMaj inputGradient = new FMatrixRMaj(1, 1);
@@ -149,6 +152,9 @@ public final class BatchNormalization extends BaseLayer {
         movingInvStd = new float[channels];
         sum = new double[channels];
         sumXhat = new double[channels];
+        channelScale = new float[channels];
+        channelSum = new float[channels];
+        channelSumXhat = new float[channels];
         return inputShape;
     }
 
@@ -276,10 +282,19 @@ public final class BatchNormalization extends BaseLayer {
         }
         inputGradient.reshape(lastTrainingRows, inputShape().size());
         float[] g = gammaValues();
+        // per channel: dx = scale * (n dy - dbeta - xhat dgamma), with scale = gamma invstd / n
+        for (int j = 0; j < c; j++) {
+            channelScale[j] = g[j] * invStd[j] / n;
+            channelSum[j] = (float) sum[j];
+            channelSumXhat[j] = (float) sumXhat[j];
+        }
+        float count = n;
+        float[] dx = inputGradient.data;
+        float[] xh = xhat.data;
         for (int i = 0; i < n; i++) {
+            int row = i * c;
             for (int j = 0; j < c; j++) {
-                int k = i * c + j;
-                inputGradient.data[k] = (float) (g[j] * invStd[j] / n * ((double) n * dy[k] - sum[j] - xhat.data[k] * sumXhat[j]));
+                dx[row + j] = channelScale[j] * (count * dy[row + j] - channelSum[j] - xh[row + j] * channelSumXhat[j]);
             }
         }
         return inputGradient;
