@@ -11,6 +11,7 @@ module nn.app {
     requires info.picocli;
     requires org.knowm.xchart;
     requires java.desktop;
+    requires java.management;
 
     exports nn.app;
     exports nn.app.model;
