@@ -1,26 +1,30 @@
 package nn.kernels.vector;
 
 import java.lang.invoke.MethodHandles;
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The register-tiled product for one vector species S of L lanes. A tile of c, 4 rows by 3
- * vectors (then 6 by 2 or 8 by 1 for the columns left), stays in 12 to 16 registers while p runs
+ * vectors (then 6 by 2 or 8 by 1 for the columns left), stays in 8 to 12 registers while p runs
  * over a block of k; each step loads the vectors of row p of y and broadcasts x(i,p) for each row
- * of the tile. Blocks of k keep the rows of y a column panel needs in L1 while
- * all the row tiles go by; between blocks a tile goes back to c and is read again, which changes
- * no bit. The fewer than L columns at the right edge get one more 8 x 1 tile that loads whole
- * vectors anyway and throws the extra lanes away, going through a scratch array wherever it would
- * run off the end of an array: no masks (JDK 17 runs masked stores as scalar Java). A tile with
- * fewer rows than its height repeats its last row and stores only the real ones.
+ * of the tile. Blocks of k keep the rows of y that a column panel needs in L1 while all the row
+ * tiles go by; between blocks a tile goes back to c and is read again, which changes no bit. The
+ * fewer than L columns at the right edge get one more 8 x 1 tile that loads whole vectors anyway
+ * and throws the extra lanes away, going through a scratch array wherever it would run off the
+ * end of an array: no masks (JDK 17 runs masked stores as scalar Java). A tile with fewer rows
+ * than its height repeats its last row and stores only the real ones.
  *
  * <p>This class is a template, never used as it is: C2 only compiles Vector API code to SIMD
  * instructions when the species is a constant, so {@link Specializer} defines one hidden copy of
- * it per species, each with its species as class data in the static final {@link #S}. One
- * species only per product: mixing widths in one JVM's hot code pollutes the shared profiles of
- * the Vector API classes and C2 then falls back to heap-allocated vectors (measured 100x slower).
+ * it per species, each with its species as class data in the static final {@link #S}. One width
+ * per product: when the 512-bit copy handed its last columns to a 256-bit one, C2 fell back to
+ * heap-allocated vectors in both (measured 100x slower).
+ *
+ * <p>C2 on JDK 17 is touchy about the shape of this code; each of {@link #start}, {@link #exact}
+ * and the tile sizes is there because the obvious alternative measured several times slower.
  */
 final class TiledProduct implements Product {
     private static final VectorSpecies<Float> S = Specializer.species(MethodHandles.lookup());
@@ -36,7 +40,7 @@ final class TiledProduct implements Product {
         int k = o.k;
         if (k == 0) {
             for (int i = i0; i < i1; i++) {
-                java.util.Arrays.fill(o.c, i * o.ldc + j0, i * o.ldc + j1, 0f);
+                Arrays.fill(o.c, i * o.ldc + j0, i * o.ldc + j1, 0f);
             }
             return;
         }

@@ -25,7 +25,7 @@ import org.ejml.data.FMatrixRMaj;
  *
  * <p><b>Threads.</b> {@link #withThreads(int)} gives an instance that owns n-1 daemon workers
  * ({@link WorkerPool}); each product cuts its output into n blocks (columns at multiples of 3
- * vectors when wide enough, else rows at multiples of 12), the caller computes the first and the
+ * vectors when wide enough, else rows at multiples of 4), the caller computes the first and the
  * workers the others (or the caller, if a worker is slow to come), each element whole by one
  * thread. Products under 0.25 MFLOP run on the caller alone. {@link #close()} stops the
  * workers.
@@ -172,9 +172,8 @@ public final class VectorKernels implements Kernels, AutoCloseable {
                 j0 = Partition.start(t, parts, o.n, unit);
                 j1 = Partition.start(t + 1, parts, o.n, unit);
             } else {
-                int unit = o.m >= 12 * parts ? 12 : 4; // whole tiles of 4 and of 6 rows
-                i0 = Partition.start(t, parts, o.m, unit);
-                i1 = Partition.start(t + 1, parts, o.m, unit);
+                i0 = Partition.start(t, parts, o.m, 4);
+                i1 = Partition.start(t + 1, parts, o.m, 4);
             }
         }
         product.compute(o, i0, i1, j0, j1, scratch[t]);
