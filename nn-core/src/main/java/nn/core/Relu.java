@@ -35,11 +35,14 @@ public final class Relu extends ElementwiseActivation {
 
     @Override
     public void backward(FMatrixRMaj x, FMatrixRMaj y, FMatrixRMaj dy, FMatrixRMaj dx) {
-        float[] in = x.data;
+        float[] out = y.data;
         float[] gradOut = dy.data;
         float[] gradIn = dx.data;
+        // Branch-free, since the signs are random and a branch mispredicts half the time: y = max(x, 0)
+        // has non-negative bits, and -bits >> 31 is all ones exactly where y > 0.
         for (int i = 0, n = x.getNumElements(); i < n; i++) {
-            gradIn[i] = in[i] > 0f ? gradOut[i] : 0f;
+            int keep = -Float.floatToRawIntBits(out[i]) >> 31;
+            gradIn[i] = Float.intBitsToFloat(Float.floatToRawIntBits(gradOut[i]) & keep);
         }
     }
 }
