@@ -176,7 +176,8 @@ class VectorKernelsTest {
         List<int[]> shapes = new ArrayList<>(List.of(
                 new int[] {32, 300, 784}, new int[] {784, 300, 32}, new int[] {32, 784, 300},
                 new int[] {256, 200, 300}, new int[] {300, 200, 256}, new int[] {32, 10, 100},
-                new int[] {5, 1000, 80}, new int[] {1000, 3, 90}, new int[] {2, 3, 100_000}));
+                new int[] {5, 1000, 80}, new int[] {1000, 3, 90}, new int[] {2, 3, 100_000},
+                new int[] {256, 300, 784}, new int[] {784, 300, 256}, new int[] {256, 784, 300}));
         for (int s = 0; s < 20; s++) {
             shapes.add(new int[] {1 + random.nextInt(400), 1 + random.nextInt(400), 1 + random.nextInt(300)});
         }
