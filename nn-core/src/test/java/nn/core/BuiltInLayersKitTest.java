@@ -54,4 +54,11 @@ class BuiltInLayersKitTest {
         LayerTestKit.of(new DropoutProvider()).config(Map.of("rate", 0.0)).inputShape(6)
                 .expectOutputShape(6).expectWeights(0, 0).run();
     }
+
+    @Test
+    void theKitResolvesActivationsWithTheResolverItIsGiven() {
+        PluginRegistry registry = PluginRegistry.of(new DenseProvider(), new PluginRegistryTest.Squash());
+        LayerTestKit.of(new DenseProvider()).config(Map.of("units", 3, "activation", "squash")).resolver(registry)
+                .inputShape(4).expectOutputShape(3).expectWeights(2, 0).run();
+    }
 }

@@ -17,6 +17,7 @@ import nn.api.Config;
 import nn.api.Layer;
 import nn.api.LayerProvider;
 import nn.api.NnException;
+import nn.api.Resolver;
 import nn.api.Shape;
 import nn.api.Variable;
 import org.ejml.data.FMatrixRMaj;
@@ -49,6 +50,7 @@ public final class LayerTestKit {
     private float inputScale = 1f;
     private float inputOffset = 0f;
     private String gradientCheckSkipReason;
+    private Resolver resolver;
 
     private LayerTestKit(LayerProvider provider) {
         this.provider = provider;
@@ -92,6 +94,16 @@ public final class LayerTestKit {
         return this;
     }
 
+    /**
+     * How the layer's configuration resolves names such as {@code activation: "relu"}; by default
+     * the activations {@link java.util.ServiceLoader} finds from nn.api (so a plugin's tests see
+     * nn-core's only if nn-core is a test dependency). E.g. {@code PluginRegistry.of(...)}.
+     */
+    public LayerTestKit resolver(Resolver resolver) {
+        this.resolver = resolver;
+        return this;
+    }
+
     /** For layers whose training forward is random (Dropout); the reason is printed. */
     public LayerTestKit skipGradientCheck(String reason) {
         this.gradientCheckSkipReason = reason;
@@ -115,7 +127,8 @@ public final class LayerTestKit {
     }
 
     private Layer createAndBuild(Map<String, Object> values) {
-        Layer layer = provider.create(Config.of("layer " + provider.name(), values));
+        Config config = Config.of("layer " + provider.name(), values);
+        Layer layer = provider.create(resolver == null ? config : config.withResolver(resolver));
         layer.build(inputShape, BuildContext.seeded(SEED));
         return layer;
     }
