@@ -25,7 +25,6 @@ final class Checkpointer implements TrainingListener {
     private final Path best;
     private final Map<String, Object> run;
     private TrainingProgress progress;
-    private long epochStart;
 
     Checkpointer(TrainingStart start, Path runFolder, Map<String, Object> run) {
         this.start = start;
@@ -41,13 +40,8 @@ final class Checkpointer implements TrainingListener {
     }
 
     @Override
-    public void onEpochBegin(int epoch, int epochs) {
-        epochStart = System.nanoTime();
-    }
-
-    @Override
-    public void onEpochEnd(int epoch, Map<String, Double> logs) {
-        progress = progress.after(epoch, logs, (System.nanoTime() - epochStart) / 1e9);
+    public void onEpochEnd(int epoch, Map<String, Double> logs, double seconds) {
+        progress = progress.after(epoch, logs, seconds);
         Map<String, Object> state = progress.toState(run);
         ModelArchive.save(last, start.model(), state);
         if (progress.bestIsLast()) {

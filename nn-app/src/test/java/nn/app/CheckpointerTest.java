@@ -45,7 +45,7 @@ class CheckpointerTest {
         for (int epoch = 1; epoch <= 3; epoch++) {
             model.weights().get(0).value().data[0] = epoch;
             checkpointer.onEpochBegin(epoch, 3);
-            checkpointer.onEpochEnd(epoch, Map.of("loss", 1.0, "val_loss", valLosses[epoch - 1]));
+            checkpointer.onEpochEnd(epoch, Map.of("loss", 1.0, "val_loss", valLosses[epoch - 1]), 0.5);
             if (epoch == 2) {
                 weightsOfEpoch2 = model.weights().get(0).value().data.clone();
             }

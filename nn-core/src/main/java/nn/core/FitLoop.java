@@ -69,8 +69,9 @@ final class FitLoop {
             if (validation != null) {
                 model.evaluate(validation, config.batchSize()).forEach((k, v) -> epochLogs.put("val_" + k, v));
             }
-            history.add(epochLogs, (System.nanoTime() - start) / 1e9);
-            listeners.forEach(l -> l.onEpochEnd(e, epochLogs));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            history.add(epochLogs, seconds);
+            listeners.forEach(l -> l.onEpochEnd(e, epochLogs, seconds));
         }
         listeners.forEach(l -> l.onTrainEnd(history));
         return history;

@@ -22,6 +22,15 @@ public interface TrainingListener {
     default void onEpochEnd(int epoch, Map<String, Double> logs) {
     }
 
+    /**
+     * What the fit loop calls after each epoch: as {@link #onEpochEnd(int, Map)}, with the epoch's
+     * wall-clock seconds (training and validation) as {@link History} records them, for listeners that
+     * keep a history of their own rather than timing the epoch again.
+     */
+    default void onEpochEnd(int epoch, Map<String, Double> logs, double seconds) {
+        onEpochEnd(epoch, logs);
+    }
+
     default void onTrainEnd(History history) {
     }
 }

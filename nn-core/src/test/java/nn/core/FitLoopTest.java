@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyDouble;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
@@ -62,9 +63,9 @@ class FitLoopTest {
         order.verify(listener).onEpochBegin(1, 2);
         order.verify(listener).onBatchEnd(eq(1), eq(1), eq(2), any(Logs.class));
         order.verify(listener).onBatchEnd(eq(1), eq(2), eq(2), any(Logs.class));
-        order.verify(listener).onEpochEnd(eq(1), any());
+        order.verify(listener).onEpochEnd(eq(1), any(), anyDouble());
         order.verify(listener).onEpochBegin(2, 2);
-        order.verify(listener).onEpochEnd(eq(2), any());
+        order.verify(listener).onEpochEnd(eq(2), any(), anyDouble());
         order.verify(listener).onTrainEnd(history);
         assertEquals(List.of("loss", "accuracy", "val_loss", "val_accuracy"), history.names());
         assertEquals(2, history.epochs());
@@ -103,7 +104,7 @@ class FitLoopTest {
         doAnswer(inv -> {
             model.stopTraining();
             return null;
-        }).when(stopper).onEpochEnd(anyInt(), any());
+        }).when(stopper).onEpochEnd(anyInt(), any(), anyDouble());
         History history = model.fit(data(8, 1), new FitConfig(10, 4, true, 0), stopper);
         assertEquals(1, history.epochs());
         verify(stopper, never()).onEpochBegin(2, 10);
@@ -159,9 +160,9 @@ class FitLoopTest {
         InOrder order = inOrder(listener);
         order.verify(listener).onTrainBegin(4, 2, 10);
         order.verify(listener).onEpochBegin(3, 4);
-        order.verify(listener).onEpochEnd(eq(3), any());
+        order.verify(listener).onEpochEnd(eq(3), any(), anyDouble());
         order.verify(listener).onEpochBegin(4, 4);
-        order.verify(listener).onEpochEnd(eq(4), any());
+        order.verify(listener).onEpochEnd(eq(4), any(), anyDouble());
         verify(listener, never()).onEpochBegin(1, 4);
     }
 

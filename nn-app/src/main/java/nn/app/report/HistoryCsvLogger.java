@@ -14,7 +14,6 @@ public final class HistoryCsvLogger implements TrainingListener {
     private final Path file;
     private final History previous;
     private History history;
-    private long epochStart;
 
     public HistoryCsvLogger(Path file) {
         this(file, new History());
@@ -32,13 +31,8 @@ public final class HistoryCsvLogger implements TrainingListener {
     }
 
     @Override
-    public void onEpochBegin(int epoch, int epochs) {
-        epochStart = System.nanoTime();
-    }
-
-    @Override
-    public void onEpochEnd(int epoch, Map<String, Double> logs) {
-        history.add(logs, (System.nanoTime() - epochStart) / 1e9);
+    public void onEpochEnd(int epoch, Map<String, Double> logs, double seconds) {
+        history.add(logs, seconds);
         HistoryCsv.write(history, file);
     }
 }

@@ -58,10 +58,10 @@ class HistoryCsvLoggerTest {
         HistoryCsvLogger logger = new HistoryCsvLogger(file, saved);
         logger.onTrainBegin(4, 1, 2);
         logger.onEpochBegin(3, 4);
-        logger.onEpochEnd(3, Map.of("loss", 0.7));
+        logger.onEpochEnd(3, Map.of("loss", 0.7), 1.25);
         List<String> lines = Files.readAllLines(file);
         assertEquals(List.of("epoch,loss,seconds", "1,0.9,1.5", "2,0.8,2.5"), lines.subList(0, 3));
-        assertTrue(lines.get(3).startsWith("3,0.7,"), lines::toString);
+        assertEquals("3,0.7,1.25", lines.get(3), lines::toString);
         assertEquals(2, saved.epochs(), "the saved history is not changed");
     }
 }
