@@ -3,6 +3,7 @@ package nn.app;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -19,8 +20,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Folder with the four Fashion-MNIST files.")
     private Path data;
 
-    @Option(names = "--plugins", paramLabel = "DIR", description = "Folder of plugin jars the model needs.")
-    private Path plugins;
+    @Mixin
+    private EngineOptions engine;
 
     @Option(names = "--batch-size", defaultValue = "32", description = "Batch size (default: ${DEFAULT-VALUE}).")
     private int batchSize;
@@ -29,7 +30,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         ModelOptions options = new ModelOptions();
         options.model = modelFile.toString();
-        options.engine.plugins = plugins;
+        options.engine = engine;
         RunConfig config = options.toRunConfig(1, batchSize, data, null, null, 1);
         AppModule.injector(config, parent.console()).getInstance(Evaluation.class).run(modelFile);
         return 0;
