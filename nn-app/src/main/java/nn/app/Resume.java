@@ -3,8 +3,8 @@ package nn.app;
 import com.google.inject.AbstractModule;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import nn.api.NnException;
 import nn.app.model.LoadedModel;
@@ -32,12 +32,14 @@ final class Resume {
         Plugins plugins = AppModule.plugins(pluginsDir, console);
         PluginRegistry registry = plugins.registry();
         String source = last + ": state.json";
-        // the saved run's kernels, since they decide the rounding; its weights replace the initial ones
-        LoadedModel loaded = ModelArchive.load(last, registry, saved -> ModelFactory.context(
-                continued.apply(RunConfig.fromMap(TrainingProgress.run(saved, source), source + ": run"))));
-        Map<String, Object> state = loaded.state();
-        TrainingProgress progress = TrainingProgress.fromState(state, source);
-        RunConfig config = continued.apply(RunConfig.fromMap(TrainingProgress.run(state, source), source + ": run"));
+        // built with the saved run's kernels, since they decide the rounding; its weights replace the initial ones
+        AtomicReference<RunConfig> saved = new AtomicReference<>();
+        LoadedModel loaded = ModelArchive.load(last, registry, state -> {
+            saved.set(continued.apply(RunConfig.fromMap(TrainingProgress.run(state, source), source + ": run")));
+            return ModelFactory.context(saved.get());
+        });
+        TrainingProgress progress = TrainingProgress.fromState(loaded.state(), source);
+        RunConfig config = saved.get();
         if (progress.epoch() >= config.epochs()) {
             console.out().println(folder + " has already trained " + progress.epoch() + " epochs (--epochs "
                     + config.epochs() + "): nothing to do; give a larger --epochs to train on");
