@@ -64,7 +64,7 @@ final class Training {
 
     /**
      * Listeners run in order, and saving a checkpoint takes a while: saved last, it does not count
-     * into the epoch time that the progress line and history.csv report.
+     * into the epoch time that the progress line reports (history.csv has the fit loop's own).
      */
     private static TrainingListener[] checkpointsLast(Set<TrainingListener> listeners) {
         return listeners.stream()
