@@ -3,10 +3,12 @@ package nn.api;
 import org.ejml.data.FMatrixRMaj;
 
 /**
- * The matrix products a layer needs, behind one seam so that a faster implementation can replace
- * the EJML reference ({@link EjmlKernels}) without touching any layer. Implementations are found
- * with {@link java.util.ServiceLoader}. The output is the last argument and must already have the
- * right size; it must not alias an input. Nothing is allocated.
+ * The matrix products and per-column passes (the channels of batch normalization) a layer needs,
+ * behind one seam so that a faster implementation can replace the EJML reference
+ * ({@link EjmlKernels}) without touching any layer. Implementations are found with {@link java.util.ServiceLoader}. The output is the last argument and must already have the
+ * right size; it must not alias an input unless said. Nothing is allocated. The per-column passes
+ * have plain-Java defaults ({@link ColumnOps}), whose results a faster implementation must equal
+ * bit for bit.
  */
 public interface Kernels {
 
@@ -21,6 +23,26 @@ public interface Kernels {
 
     /** c = a * b<sup>T</sup> */
     void multTransB(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c);
+
+    /** sums[j] = sum of column j of a; see {@link ColumnOps#columnSums} for the exact order. */
+    default void columnSums(FMatrixRMaj a, float[] sums) {
+        ColumnOps.columnSums(a, sums);
+    }
+
+    /** dots[j] = sum over i of a(i,j) b(i,j); see {@link ColumnOps#columnDots}. */
+    default void columnDots(FMatrixRMaj a, FMatrixRMaj b, float[] dots) {
+        ColumnOps.columnDots(a, b, dots);
+    }
+
+    /** c(i,j) = (a(i,j) - center[j]) * scale[j] + shift[j]; c may be a. See {@link ColumnOps}. */
+    default void columnAffine(FMatrixRMaj a, float[] center, float[] scale, float[] shift, FMatrixRMaj c) {
+        ColumnOps.columnAffine(a, center, scale, shift, c);
+    }
+
+    /** c(i,j) = (a(i,j) - center[j]) * scale[j] + b(i,j) * bScale[j]; c may be a or b. See {@link ColumnOps}. */
+    default void columnAffine(FMatrixRMaj a, float[] center, float[] scale, FMatrixRMaj b, float[] bScale, FMatrixRMaj c) {
+        ColumnOps.columnAffine(a, center, scale, b, bScale, c);
+    }
 
     /**
      * These kernels on {@code threads} threads of their own. Results must be bitwise identical

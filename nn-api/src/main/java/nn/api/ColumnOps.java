@@ -1,0 +1,112 @@
+package nn.api;
+
+import java.util.Arrays;
+import org.ejml.data.FMatrixRMaj;
+
+/**
+ * The reference per-column kernels of {@link Kernels}: each column j of a row-major matrix is one
+ * channel (as in batch normalization), with its own center, scale and shift. Plain loops, row by
+ * row; every result is defined exactly (the order of the sums, where a fused multiply-add rounds
+ * once), so that a faster implementation can match it bit for bit. Nothing is allocated; the
+ * per-column arrays may be longer than the number of columns.
+ */
+public final class ColumnOps {
+
+    private ColumnOps() {
+    }
+
+    /** sums[j] = a(0,j) + a(1,j) + ... , added in row order from 0. */
+    public static void columnSums(FMatrixRMaj a, float[] sums) {
+        int n = a.numCols;
+        checkSums(a, sums);
+        Arrays.fill(sums, 0, n, 0f);
+        for (int row = 0, end = a.numRows * n; row < end; row += n) {
+            for (int j = 0; j < n; j++) {
+                sums[j] += a.data[row + j];
+            }
+        }
+    }
+
+    /** dots[j] = sum over i of a(i,j) b(i,j): {@code dots[j] = fma(a(i,j), b(i,j), dots[j])} in row order from 0. */
+    public static void columnDots(FMatrixRMaj a, FMatrixRMaj b, float[] dots) {
+        int n = a.numCols;
+        checkDots(a, b, dots);
+        Arrays.fill(dots, 0, n, 0f);
+        for (int row = 0, end = a.numRows * n; row < end; row += n) {
+            for (int j = 0; j < n; j++) {
+                dots[j] = Math.fma(a.data[row + j], b.data[row + j], dots[j]);
+            }
+        }
+    }
+
+    /** c(i,j) = (a(i,j) - center[j]) * scale[j] + shift[j], as {@code fma(a - center, scale, shift)}; c may be a. */
+    public static void columnAffine(FMatrixRMaj a, float[] center, float[] scale, float[] shift, FMatrixRMaj c) {
+        int n = a.numCols;
+        checkAffine(a, center, scale, shift, c);
+        for (int row = 0, end = a.numRows * n; row < end; row += n) {
+            for (int j = 0; j < n; j++) {
+                c.data[row + j] = Math.fma(a.data[row + j] - center[j], scale[j], shift[j]);
+            }
+        }
+    }
+
+    /**
+     * c(i,j) = (a(i,j) - center[j]) * scale[j] + b(i,j) * bScale[j], as
+     * {@code fma(b, bScale, (a - center) * scale)}; c may be a or b.
+     */
+    public static void columnAffine(FMatrixRMaj a, float[] center, float[] scale, FMatrixRMaj b, float[] bScale,
+            FMatrixRMaj c) {
+        int n = a.numCols;
+        checkAffine(a, center, scale, b, bScale, c);
+        for (int row = 0, end = a.numRows * n; row < end; row += n) {
+            for (int j = 0; j < n; j++) {
+                c.data[row + j] = Math.fma(b.data[row + j], bScale[j], (a.data[row + j] - center[j]) * scale[j]);
+            }
+        }
+    }
+
+    /** The argument checks of {@link #columnSums}, for implementations to share. */
+    public static void checkSums(FMatrixRMaj a, float[] sums) {
+        checkColumns("columnSums", "sums", sums, a.numCols);
+    }
+
+    /** The argument checks of {@link #columnDots}. */
+    public static void checkDots(FMatrixRMaj a, FMatrixRMaj b, float[] dots) {
+        checkSameShape("columnDots", a, "b", b);
+        checkColumns("columnDots", "dots", dots, a.numCols);
+    }
+
+    /** The argument checks of {@link #columnAffine(FMatrixRMaj, float[], float[], float[], FMatrixRMaj)}. */
+    public static void checkAffine(FMatrixRMaj a, float[] center, float[] scale, float[] shift, FMatrixRMaj c) {
+        checkAffine(a, center, scale, c);
+        checkColumns("columnAffine", "shift", shift, a.numCols);
+    }
+
+    /** The argument checks of {@link #columnAffine(FMatrixRMaj, float[], float[], FMatrixRMaj, float[], FMatrixRMaj)}. */
+    public static void checkAffine(FMatrixRMaj a, float[] center, float[] scale, FMatrixRMaj b, float[] bScale,
+            FMatrixRMaj c) {
+        checkAffine(a, center, scale, c);
+        checkSameShape("columnAffine", a, "b", b);
+        checkColumns("columnAffine", "bScale", bScale, a.numCols);
+    }
+
+    private static void checkAffine(FMatrixRMaj a, float[] center, float[] scale, FMatrixRMaj c) {
+        checkColumns("columnAffine", "center", center, a.numCols);
+        checkColumns("columnAffine", "scale", scale, a.numCols);
+        checkSameShape("columnAffine", a, "c", c);
+    }
+
+    private static void checkColumns(String op, String name, float[] values, int columns) {
+        if (values.length < columns) {
+            throw new IllegalArgumentException(op + ": " + name + " has " + values.length + " values, the matrix has "
+                    + columns + " columns");
+        }
+    }
+
+    private static void checkSameShape(String op, FMatrixRMaj a, String name, FMatrixRMaj m) {
+        if (m.numRows != a.numRows || m.numCols != a.numCols) {
+            throw new IllegalArgumentException(op + ": " + name + " must be " + a.numRows + "x" + a.numCols + " as a, is "
+                    + m.numRows + "x" + m.numCols);
+        }
+    }
+}

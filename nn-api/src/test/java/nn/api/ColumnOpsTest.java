@@ -1,0 +1,97 @@
+package nn.api;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.ejml.data.FMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+class ColumnOpsTest {
+
+    /** A (3x2) = [[1, 2], [3, 4], [5, 6]]. */
+    private static FMatrixRMaj a() {
+        return new FMatrixRMaj(new float[][] {{1, 2}, {3, 4}, {5, 6}});
+    }
+
+    /** B (3x2) = [[2, -1], [0, 3], [1, 1]]. */
+    private static FMatrixRMaj b() {
+        return new FMatrixRMaj(new float[][] {{2, -1}, {0, 3}, {1, 1}});
+    }
+
+    @Test
+    void columnSumsAddEachColumn() {
+        float[] sums = {99, 99, 99};
+        ColumnOps.columnSums(a(), sums);
+        assertArrayEquals(new float[] {1 + 3 + 5, 2 + 4 + 6, 99}, sums, "only the first 2 entries are written");
+    }
+
+    @Test
+    void columnDotsMultiplyThenAddEachColumn() {
+        float[] dots = new float[2];
+        ColumnOps.columnDots(a(), b(), dots);
+        assertArrayEquals(new float[] {1 * 2 + 3 * 0 + 5 * 1, 2 * -1 + 4 * 3 + 6 * 1}, dots);
+    }
+
+    @Test
+    void columnAffineCentersScalesAndShifts() {
+        FMatrixRMaj c = new FMatrixRMaj(3, 2);
+        ColumnOps.columnAffine(a(), new float[] {3, 4}, new float[] {0.5f, -2}, new float[] {10, 1}, c);
+        // column 0: (x - 3) * 0.5 + 10; column 1: (x - 4) * -2 + 1
+        assertArrayEquals(new float[] {9, 5, 10, 1, 11, -3}, c.data);
+    }
+
+    @Test
+    void columnAffineWithASecondMatrixAddsItsScaledValues() {
+        FMatrixRMaj c = new FMatrixRMaj(3, 2);
+        ColumnOps.columnAffine(a(), new float[] {1, 0}, new float[] {2, 1}, b(), new float[] {10, -1}, c);
+        // column 0: (x - 1) * 2 + 10 y; column 1: x - y
+        assertArrayEquals(new float[] {20, 3, 4, 1, 18, 5}, c.data);
+    }
+
+    @Test
+    void columnAffineMayWriteOverItsInput() {
+        FMatrixRMaj a = a();
+        ColumnOps.columnAffine(a, new float[] {1, 2}, new float[] {1, 1}, new float[2], a);
+        assertArrayEquals(new float[] {0, 0, 2, 2, 4, 4}, a.data);
+    }
+
+    @Test
+    void roundsOnceWhereItSaysFma() {
+        // (1 + 2^-12)^2 = 1 + 2^-11 + 2^-24: the last term survives only without a rounding in between
+        float x = 1 + 0x1p-12f;
+        FMatrixRMaj a = new FMatrixRMaj(1, 1, true, x);
+        float[] dots = new float[1];
+        ColumnOps.columnDots(a, a, dots);
+        assertEquals(Math.fma(x, x, 0f), dots[0]);
+        FMatrixRMaj c = new FMatrixRMaj(1, 1);
+        ColumnOps.columnAffine(a, new float[] {0}, new float[] {x}, new float[] {-1}, c);
+        assertEquals(0x1p-11f + 0x1p-24f, c.data[0]);
+    }
+
+    @Test
+    void shortPerColumnArraysAndOtherShapesAreNamed() {
+        FMatrixRMaj a = a();
+        IllegalArgumentException sums = assertThrows(IllegalArgumentException.class,
+                () -> ColumnOps.columnSums(a, new float[1]));
+        assertTrue(sums.getMessage().contains("columnSums: sums has 1 values, the matrix has 2 columns"), sums.getMessage());
+        IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
+                () -> ColumnOps.columnDots(a, new FMatrixRMaj(2, 2), new float[2]));
+        assertTrue(shape.getMessage().contains("columnDots: b must be 3x2 as a, is 2x2"), shape.getMessage());
+        IllegalArgumentException scale = assertThrows(IllegalArgumentException.class,
+                () -> ColumnOps.columnAffine(a, new float[2], new float[0], new float[2], new FMatrixRMaj(3, 2)));
+        assertTrue(scale.getMessage().contains("scale has 0 values"), scale.getMessage());
+        IllegalArgumentException out = assertThrows(IllegalArgumentException.class,
+                () -> ColumnOps.columnAffine(a, new float[2], new float[2], new float[2], new FMatrixRMaj(3, 3)));
+        assertTrue(out.getMessage().contains("c must be 3x2 as a, is 3x3"), out.getMessage());
+    }
+
+    @Test
+    void kernelsDefaultToTheseLoops() {
+        Kernels kernels = new EjmlKernels();
+        float[] sums = new float[2];
+        kernels.columnSums(a(), sums);
+        assertArrayEquals(new float[] {9, 12}, sums);
+    }
+}
