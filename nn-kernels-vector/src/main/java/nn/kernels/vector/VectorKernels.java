@@ -2,6 +2,7 @@ package nn.kernels.vector;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
+import nn.api.ColumnOps;
 import nn.api.Kernels;
 import org.ejml.data.FMatrixRMaj;
 
@@ -16,6 +17,10 @@ import org.ejml.data.FMatrixRMaj;
  * {@code multTransB} first copies the smaller operand transposed into a scratch array, and if that
  * operand is a (a batch) it computes c<sup>T</sup> and copies it back transposed. The fewer than
  * one vector of columns at the right edge get one more tile, without masks.
+ *
+ * <p>The per-column passes ({@link #columnSums} and the like, for batch normalization) run on
+ * the calling thread ({@link VectorColumns}), with lanes across columns, so they equal
+ * {@link ColumnOps} bit for bit.
  *
  * <p><b>Reproducible.</b> Each output element is one chain of fused multiply-adds over p in
  * ascending order from 0, the same in every vector lane, so the bits depend neither on tiles and
@@ -42,6 +47,7 @@ public final class VectorKernels implements Kernels, AutoCloseable {
 
     private final VectorSpecies<Float> species;
     private final Product product;
+    private final ColumnPasses columns;
     private final WorkerPool pool;
     private final Operands operands = new Operands();
     private final WorkerPool.Task part = this::part;
@@ -70,6 +76,7 @@ public final class VectorKernels implements Kernels, AutoCloseable {
         }
         this.species = species;
         this.product = Specializer.product(species);
+        this.columns = Specializer.columns(species);
         this.pool = threads == 1 ? null : new WorkerPool(threads);
         this.scratch = new float[threads][Product.scratchSize(species.length())];
     }
@@ -134,6 +141,30 @@ public final class VectorKernels implements Kernels, AutoCloseable {
                 transposeTarget = null;
             }
         }
+    }
+
+    @Override
+    public void columnSums(FMatrixRMaj a, float[] sums) {
+        ColumnOps.checkSums(a, sums);
+        columns.sums(a.data, a.numRows, a.numCols, sums);
+    }
+
+    @Override
+    public void columnDots(FMatrixRMaj a, FMatrixRMaj b, float[] dots) {
+        ColumnOps.checkDots(a, b, dots);
+        columns.dots(a.data, b.data, a.numRows, a.numCols, dots);
+    }
+
+    @Override
+    public void columnAffine(FMatrixRMaj a, float[] center, float[] scale, float[] shift, FMatrixRMaj c) {
+        ColumnOps.checkAffine(a, center, scale, shift, c);
+        columns.affine(a.data, center, scale, shift, a.numRows, a.numCols, c.data);
+    }
+
+    @Override
+    public void columnAffine(FMatrixRMaj a, float[] center, float[] scale, FMatrixRMaj b, float[] bScale, FMatrixRMaj c) {
+        ColumnOps.checkAffine(a, center, scale, b, bScale, c);
+        columns.affine(a.data, center, scale, b.data, bScale, a.numRows, a.numCols, c.data);
     }
 
     /** Stops the worker threads, if any; the instance must not be used afterwards. */

@@ -1,0 +1,119 @@
+package nn.kernels.vector;
+
+import java.lang.invoke.MethodHandles;
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link ColumnPasses} for one vector species, a template that {@link Specializer} copies once per
+ * species (C2 compiles Vector API code only with a constant species). Reductions keep 4 vectors of
+ * columns in registers while the rows go by; elementwise passes go row by row. The fewer than one
+ * vector of columns at the right edge are plain scalar code with the same formulas.
+ */
+final class VectorColumns implements ColumnPasses {
+    private static final VectorSpecies<Float> S = Specializer.species(MethodHandles.lookup());
+    private static final int L = S.length();
+
+    @Override
+    public void sums(float[] a, int rows, int cols, float[] sums) {
+        int end = rows * cols;
+        int j = 0;
+        for (; j + 4 * L <= cols; j += 4 * L) {
+            FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+            for (int row = 0; row < end; row += cols) {
+                int k = row + j;
+                s0 = s0.add(FloatVector.fromArray(S, a, k));
+                s1 = s1.add(FloatVector.fromArray(S, a, k + L));
+                s2 = s2.add(FloatVector.fromArray(S, a, k + 2 * L));
+                s3 = s3.add(FloatVector.fromArray(S, a, k + 3 * L));
+            }
+            s0.intoArray(sums, j);
+            s1.intoArray(sums, j + L);
+            s2.intoArray(sums, j + 2 * L);
+            s3.intoArray(sums, j + 3 * L);
+        }
+        for (; j + L <= cols; j += L) {
+            FloatVector s0 = FloatVector.zero(S);
+            for (int row = 0; row < end; row += cols) {
+                s0 = s0.add(FloatVector.fromArray(S, a, row + j));
+            }
+            s0.intoArray(sums, j);
+        }
+        if (j < cols) {
+            Arrays.fill(sums, j, cols, 0f);
+            for (int row = 0; row < end; row += cols) {
+                for (int t = j; t < cols; t++) {
+                    sums[t] += a[row + t];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void dots(float[] a, float[] b, int rows, int cols, float[] dots) {
+        int end = rows * cols;
+        int j = 0;
+        for (; j + 4 * L <= cols; j += 4 * L) {
+            FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+            for (int row = 0; row < end; row += cols) {
+                int k = row + j;
+                s0 = FloatVector.fromArray(S, a, k).fma(FloatVector.fromArray(S, b, k), s0);
+                s1 = FloatVector.fromArray(S, a, k + L).fma(FloatVector.fromArray(S, b, k + L), s1);
+                s2 = FloatVector.fromArray(S, a, k + 2 * L).fma(FloatVector.fromArray(S, b, k + 2 * L), s2);
+                s3 = FloatVector.fromArray(S, a, k + 3 * L).fma(FloatVector.fromArray(S, b, k + 3 * L), s3);
+            }
+            s0.intoArray(dots, j);
+            s1.intoArray(dots, j + L);
+            s2.intoArray(dots, j + 2 * L);
+            s3.intoArray(dots, j + 3 * L);
+        }
+        for (; j + L <= cols; j += L) {
+            FloatVector s0 = FloatVector.zero(S);
+            for (int row = 0; row < end; row += cols) {
+                s0 = FloatVector.fromArray(S, a, row + j).fma(FloatVector.fromArray(S, b, row + j), s0);
+            }
+            s0.intoArray(dots, j);
+        }
+        if (j < cols) {
+            Arrays.fill(dots, j, cols, 0f);
+            for (int row = 0; row < end; row += cols) {
+                for (int t = j; t < cols; t++) {
+                    dots[t] = Math.fma(a[row + t], b[row + t], dots[t]);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void affine(float[] a, float[] center, float[] scale, float[] shift, int rows, int cols, float[] c) {
+        int vectorCols = cols - cols % L;
+        for (int row = 0, end = rows * cols; row < end; row += cols) {
+            for (int j = 0; j < vectorCols; j += L) {
+                FloatVector.fromArray(S, a, row + j).sub(FloatVector.fromArray(S, center, j))
+                        .fma(FloatVector.fromArray(S, scale, j), FloatVector.fromArray(S, shift, j))
+                        .intoArray(c, row + j);
+            }
+            for (int j = vectorCols; j < cols; j++) {
+                c[row + j] = Math.fma(a[row + j] - center[j], scale[j], shift[j]);
+            }
+        }
+    }
+
+    @Override
+    public void affine(float[] a, float[] center, float[] scale, float[] b, float[] bScale, int rows, int cols,
+            float[] c) {
+        int vectorCols = cols - cols % L;
+        for (int row = 0, end = rows * cols; row < end; row += cols) {
+            for (int j = 0; j < vectorCols; j += L) {
+                FloatVector scaled = FloatVector.fromArray(S, a, row + j).sub(FloatVector.fromArray(S, center, j))
+                        .mul(FloatVector.fromArray(S, scale, j));
+                FloatVector.fromArray(S, b, row + j).fma(FloatVector.fromArray(S, bScale, j), scaled)
+                        .intoArray(c, row + j);
+            }
+            for (int j = vectorCols; j < cols; j++) {
+                c[row + j] = Math.fma(b[row + j], bScale[j], (a[row + j] - center[j]) * scale[j]);
+            }
+        }
+    }
+}

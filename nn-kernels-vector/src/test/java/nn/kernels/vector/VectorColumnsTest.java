@@ -1,0 +1,131 @@
+package nn.kernels.vector;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.SplittableRandom;
+import nn.api.ColumnOps;
+import org.ejml.data.FMatrixRMaj;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The per-column passes of {@link VectorKernels} equal {@link ColumnOps} bit for bit, for every width and edge. */
+class VectorColumnsTest {
+    /** Column counts around 1, 2, 4 and 5 vectors of 4, 8 and 16 lanes, and the tutorial's channels. */
+    private static final int[] COLUMNS = {1, 3, 4, 5, 8, 12, 15, 16, 17, 31, 32, 33, 48, 63, 64, 65, 80, 81, 100, 200, 300};
+    private static final int[] ROWS = {1, 2, 7, 32};
+
+    private static FMatrixRMaj random(int rows, int cols, SplittableRandom random) {
+        FMatrixRMaj m = new FMatrixRMaj(rows, cols);
+        for (int i = 0; i < m.data.length; i++) {
+            m.data[i] = (float) (random.nextDouble() * 8 - 3);
+        }
+        return m;
+    }
+
+    private static float[] random(int n, SplittableRandom random) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) (random.nextDouble() * 4 - 2);
+        }
+        return v;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {128, 256, 512})
+    void everyPassEqualsTheReferenceBitForBit(int bits) {
+        VectorKernels kernels = new VectorKernels(VectorKernelsTest.species(bits));
+        SplittableRandom random = new SplittableRandom(bits);
+        for (int rows : ROWS) {
+            for (int cols : COLUMNS) {
+                String where = bits + " bits, " + rows + "x" + cols;
+                FMatrixRMaj a = random(rows, cols, random);
+                FMatrixRMaj b = random(rows, cols, random);
+                float[] center = random(cols, random);
+                float[] scale = random(cols, random);
+                float[] shift = random(cols, random);
+
+                float[] expected = new float[cols];
+                float[] actual = new float[cols];
+                ColumnOps.columnSums(a, expected);
+                kernels.columnSums(a, actual);
+                assertArrayEquals(expected, actual, "sums, " + where);
+
+                ColumnOps.columnDots(a, b, expected);
+                kernels.columnDots(a, b, actual);
+                assertArrayEquals(expected, actual, "dots, " + where);
+
+                FMatrixRMaj expectedMatrix = new FMatrixRMaj(rows, cols);
+                FMatrixRMaj actualMatrix = new FMatrixRMaj(rows, cols);
+                ColumnOps.columnAffine(a, center, scale, shift, expectedMatrix);
+                kernels.columnAffine(a, center, scale, shift, actualMatrix);
+                assertArrayEquals(expectedMatrix.data, actualMatrix.data, "affine, " + where);
+
+                ColumnOps.columnAffine(a, center, scale, b, shift, expectedMatrix);
+                kernels.columnAffine(a, center, scale, b, shift, actualMatrix);
+                assertArrayEquals(expectedMatrix.data, actualMatrix.data, "affine of two, " + where);
+            }
+        }
+    }
+
+    /** Run long enough for C2 to compile the passes: compiled vector code must give the same bits. */
+    @ParameterizedTest
+    @ValueSource(ints = {256, 512})
+    void compiledPassesStillEqualTheReference(int bits) {
+        VectorKernels kernels = new VectorKernels(VectorKernelsTest.species(bits));
+        SplittableRandom random = new SplittableRandom(3);
+        FMatrixRMaj a = random(32, 300, random);
+        FMatrixRMaj b = random(32, 300, random);
+        float[] center = random(300, random);
+        float[] scale = random(300, random);
+        float[] sums = new float[300];
+        float[] dots = new float[300];
+        FMatrixRMaj c = new FMatrixRMaj(32, 300);
+        FMatrixRMaj d = new FMatrixRMaj(32, 300);
+        for (int i = 0; i < 3000; i++) {
+            kernels.columnSums(a, sums);
+            kernels.columnDots(a, b, dots);
+            kernels.columnAffine(a, center, scale, sums, c);
+            kernels.columnAffine(a, center, scale, b, dots, d);
+        }
+        float[] expected = new float[300];
+        ColumnOps.columnSums(a, expected);
+        assertArrayEquals(expected, sums, "sums");
+        float[] expectedDots = new float[300];
+        ColumnOps.columnDots(a, b, expectedDots);
+        assertArrayEquals(expectedDots, dots, "dots");
+        FMatrixRMaj expectedMatrix = new FMatrixRMaj(32, 300);
+        ColumnOps.columnAffine(a, center, scale, expected, expectedMatrix);
+        assertArrayEquals(expectedMatrix.data, c.data, "affine");
+        ColumnOps.columnAffine(a, center, scale, b, expectedDots, expectedMatrix);
+        assertArrayEquals(expectedMatrix.data, d.data, "affine of two");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {128, 512})
+    void writesOverItsInputWhenAskedTo(int bits) {
+        VectorKernels kernels = new VectorKernels(VectorKernelsTest.species(bits));
+        SplittableRandom random = new SplittableRandom(7);
+        FMatrixRMaj a = random(5, 37, random);
+        FMatrixRMaj b = random(5, 37, random);
+        float[] center = random(37, random);
+        float[] scale = random(37, random);
+        FMatrixRMaj expected = new FMatrixRMaj(5, 37);
+        ColumnOps.columnAffine(a, center, scale, b, scale, expected);
+        kernels.columnAffine(a, center, scale, b, scale, a);
+        assertArrayEquals(expected.data, a.data);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {512})
+    void checksItsArgumentsAsTheReferenceDoes(int bits) {
+        VectorKernels kernels = new VectorKernels(VectorKernelsTest.species(bits));
+        FMatrixRMaj a = new FMatrixRMaj(3, 20);
+        assertThrows(IllegalArgumentException.class, () -> kernels.columnSums(a, new float[19]));
+        assertThrows(IllegalArgumentException.class, () -> kernels.columnDots(a, new FMatrixRMaj(3, 19), new float[20]));
+        assertThrows(IllegalArgumentException.class,
+                () -> kernels.columnAffine(a, new float[20], new float[20], new float[2], new FMatrixRMaj(3, 20)));
+        assertThrows(IllegalArgumentException.class,
+                () -> kernels.columnAffine(a, new float[20], new float[20], a, new float[20], new FMatrixRMaj(2, 20)));
+    }
+}
