@@ -8,6 +8,7 @@ import nn.api.BuildContext;
 import nn.api.Config;
 import nn.api.Initializer;
 import nn.api.Initializers;
+import nn.api.Kernels;
 import nn.api.NnException;
 import nn.api.Shape;
 import nn.api.Variable;
@@ -54,21 +55,23 @@ public final class BatchNormalization extends BaseLayer {
     private Variable movingVariance;
     private int channels;
 
-    // Buffers: per channel (sized at build) and per batch (reshaped, keeping the array when big enough).
+    private Kernels kernels;
+    // Per channel (sized at build); per batch (reshaped, keeping the array when big enough), and
+    // views of batch matrices as positions x channels for inputs of rank two or more.
     private float[] ones;
     private float[] zeros;
     private float[] mean;
     private float[] variance;
     private float[] invStd;
-    private float[] movingInvStd;
-    private double[] sum;
-    private double[] sumXhat;
+    private float[] sum;
+    private float[] sumXhat;
     private float[] channelScale;
-    private float[] channelSum;
-    private float[] channelSumXhat;
+    private float[] dyMean;
+    private float[] xhatFactor;
     private final FMatrixRMaj output = new FMatrixRMaj(1, 1);
     private final FMatrixRMaj xhat = new FMatrixRMaj(1, 1);
     private final FMatrixRMaj inputGradient = new FMatrixRMaj(1, 1);
+    private final FMatrixRMaj[] views = {new FMatrixRMaj(1, 1), new FMatrixRMaj(1, 1), new FMatrixRMaj(1, 1)};
     private Pass lastTrainingPass = Pass.NONE;
     private int lastTrainingRows;
 
@@ -143,18 +146,18 @@ public final class BatchNormalization extends BaseLayer {
         }
         movingMean = addWeight("moving_mean", perChannel, movingMeanInitializer, false, context);
         movingVariance = addWeight("moving_variance", perChannel, movingVarianceInitializer, false, context);
+        kernels = context.kernels();
         ones = new float[channels];
         Arrays.fill(ones, 1f);
         zeros = new float[channels];
         mean = new float[channels];
         variance = new float[channels];
         invStd = new float[channels];
-        movingInvStd = new float[channels];
-        sum = new double[channels];
-        sumXhat = new double[channels];
+        sum = new float[channels];
+        sumXhat = new float[channels];
         channelScale = new float[channels];
-        channelSum = new float[channels];
-        channelSumXhat = new float[channels];
+        dyMean = new float[channels];
+        xhatFactor = new float[channels];
         return inputShape;
     }
 
@@ -164,9 +167,9 @@ public final class BatchNormalization extends BaseLayer {
         output.reshape(input.numRows, input.numCols);
         boolean batchStatistics = training && isTrainable();
         if (batchStatistics) {
-            forwardWithBatchStatistics(input.data, positions(input.numRows));
+            forwardWithBatchStatistics(perChannel(input, 0));
         } else {
-            forwardWithMovingStatistics(input.data, positions(input.numRows));
+            forwardWithMovingStatistics(perChannel(input, 0));
         }
         if (training) {
             lastTrainingPass = batchStatistics ? Pass.BATCH_STATISTICS : Pass.MOVING_STATISTICS;
@@ -175,44 +178,40 @@ public final class BatchNormalization extends BaseLayer {
         return output;
     }
 
-    /** The input seen as {@code positions x channels}: every sample holds {@code inputShape().rows()} positions. */
-    private int positions(int batchRows) {
-        return batchRows * inputShape().rows();
+    /**
+     * The matrix as positions x channels, one row a position (every sample holds
+     * {@code inputShape().rows()} of them): itself for inputs of rank one, else view number
+     * {@code view}, sharing its array.
+     */
+    private FMatrixRMaj perChannel(FMatrixRMaj m, int view) {
+        if (m.numCols == channels) {
+            return m;
+        }
+        FMatrixRMaj v = views[view];
+        v.data = m.data;
+        v.numRows = m.numRows * inputShape().rows();
+        v.numCols = channels;
+        return v;
     }
 
-    private void forwardWithBatchStatistics(float[] x, int n) {
+    /** Two passes (mean, then mean squared deviation), so large offsets cost no precision. */
+    private void forwardWithBatchStatistics(FMatrixRMaj x) {
         int c = channels;
-        // Two passes (mean, then mean squared deviation), accumulated in double: stable for large offsets.
-        Arrays.fill(sum, 0);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < c; j++) {
-                sum[j] += x[i * c + j];
-            }
-        }
+        float n = x.numRows;
+        kernels.columnSums(x, sum);
         for (int j = 0; j < c; j++) {
-            mean[j] = (float) (sum[j] / n);
-        }
-        Arrays.fill(sum, 0);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < c; j++) {
-                double d = x[i * c + j] - mean[j];
-                sum[j] += d * d;
-            }
-        }
-        for (int j = 0; j < c; j++) {
-            variance[j] = (float) (sum[j] / n);
-            invStd[j] = (float) (1 / Math.sqrt(variance[j] + epsilon));
+            mean[j] = sum[j] / n;
         }
         xhat.reshape(output.numRows, output.numCols);
-        float[] g = gammaValues();
-        float[] b = betaValues();
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < c; j++) {
-                int k = i * c + j;
-                xhat.data[k] = (x[k] - mean[j]) * invStd[j];
-                output.data[k] = g[j] * xhat.data[k] + b[j];
-            }
+        FMatrixRMaj xh = perChannel(xhat, 1);
+        kernels.columnAffine(x, mean, ones, zeros, xh);
+        kernels.columnDots(xh, xh, sum);
+        for (int j = 0; j < c; j++) {
+            variance[j] = sum[j] / n;
+            invStd[j] = (float) (1 / Math.sqrt(variance[j] + epsilon));
         }
+        kernels.columnAffine(xh, zeros, invStd, zeros, xh);
+        kernels.columnAffine(xh, zeros, gammaValues(), betaValues(), perChannel(output, 2));
         float m = (float) momentum;
         float d = (float) (1 - momentum);
         float[] mm = movingMean.value().data;
@@ -223,20 +222,18 @@ public final class BatchNormalization extends BaseLayer {
         }
     }
 
-    private void forwardWithMovingStatistics(float[] x, int n) {
-        int c = channels;
-        float[] mm = movingMean.value().data;
+    /** y = (x - moving_mean) * (gamma / sqrt(moving_variance + epsilon)) + beta */
+    private void forwardWithMovingStatistics(FMatrixRMaj x) {
+        movingScale();
+        kernels.columnAffine(x, movingMean.value().data, channelScale, betaValues(), perChannel(output, 2));
+    }
+
+    /** channelScale = gamma / sqrt(moving_variance + epsilon): the factor of x in inference. */
+    private void movingScale() {
         float[] mv = movingVariance.value().data;
-        for (int j = 0; j < c; j++) {
-            movingInvStd[j] = (float) (1 / Math.sqrt(mv[j] + epsilon));
-        }
         float[] g = gammaValues();
-        float[] b = betaValues();
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < c; j++) {
-                int k = i * c + j;
-                output.data[k] = g[j] * ((x[k] - mm[j]) * movingInvStd[j]) + b[j];
-            }
+        for (int j = 0; j < channels; j++) {
+            channelScale[j] = (float) (1 / Math.sqrt(mv[j] + epsilon)) * g[j];
         }
     }
 
@@ -250,74 +247,52 @@ public final class BatchNormalization extends BaseLayer {
                     + outputGradient.numCols + ", but the last training forward pass gave " + lastTrainingRows + " x "
                     + inputShape().size());
         }
+        FMatrixRMaj dy = perChannel(outputGradient, 0);
         return lastTrainingPass == Pass.BATCH_STATISTICS
-                ? backwardThroughBatchStatistics(outputGradient.data, positions(lastTrainingRows), inputGradientNeeded)
-                : backwardThroughMovingStatistics(outputGradient.data, positions(lastTrainingRows), inputGradientNeeded);
+                ? backwardThroughBatchStatistics(dy, inputGradientNeeded)
+                : backwardThroughMovingStatistics(dy, inputGradientNeeded);
     }
 
-    /** dbeta = sum(dy), dgamma = sum(dy * xhat), dx = gamma * invstd / N * (N * dy - dbeta - xhat * dgamma). */
-    private FMatrixRMaj backwardThroughBatchStatistics(float[] dy, int n, boolean inputGradientNeeded) {
+    /**
+     * dbeta = sum(dy), dgamma = sum(dy * xhat), and with s = gamma / sqrt(var + epsilon):
+     * dx = s * (dy - dbeta / N) - xhat * s * dgamma / N.
+     */
+    private FMatrixRMaj backwardThroughBatchStatistics(FMatrixRMaj dy, boolean inputGradientNeeded) {
         int c = channels;
-        Arrays.fill(sum, 0);
-        Arrays.fill(sumXhat, 0);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < c; j++) {
-                int k = i * c + j;
-                sum[j] += dy[k];
-                sumXhat[j] += dy[k] * xhat.data[k];
-            }
-        }
+        FMatrixRMaj xh = perChannel(xhat, 1);
+        kernels.columnSums(dy, sum);
+        kernels.columnDots(dy, xh, sumXhat);
         if (isTrainable()) {
-            for (int j = 0; j < c; j++) {
-                if (scale) {
-                    gamma.gradient().data[j] = (float) sumXhat[j];
-                }
-                if (center) {
-                    beta.gradient().data[j] = (float) sum[j];
-                }
+            if (scale) {
+                System.arraycopy(sumXhat, 0, gamma.gradient().data, 0, c);
+            }
+            if (center) {
+                System.arraycopy(sum, 0, beta.gradient().data, 0, c);
             }
         }
         if (!inputGradientNeeded) {
             return null;
         }
         inputGradient.reshape(lastTrainingRows, inputShape().size());
+        float n = dy.numRows;
         float[] g = gammaValues();
-        // per channel: dx = scale * (n dy - dbeta - xhat dgamma), with scale = gamma invstd / n
         for (int j = 0; j < c; j++) {
-            channelScale[j] = g[j] * invStd[j] / n;
-            channelSum[j] = (float) sum[j];
-            channelSumXhat[j] = (float) sumXhat[j];
+            channelScale[j] = g[j] * invStd[j];
+            dyMean[j] = sum[j] / n;
+            xhatFactor[j] = -channelScale[j] * (sumXhat[j] / n);
         }
-        float count = n;
-        float[] dx = inputGradient.data;
-        float[] xh = xhat.data;
-        for (int i = 0; i < n; i++) {
-            int row = i * c;
-            for (int j = 0; j < c; j++) {
-                dx[row + j] = channelScale[j] * (count * dy[row + j] - channelSum[j] - xh[row + j] * channelSumXhat[j]);
-            }
-        }
+        kernels.columnAffine(dy, dyMean, channelScale, xh, xhatFactor, perChannel(inputGradient, 2));
         return inputGradient;
     }
 
     /** A frozen layer is a fixed affine map per channel: dx = dy * gamma / sqrt(moving_variance + eps). */
-    private FMatrixRMaj backwardThroughMovingStatistics(float[] dy, int n, boolean inputGradientNeeded) {
+    private FMatrixRMaj backwardThroughMovingStatistics(FMatrixRMaj dy, boolean inputGradientNeeded) {
         if (!inputGradientNeeded) {
             return null;
         }
-        int c = channels;
-        float[] mv = movingVariance.value().data;
-        for (int j = 0; j < c; j++) {
-            movingInvStd[j] = (float) (1 / Math.sqrt(mv[j] + epsilon));
-        }
         inputGradient.reshape(lastTrainingRows, inputShape().size());
-        float[] g = gammaValues();
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < c; j++) {
-                int k = i * c + j;
-                inputGradient.data[k] = dy[k] * g[j] * movingInvStd[j];
-            }
-        }
+        movingScale();
+        kernels.columnAffine(dy, zeros, channelScale, zeros, perChannel(inputGradient, 2));
         return inputGradient;
     }
 
