@@ -254,6 +254,12 @@ public final class Sequential {
      *
      * @return the batch's mean loss
      */
+    public float trainOnBatch(FMatrixRMaj features, FMatrixRMaj targets) {
+        requireCompiled();
+        return trainStep(features, targets);
+    }
+
+    /** {@link #trainOnBatch} without the check, for the fit loop's batches. */
     float trainStep(FMatrixRMaj features, FMatrixRMaj targets) {
         FMatrixRMaj output = forward(features, true);
         lastOutput = output;

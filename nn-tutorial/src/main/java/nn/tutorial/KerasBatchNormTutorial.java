@@ -21,7 +21,12 @@ public final class KerasBatchNormTutorial {
 
     /** The tutorial's main model: Dense(no bias) -> BatchNormalization -> ReLU, three times, then softmax. */
     public static Sequential bnBeforeActivation(long seed) {
-        Sequential model = new Sequential(seed).add(new Flatten(28, 28));
+        return bnBeforeActivation(new Sequential(seed));
+    }
+
+    /** {@link #bnBeforeActivation(long)} added to an empty model, e.g. one with faster kernels. */
+    public static Sequential bnBeforeActivation(Sequential empty) {
+        Sequential model = empty.add(new Flatten(28, 28));
         for (int units : new int[] {300, 200, 100}) {
             model.add(new Dense(units, "linear", false))
                     .add(new BatchNormalization())
