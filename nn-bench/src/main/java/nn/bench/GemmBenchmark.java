@@ -2,9 +2,7 @@ package nn.bench;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import nn.api.EjmlKernels;
 import nn.api.Kernels;
-import nn.kernels.vector.VectorKernels;
 import org.ejml.data.FMatrixRMaj;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -57,11 +55,11 @@ public class GemmBenchmark {
         String[] dims = layer.split("x");
         int inputs = Integer.parseInt(dims[0]);
         int units = Integer.parseInt(dims[1]);
-        k = kernels(kernels);
+        k = BenchKernels.of(kernels);
         SplittableRandom random = new SplittableRandom(1);
-        x = random(batch, inputs, random);
-        w = random(inputs, units, random);
-        dz = random(batch, units, random);
+        x = RandomMatrices.uniform(batch, inputs, -1, 1, random);
+        w = RandomMatrices.uniform(inputs, units, -1, 1, random);
+        dz = RandomMatrices.uniform(batch, units, -1, 1, random);
         z = new FMatrixRMaj(batch, units);
         dw = new FMatrixRMaj(inputs, units);
         dx = new FMatrixRMaj(batch, inputs);
@@ -69,13 +67,7 @@ public class GemmBenchmark {
 
     @TearDown
     public void tearDown() {
-        if (k instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        BenchKernels.close(k);
     }
 
     @Benchmark
@@ -94,26 +86,5 @@ public class GemmBenchmark {
     public FMatrixRMaj inputGradient() {
         k.multTransB(dz, w, dx);
         return dx;
-    }
-
-    static Kernels kernels(String name) {
-        if (name.equals("ejml")) {
-            return new EjmlKernels();
-        }
-        if (name.equals("vector")) {
-            return new VectorKernels();
-        }
-        if (name.startsWith("vector-")) {
-            return new VectorKernels().withThreads(Integer.parseInt(name.substring("vector-".length())));
-        }
-        throw new IllegalArgumentException("kernels: ejml, vector or vector-N, got " + name);
-    }
-
-    private static FMatrixRMaj random(int rows, int cols, SplittableRandom random) {
-        FMatrixRMaj m = new FMatrixRMaj(rows, cols);
-        for (int i = 0; i < m.data.length; i++) {
-            m.data[i] = (float) (random.nextDouble() * 2 - 1);
-        }
-        return m;
     }
 }
