@@ -118,4 +118,32 @@ class SequentialTest {
         assertEquals(whole.get("accuracy"), inTwos.get("accuracy"));
         assertEquals(List.of("loss", "accuracy"), List.copyOf(whole.keySet()));
     }
+
+    @Test
+    void trainOnBatchIsOneStepOfFitAndReturnsTheLossBeforeIt() {
+        FMatrixRMaj x = RandomMatrices.normal(5, 6, 4);
+        FMatrixRMaj y = new FMatrixRMaj(5, 1, true, 0, 1, 2, 1, 0);
+        Sequential stepped = mlp(3);
+        stepped.compile(new PlainGradientDescent(0.1f), new SparseCategoricalCrossentropy());
+        double before = stepped.evaluate(new LabeledData(x, y), 5).get("loss");
+        float loss = stepped.trainOnBatch(x, y);
+        Sequential fitted = mlp(3);
+        fitted.compile(new PlainGradientDescent(0.1f), new SparseCategoricalCrossentropy());
+        fitted.fit(new LabeledData(x, y), new FitConfig(1, 5, false, 0));
+        assertEquals(before, loss, 1e-6);
+        for (int i = 0; i < stepped.weights().size(); i++) {
+            assertArrayEquals(fitted.weights().get(i).value().data, stepped.weights().get(i).value().data);
+        }
+    }
+
+    @Test
+    void trainOnBatchNeedsCompileAndMatchingTargets() {
+        Sequential model = mlp(0);
+        FMatrixRMaj x = new FMatrixRMaj(2, 6);
+        NnException e = assertThrows(NnException.class, () -> model.trainOnBatch(x, new FMatrixRMaj(2, 1)));
+        assertTrue(e.getMessage().contains("not compiled"), e.getMessage());
+        model.compile(new PlainGradientDescent(0.1f), new SparseCategoricalCrossentropy());
+        NnException rows = assertThrows(NnException.class, () -> model.trainOnBatch(x, new FMatrixRMaj(3, 1)));
+        assertTrue(rows.getMessage().contains("3"), rows.getMessage());
+    }
 }
