@@ -24,7 +24,8 @@ import nn.core.TrainingListener;
 /**
  * Times the tutorial's training and inference end to end, as {@code nn bench} reports them: for each
  * setting one warm-up epoch, then the mean seconds of the timed epochs (training only, no
- * validation pass, as PyTorch's script times them).
+ * validation pass, as PyTorch's script times them); then inference for each thread count, with the
+ * model last trained on that many threads.
  */
 final class Benchmark {
     private static final int INFERENCE_BATCH = 1000;
@@ -60,7 +61,7 @@ final class Benchmark {
         Map<String, Object> figures = new LinkedHashMap<>();
         List<Map<String, Object>> rows = new ArrayList<>();
         Optional<Duration> launchToFirstBatch = Optional.empty();
-        Sequential last = null;
+        Map<Integer, Sequential> lastNetByThreads = new LinkedHashMap<>();
         for (Setting setting : settings) {
             RunConfig config = config(setting);
             Sequential net = AppModule.injector(config, console).getInstance(ModelFactory.class).buildAndCompile();
@@ -73,11 +74,15 @@ final class Benchmark {
             console.out().printf(Locale.ROOT, "%-6d %-8d %-10.3f %,-12.0f%n", setting.batchSize(), setting.threads(),
                     seconds, train.size() / seconds);
             rows.add(Map.of("batch_size", setting.batchSize(), "threads", setting.threads(), "seconds_per_epoch", seconds));
-            last = net;
+            lastNetByThreads.put(setting.threads(), net);
         }
-        double inference = inferenceSamplesPerSecond(last, fashion.test());
-        console.out().printf(Locale.ROOT, "inference: %,.0f samples/s (%d test images, batch %d, median of %d)%n",
-                inference, fashion.test().size(), INFERENCE_BATCH, INFERENCE_REPEATS);
+        List<Map<String, Object>> inference = new ArrayList<>();
+        lastNetByThreads.forEach((threads, net) -> {
+            double rate = inferenceSamplesPerSecond(net, fashion.test());
+            console.out().printf(Locale.ROOT, "inference, %d thread%s: %,.0f samples/s (%d test images, batch %d, median of %d)%n",
+                    threads, threads == 1 ? "" : "s", rate, fashion.test().size(), INFERENCE_BATCH, INFERENCE_REPEATS);
+            inference.add(Map.of("threads", threads, "samples_per_second", rate));
+        });
         launchToFirstBatch.ifPresent(d -> console.out().printf(Locale.ROOT, "launch to first batch: %.2f s%n", d.toMillis() / 1e3));
         long heap = peakHeapBytes();
         long rss = peakRssBytes();
@@ -86,7 +91,7 @@ final class Benchmark {
         figures.put("kernels", kernels);
         figures.put("training_images", train.size());
         figures.put("epochs", rows);
-        figures.put("inference_samples_per_second", inference);
+        figures.put("inference", inference);
         figures.put("launch_to_first_batch_seconds", launchToFirstBatch.map(d -> d.toMillis() / 1e3).orElse(null));
         figures.put("peak_heap_bytes", heap);
         figures.put("peak_rss_bytes", rss);

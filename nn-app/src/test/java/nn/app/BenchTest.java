@@ -22,11 +22,12 @@ class BenchTest {
                 "--thread-counts", "1,2", "--epochs", "1", "--kernels", "ejml", "--out", json.toString());
         assertEquals(0, bench.exitCode, bench::toString);
         assertTrue(bench.out.matches("(?s).*\n16 +1 +\\d+\\.\\d{3} .*\n16 +2 .*\n32 +1 .*\n32 +2 .*"), bench::toString);
-        for (String line : new String[] {"inference: ", "launch to first batch: ", "peak heap: "}) {
+        for (String line : new String[] {"inference, 1 thread: ", "inference, 2 threads: ", "launch to first batch: ",
+                "peak heap: "}) {
             assertTrue(bench.out.contains(line), () -> line + " missing:\n" + bench);
         }
         String saved = Files.readString(json);
-        for (String key : new String[] {"seconds_per_epoch", "inference_samples_per_second", "peak_rss_bytes"}) {
+        for (String key : new String[] {"seconds_per_epoch", "\"inference\"", "samples_per_second", "peak_rss_bytes"}) {
             assertTrue(saved.contains(key), () -> key + " missing:\n" + saved);
         }
     }
