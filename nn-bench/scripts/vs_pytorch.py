@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Runs PyTorch's reference script and `./nn bench` one after the other and prints the issue's
+targets as a Markdown table: nn's figure, PyTorch's figure and their ratio, all from this run.
+
+    python3 nn-bench/scripts/vs_pytorch.py [--torch-script ../shared/bench/torch_seed.py] [--out FILE]
+
+Needs Debian's PyTorch with OpenBLAS (apt-get install -y python3-torch libopenblas0-pthread),
+run with /usr/bin/python3, and the Fashion-MNIST files in /usr/share/datasets/fashion-mnist.
+The machine should be otherwise idle: both sides are timed on the same cores.
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SETTINGS = [(32, 1), (32, 2), (256, 1), (256, 2)]
+
+
+def run_torch(script, batch, threads, epochs):
+    """Median seconds per epoch, inference samples/s and peak RSS (bytes) of one PyTorch run."""
+    env = dict(os.environ, OPENBLAS_NUM_THREADS=str(threads))
+    cmd = ["/usr/bin/python3", script, "--epochs", str(epochs), "--batch-size", str(batch),
+           "--threads", str(threads), "--no-val"]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    if status != 0:
+        sys.exit("PyTorch failed (%s):\n%s" % (" ".join(cmd), out))
+    epoch = float(re.search(r"epoch median ([0-9.]+)s", out).group(1))
+    infer = float(re.search(r"samples/s median ([0-9.]+)", out).group(1))
+    return epoch, infer, usage.ru_maxrss * 1024
+
+
+def run_nn(epochs):
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "bench.json")
+        subprocess.run([os.path.join(ROOT, "nn"), "bench", "--epochs", str(epochs), "--out", out], check=True)
+        with open(out) as f:
+            return json.load(f)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--torch-script", default=os.path.join(ROOT, "..", "shared", "bench", "torch_seed.py"))
+    ap.add_argument("--torch-epochs", type=int, default=3)
+    ap.add_argument("--nn-epochs", type=int, default=2)
+    ap.add_argument("--out", help="also write all figures to this JSON file")
+    args = ap.parse_args()
+
+    torch = {}
+    for batch, threads in SETTINGS:
+        torch[(batch, threads)] = run_torch(args.torch_script, batch, threads, args.torch_epochs)
+        print("PyTorch batch %d, %d thread(s): %.3f s/epoch, inference %.0f samples/s, peak RSS %d MB"
+              % (batch, threads, *torch[(batch, threads)][:2], torch[(batch, threads)][2] >> 20), file=sys.stderr)
+    nn = run_nn(args.nn_epochs)
+    nn_epoch = {(e["batch_size"], e["threads"]): e["seconds_per_epoch"] for e in nn["epochs"]}
+    nn_infer = {i["threads"]: i["samples_per_second"] for i in nn["inference"]}
+
+    def best_torch(batch):
+        return min(torch[(batch, t)][0] for t in (1, 2))
+
+    rows = []
+
+    def row(what, nn_value, torch_value, ratio, target, met, unit):
+        rows.append((what, nn_value, torch_value, ratio, target, met, unit))
+
+    for batch, threads, versus, target in [(32, 1, "same", 0.5), (32, 2, "best", 0.35), (256, 1, "same", 0.5),
+                                           (256, 2, "same", 0.5)]:
+        t = torch[(batch, threads)][0] if versus == "same" else best_torch(batch)
+        n = nn_epoch[(batch, threads)]
+        label = "s/epoch, batch %d, %d thread%s" % (batch, threads, "" if threads == 1 else "s")
+        against = "same threads" if versus == "same" else "PyTorch's best"
+        row(label, n, t, n / t, "<= %.2fx (%s)" % (target, against), n / t <= target, "s")
+    torch_infer = max(torch[s][1] for s in SETTINGS)
+    best_nn_infer = max(nn_infer.values())
+    row("inference samples/s (batch 1000, best threads)", best_nn_infer, torch_infer, best_nn_infer / torch_infer,
+        ">= 2x PyTorch's best", best_nn_infer / torch_infer >= 2, "/s")
+    torch_rss = max(torch[s][2] for s in SETTINGS)
+    row("peak RSS, MB", nn["peak_rss_bytes"] / 2**20, torch_rss / 2**20, nn["peak_rss_bytes"] / torch_rss,
+        "<= 400 MB", nn["peak_rss_bytes"] <= 400 * 2**20, "MB")
+
+    print("| what | nn | PyTorch | nn / PyTorch | target | met |")
+    print("|---|---|---|---|---|---|")
+    for what, n, t, ratio, target, met, unit in rows:
+        fmt = "%.3f" if unit == "s" else "%.0f"
+        print("| %s | %s | %s | %.2f | %s | %s |" % (what, fmt % n, fmt % t, ratio, target, "yes" if met else "no"))
+    if args.out:
+        with open(args.out, "w") as f:
+            json.dump({"nn": nn, "pytorch": {"%d/%d" % k: {"seconds_per_epoch": v[0], "inference_samples_per_second": v[1],
+                                                          "peak_rss_bytes": v[2]} for k, v in torch.items()}},
+                      f, indent=2)
+
+
+if __name__ == "__main__":
+    main()
