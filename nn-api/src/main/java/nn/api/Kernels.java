@@ -7,8 +7,8 @@ import org.ejml.data.FMatrixRMaj;
  * behind one seam so that a faster implementation can replace the EJML reference
  * ({@link EjmlKernels}) without touching any layer. Implementations are found with {@link java.util.ServiceLoader}. The output is the last argument and must already have the
  * right size; it must not alias an input unless said. Nothing is allocated. The per-column passes
- * have plain-Java defaults ({@link ColumnOps}), whose results a faster implementation must equal
- * bit for bit.
+ * and the byte conversion have plain-Java defaults ({@link ColumnOps}, {@link ByteOps}), whose
+ * results a faster implementation must equal bit for bit.
  */
 public interface Kernels {
 
@@ -42,6 +42,11 @@ public interface Kernels {
     /** c(i,j) = (a(i,j) - center[j]) * scale[j] + b(i,j) * bScale[j]; c may be a or b. See {@link ColumnOps}. */
     default void columnAffine(FMatrixRMaj a, float[] center, float[] scale, FMatrixRMaj b, float[] bScale, FMatrixRMaj c) {
         ColumnOps.columnAffine(a, center, scale, b, bScale, c);
+    }
+
+    /** dst[dstOffset + i] = (src[srcOffset + i] &amp; 0xFF) / divisor for i &lt; length; see {@link ByteOps}. */
+    default void unsignedBytesToFloats(byte[] src, int srcOffset, float divisor, float[] dst, int dstOffset, int length) {
+        ByteOps.unsignedBytesToFloats(src, srcOffset, divisor, dst, dstOffset, length);
     }
 
     /**

@@ -12,10 +12,10 @@ import java.util.Map;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * One copy of {@link TiledProduct} and of {@link VectorColumns} per vector species. C2 turns
- * Vector API calls into SIMD instructions only where the species is a compile-time constant; a species passed as an argument
- * or kept in an instance field makes every vector a heap object (measured: 2 GFLOPS instead of
- * 150+). So the template's class file is defined again as a hidden class whose class data is the
+ * One copy of {@link TiledProduct}, {@link VectorColumns} and {@link VectorBytes} per vector
+ * species. C2 turns Vector API calls into SIMD instructions only where the species is a
+ * compile-time constant; a species passed as an argument or kept in an instance field makes every
+ * vector a heap object (measured: 2 GFLOPS instead of 150+). So the template's class file is defined again as a hidden class whose class data is the
  * species, which its static final field then holds: the same source and a constant per copy.
  * Copies are made once per species and shared: they hold no mutable state.
  */
@@ -33,6 +33,11 @@ final class Specializer {
     /** The per-column passes for a species, made on first use. */
     static ColumnPasses columns(VectorSpecies<Float> species) {
         return copy(VectorColumns.class, ColumnPasses.class, species);
+    }
+
+    /** The byte conversion for a species, made on first use. */
+    static BytePasses bytes(VectorSpecies<Float> species) {
+        return copy(VectorBytes.class, BytePasses.class, species);
     }
 
     private static synchronized <T> T copy(Class<? extends T> template, Class<T> type, VectorSpecies<Float> species) {

@@ -2,6 +2,7 @@ package nn.kernels.vector;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
+import nn.api.ByteOps;
 import nn.api.ColumnOps;
 import nn.api.Kernels;
 import org.ejml.data.FMatrixRMaj;
@@ -48,6 +49,7 @@ public final class VectorKernels implements Kernels, AutoCloseable {
     private final VectorSpecies<Float> species;
     private final Product product;
     private final ColumnPasses columns;
+    private final BytePasses bytes;
     private final WorkerPool pool;
     private final Operands operands = new Operands();
     private final WorkerPool.Task part = this::part;
@@ -77,6 +79,7 @@ public final class VectorKernels implements Kernels, AutoCloseable {
         this.species = species;
         this.product = Specializer.product(species);
         this.columns = Specializer.columns(species);
+        this.bytes = Specializer.bytes(species);
         this.pool = threads == 1 ? null : new WorkerPool(threads);
         this.scratch = new float[threads][Product.scratchSize(species.length())];
     }
@@ -165,6 +168,12 @@ public final class VectorKernels implements Kernels, AutoCloseable {
     public void columnAffine(FMatrixRMaj a, float[] center, float[] scale, FMatrixRMaj b, float[] bScale, FMatrixRMaj c) {
         ColumnOps.checkAffine(a, center, scale, b, bScale, c);
         columns.affine(a.data, center, scale, b.data, bScale, a.numRows, a.numCols, c.data);
+    }
+
+    @Override
+    public void unsignedBytesToFloats(byte[] src, int srcOffset, float divisor, float[] dst, int dstOffset, int length) {
+        ByteOps.check(src, srcOffset, dst, dstOffset, length);
+        bytes.unsignedToFloats(src, srcOffset, divisor, dst, dstOffset, length);
     }
 
     /** Stops the worker threads, if any; the instance must not be used afterwards. */
