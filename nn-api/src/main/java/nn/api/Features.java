@@ -46,7 +46,9 @@ public abstract class Features {
 
     /** Writes row {@code row}'s {@link #columns()} values to {@code dest[offset..]}. */
     public final void copyRow(int row, float[] dest, int offset) {
-        checkRow(row, "row");
+        if (row < 0 || row >= rows) {
+            throw outside("row", row);
+        }
         if (offset < 0 || (long) offset + columns > dest.length) {
             throw new NnException("features: cannot write a row of " + columns + " values at offset " + offset
                     + " of a destination of " + dest.length);
@@ -69,7 +71,9 @@ public abstract class Features {
         }
         for (int i = 0; i < count; i++) {
             int row = order[from + i];
-            checkRow(row, "order[" + (from + i) + "]");
+            if (row < 0 || row >= rows) {
+                throw outside("order[" + (from + i) + "]", row);
+            }
             copyCheckedRow(row, dest, i * columns);
         }
     }
@@ -97,9 +101,8 @@ public abstract class Features {
     /** The {@code count} rows from {@code first} (already checked to be inside) as features sharing these values. */
     protected abstract Features view(int first, int count);
 
-    private void checkRow(int row, String what) {
-        if (row < 0 || row >= rows) {
-            throw new NnException("features: " + what + " is " + row + ", outside rows 0.." + (rows - 1));
-        }
+    /** The error for a row index outside the rows (its message is built only then: copying must not allocate). */
+    private NnException outside(String what, int row) {
+        return new NnException("features: " + what + " is " + row + ", outside rows 0.." + (rows - 1));
     }
 }
