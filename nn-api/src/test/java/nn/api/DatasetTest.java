@@ -15,9 +15,9 @@ class DatasetTest {
 
     @Test
     void acceptsMatchingSplits() {
-        FMatrixRMaj trainX = new FMatrixRMaj(5, 4);
+        Features trainX = Features.ofBytes(new byte[5 * 4], 4, new float[256]);
         FMatrixRMaj trainY = new FMatrixRMaj(5, 1);
-        FMatrixRMaj testX = new FMatrixRMaj(3, 4);
+        Features testX = Features.of(new FMatrixRMaj(3, 4));
         FMatrixRMaj testY = new FMatrixRMaj(3, 1);
         Dataset d = new Dataset("tiny", SAMPLE, List.of("a", "b"), trainX, trainY, testX, testY);
         assertEquals("tiny", d.name());
@@ -27,6 +27,27 @@ class DatasetTest {
         assertSame(trainY, d.trainLabels());
         assertSame(testX, d.testFeatures());
         assertSame(testY, d.testLabels());
+    }
+
+    @Test
+    void featuresGivenAsMatricesAreSharedNotCopied() {
+        FMatrixRMaj trainX = new FMatrixRMaj(5, 4);
+        FMatrixRMaj testX = new FMatrixRMaj(3, 4);
+        Dataset d = new Dataset("tiny", SAMPLE, List.of(), trainX, new FMatrixRMaj(5, 1), testX, new FMatrixRMaj(3, 1));
+        trainX.set(4, 3, 7f);
+        testX.set(2, 0, 9f);
+        assertEquals(5, d.trainFeatures().rows());
+        assertEquals(7f, d.trainFeatures().toMatrix().get(4, 3));
+        assertEquals(3, d.testFeatures().rows());
+        assertEquals(9f, d.testFeatures().toMatrix().get(2, 0));
+    }
+
+    @Test
+    void byteFeaturesOfTheWrongWidth() {
+        NnException e = assertThrows(NnException.class, () -> new Dataset("tiny", SAMPLE, List.of(),
+                Features.ofBytes(new byte[6], 3, new float[256]), new FMatrixRMaj(2, 1),
+                Features.ofBytes(new byte[4], 4, new float[256]), new FMatrixRMaj(1, 1)));
+        assertEquals("dataset tiny: train features have 3 values a sample, the sample shape (2, 2) needs 4", e.getMessage());
     }
 
     @Test

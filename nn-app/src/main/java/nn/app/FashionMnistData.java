@@ -19,12 +19,12 @@ final class FashionMnistData {
         this.dataset = registry.dataset("fashion_mnist", options);
     }
 
-    /** All training images (or the first --limit of them). */
+    /** All training images (or the first --limit of them), pixels kept as bytes until a batch reads them. */
     LabeledData train() {
         return new LabeledData(dataset.trainFeatures(), dataset.trainLabels());
     }
 
-    /** The first 5,000 training images, which the tutorial also trains on. */
+    /** The first 5,000 training images, which the tutorial also trains on: a view of them, not a copy. */
     LabeledData validation() {
         LabeledData train = train();
         return train.rows(0, Math.min(RunConfig.VALIDATION_SIZE, train.size()));

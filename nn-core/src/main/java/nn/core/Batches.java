@@ -5,8 +5,8 @@ import org.ejml.data.FMatrixRMaj;
 
 /**
  * Cuts data into batches in a (possibly shuffled) order of sample indices, copying each batch's rows
- * into buffers that are reused, so the data itself is never copied or reordered. The last batch
- * may be smaller, as in Keras.
+ * into float32 buffers that are reused, so the data itself is never copied or reordered (features
+ * stored as bytes become floats here, a batch at a time). The last batch may be smaller, as in Keras.
  */
 final class Batches {
     private final LabeledData data;
@@ -21,7 +21,7 @@ final class Batches {
         this.order = new int[data.size()];
         resetOrder();
         int rows = Math.min(batchSize, data.size());
-        this.features = new FMatrixRMaj(rows, data.features().numCols);
+        this.features = new FMatrixRMaj(rows, data.features().columns());
         this.targets = new FMatrixRMaj(rows, data.targets().numCols);
     }
 
@@ -50,7 +50,8 @@ final class Batches {
     int load(int index) {
         int from = index * batchSize;
         int rows = Math.min(batchSize, order.length - from);
-        copyRows(data.features(), features, from, rows);
+        features.reshape(rows, features.numCols);
+        data.features().copyRows(order, from, rows, features.data);
         copyRows(data.targets(), targets, from, rows);
         return rows;
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import nn.api.ActivatedLayer;
 import nn.api.BaseLayer;
 import nn.api.BuildContext;
+import nn.api.Features;
 import nn.api.Layer;
 import nn.api.Loss;
 import nn.api.Metric;
@@ -225,9 +226,14 @@ public final class Sequential {
 
     /** The model's outputs for these samples, one row each, in inference mode. */
     public FMatrixRMaj predict(FMatrixRMaj features, int batchSize) {
+        return predict(Features.of(features), batchSize);
+    }
+
+    /** The model's outputs for these samples (stored in any form, e.g. bytes), one row each, in inference mode. */
+    public FMatrixRMaj predict(Features features, int batchSize) {
         requireBuilt();
-        FMatrixRMaj out = new FMatrixRMaj(features.numRows, outputShape().size());
-        Batches batches = new Batches(new LabeledData(features, new FMatrixRMaj(features.numRows, 1)), batchSize);
+        FMatrixRMaj out = new FMatrixRMaj(features.rows(), outputShape().size());
+        Batches batches = new Batches(new LabeledData(features, new FMatrixRMaj(features.rows(), 1)), batchSize);
         for (int b = 0, row = 0; b < batches.count(); b++) {
             int rows = batches.load(b);
             FMatrixRMaj y = forward(batches.features(), false);

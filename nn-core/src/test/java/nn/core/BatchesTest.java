@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import nn.api.Features;
 import org.ejml.data.FMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,29 @@ class BatchesTest {
         assertEquals(List.of(4, 4, 2), sizes);
         assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), seen.stream().sorted().toList());
         assertEquals(false, seen.equals(seen.stream().sorted().toList()), "shuffled order");
+    }
+
+    @Test
+    void featuresStoredAsBytesAreBatchedAsTheirTableValues() {
+        float[] table = new float[256];
+        for (int i = 0; i < 256; i++) {
+            table[i] = -i;
+        }
+        byte[] bytes = {0, 1, 2, 3, 4, 5, (byte) 200, (byte) 255};
+        Batches batches = new Batches(new LabeledData(Features.ofBytes(bytes, 2, table), column(4)), 3);
+        batches.shuffle(new SplittableRandom(3));
+        List<Integer> seen = new ArrayList<>();
+        for (int b = 0; b < batches.count(); b++) {
+            int rows = batches.load(b);
+            assertEquals(rows, batches.features().numRows);
+            for (int r = 0; r < rows; r++) {
+                int sample = (int) batches.targets().get(r, 0);
+                assertEquals(-(bytes[2 * sample] & 0xFF), batches.features().get(r, 0));
+                assertEquals(-(bytes[2 * sample + 1] & 0xFF), batches.features().get(r, 1));
+                seen.add(sample);
+            }
+        }
+        assertEquals(List.of(0, 1, 2, 3), seen.stream().sorted().toList());
     }
 
     @Test

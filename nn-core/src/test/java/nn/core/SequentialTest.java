@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import nn.api.Features;
 import nn.api.Layer;
 import nn.api.NnException;
 import nn.api.Shape;
@@ -17,6 +18,13 @@ import org.ejml.data.FMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 class SequentialTest {
+    private static final float[] PIXEL_SCALE = new float[256];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            PIXEL_SCALE[i] = i / 255.0f;
+        }
+    }
 
     private static Sequential mlp(long seed) {
         return new Sequential(seed).add(new Flatten(2, 3)).add(new Dense(4, "relu", false))
@@ -94,6 +102,31 @@ class SequentialTest {
         assertArrayEquals(all.data, small.data, 1e-6f);
         for (int r = 0; r < 7; r++) {
             assertEquals(1f, all.get(r, 0) + all.get(r, 1) + all.get(r, 2), 1e-6f);
+        }
+    }
+
+    @Test
+    void bytesPredictAndTrainExactlyAsTheFloatsTheyReadAs() {
+        byte[] bytes = new byte[8 * 6];
+        FMatrixRMaj y = new FMatrixRMaj(8, 1);
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 37);
+        }
+        for (int r = 0; r < 8; r++) {
+            y.data[r] = r % 3;
+        }
+        Features asBytes = Features.ofBytes(bytes, 6, PIXEL_SCALE);
+        FMatrixRMaj asFloats = asBytes.toMatrix();
+        assertArrayEquals(mlp(4).predict(asFloats, 3).data, mlp(4).predict(asBytes, 3).data);
+
+        Sequential fromFloats = mlp(4);
+        Sequential fromBytes = mlp(4);
+        fromFloats.compile(new PlainGradientDescent(0.1f), new SparseCategoricalCrossentropy());
+        fromBytes.compile(new PlainGradientDescent(0.1f), new SparseCategoricalCrossentropy());
+        fromFloats.fit(new LabeledData(asFloats, y), new FitConfig(2, 3, true, 7));
+        fromBytes.fit(new LabeledData(asBytes, y), new FitConfig(2, 3, true, 7));
+        for (int i = 0; i < fromFloats.weights().size(); i++) {
+            assertArrayEquals(fromFloats.weights().get(i).value().data, fromBytes.weights().get(i).value().data);
         }
     }
 

@@ -1,6 +1,7 @@
 package nn.tutorial;
 
 import java.util.SplittableRandom;
+import nn.api.Features;
 import nn.core.LabeledData;
 import org.ejml.data.FMatrixRMaj;
 
@@ -33,5 +34,19 @@ final class SyntheticImages {
             }
         }
         return new LabeledData(x, y);
+    }
+
+    /** The same images with each value rounded to a byte 0..255, read back as byte / 255f (as Fashion-MNIST's pixels are). */
+    static LabeledData asPixelBytes(LabeledData data) {
+        float[] values = data.features().toMatrix().data;
+        byte[] pixels = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            pixels[i] = (byte) Math.round(values[i] * 255);
+        }
+        float[] pixelScale = new float[256];
+        for (int i = 0; i < 256; i++) {
+            pixelScale[i] = i / 255.0f;
+        }
+        return new LabeledData(Features.ofBytes(pixels, data.features().columns(), pixelScale), data.targets());
     }
 }

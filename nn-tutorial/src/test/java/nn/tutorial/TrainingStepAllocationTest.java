@@ -18,7 +18,16 @@ class TrainingStepAllocationTest {
 
     @Test
     void aWarmTrainingStepAllocatesNothing() {
-        LabeledData data = SyntheticImages.generate(960, 5);
+        assertAllocatesNothingPerStep(SyntheticImages.generate(960, 5));
+    }
+
+    /** As the app holds Fashion-MNIST: pixels as bytes, turned into floats as each batch is gathered. */
+    @Test
+    void aWarmTrainingStepOnPixelBytesAllocatesNothing() {
+        assertAllocatesNothingPerStep(SyntheticImages.asPixelBytes(SyntheticImages.generate(960, 5)));
+    }
+
+    private static void assertAllocatesNothingPerStep(LabeledData data) {
         Sequential model = KerasBatchNormTutorial.compile(KerasBatchNormTutorial.bnBeforeActivation(1));
         AllocationProbe probe = new AllocationProbe(4);
         model.fit(data, FitConfig.epochs(4), probe);

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import nn.api.BuildContext;
@@ -64,13 +63,13 @@ public final class ModelArchive {
      *        makes; null for {@link CompileSpec#of(Sequential)}
      */
     public static void save(Path file, Sequential model, CompileSpec compile, Map<String, Object> state) {
-        Map<String, byte[]> entries;
+        Parts parts;
         try {
-            entries = entries(model, compile == null ? CompileSpec.of(model) : compile, state == null ? Map.of() : state);
+            parts = parts(model, compile == null ? CompileSpec.of(model) : compile, state == null ? Map.of() : state);
         } catch (NnException e) {
             throw new NnException(file + ": cannot save: " + e.getMessage(), e);
         }
-        writeAtomically(file, entries);
+        writeAtomically(file, parts);
     }
 
     /** Loads an archive; every problem (damage, hostile content, a missing plugin) is an {@link NnException} naming the file. */
@@ -95,7 +94,12 @@ public final class ModelArchive {
         return ArchiveLoader.load(file, SafeZip.read(file, ENTRIES, limits), registry, context);
     }
 
-    private static Map<String, byte[]> entries(Sequential model, CompileSpec compile, Map<String, Object> state) {
+    /** An archive's entries before they are written: JSON texts, and the tensors that are read as they are written. */
+    private record Parts(byte[] model, byte[] weightsIndex, TensorPack weights, byte[] optimizerIndex, TensorPack slots,
+            byte[] state) {
+    }
+
+    private static Parts parts(Sequential model, CompileSpec compile, Map<String, Object> state) {
         Optimizer optimizer = model.optimizer();
         optimizer.build(model.trainableWeights());
         TensorPack weights = new TensorPack();
@@ -116,40 +120,39 @@ public final class ModelArchive {
         optimizerIndex.put("iterations", optimizer.iterations());
         optimizerIndex.put("slots", slots.index());
 
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        entries.put(MODEL, utf8(ModelFiles.toJson(model, compile)));
-        entries.put(WEIGHTS_INDEX, utf8(JsonValues.write(weightsIndex)));
-        entries.put(WEIGHTS, weights.bytes());
-        entries.put(OPTIMIZER_INDEX, utf8(JsonValues.write(optimizerIndex)));
-        entries.put(OPTIMIZER, slots.bytes());
-        entries.put(STATE, utf8(JsonValues.write(state)));
-        return entries;
+        return new Parts(utf8(ModelFiles.toJson(model, compile)), utf8(JsonValues.write(weightsIndex)), weights,
+                utf8(JsonValues.write(optimizerIndex)), slots, utf8(JsonValues.write(state)));
+    }
+
+    private static void writeAtomically(Path file, Parts parts) {
+        AtomicFile.write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            writeDeflated(zip, MODEL, parts.model());
+            writeDeflated(zip, WEIGHTS_INDEX, parts.weightsIndex());
+            writeStored(zip, WEIGHTS, parts.weights());
+            writeDeflated(zip, OPTIMIZER_INDEX, parts.optimizerIndex());
+            writeStored(zip, OPTIMIZER, parts.slots());
+            writeDeflated(zip, STATE, parts.state());
+            zip.finish();
+        });
+    }
+
+    private static void writeDeflated(ZipOutputStream zip, String name, byte[] content) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content);
+        zip.closeEntry();
     }
 
     /** Raw floats barely compress (2.5 MB to 2.36 MB for the tutorial), so they are stored: saving is several times faster. */
-    private static ZipEntry entry(String name, byte[] content) {
+    private static void writeStored(ZipOutputStream zip, String name, TensorPack tensors) throws IOException {
         ZipEntry entry = new ZipEntry(name);
-        if (name.endsWith(".bin")) {
-            CRC32 crc = new CRC32();
-            crc.update(content);
-            entry.setMethod(ZipEntry.STORED);
-            entry.setSize(content.length);
-            entry.setCompressedSize(content.length);
-            entry.setCrc(crc.getValue());
-        }
-        return entry;
-    }
-
-    private static void writeAtomically(Path file, Map<String, byte[]> entries) {
-        AtomicFile.write(file, out -> {
-            ZipOutputStream zip = new ZipOutputStream(out);
-            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-                zip.putNextEntry(entry(entry.getKey(), entry.getValue()));
-                zip.write(entry.getValue());
-                zip.closeEntry();
-            }
-            zip.finish();
-        });
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(tensors.size());
+        entry.setCompressedSize(tensors.size());
+        entry.setCrc(tensors.crc32());
+        zip.putNextEntry(entry);
+        tensors.writeTo(zip);
+        zip.closeEntry();
     }
 
     private static byte[] utf8(String text) {

@@ -1,5 +1,7 @@
 package nn.app.model;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.CRC32;
 
 /**
  * Named float32 tensors stored back to back as raw little-endian bytes, with an index that gives
@@ -31,16 +34,30 @@ final class TensorPack {
         }
     }
 
+    /** Floats written at a time: 64 kB, well below G1's humongous size, so writing leaves no big garbage. */
+    private static final int CHUNK_FLOATS = 16 * 1024;
+
     private final List<Entry> entries = new ArrayList<>();
-    private final List<float[]> values = new ArrayList<>();
+    private final List<Values> values = new ArrayList<>();
     private long size;
 
-    /** Adds the first {@code count} values of {@code data}. */
+    /** The first {@code count} values of an array. */
+    private record Values(float[] data, int count) {
+    }
+
+    /** Receives the bytes in chunks. */
+    private interface ChunkSink<E extends Exception> {
+        void accept(byte[] bytes, int offset, int length) throws E;
+    }
+
+    /**
+     * Adds the first {@code count} values of {@code data}. They are not copied but read when the
+     * pack is written: a checkpoint of the tutorial's weights would otherwise be 5 MB of arrays
+     * that G1 keeps in its old generation until a collection happens to run.
+     */
     void add(String name, List<Integer> shape, float[] data, int count) {
-        float[] copy = new float[count];
-        System.arraycopy(data, 0, copy, 0, count);
         entries.add(new Entry(name, List.copyOf(shape), size, 4L * count));
-        values.add(copy);
+        values.add(new Values(data, count));
         size += 4L * count;
     }
 
@@ -49,11 +66,34 @@ final class TensorPack {
         return entries.stream().<Object>map(Entry::toMap).toList();
     }
 
-    byte[] bytes() {
-        ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(size)).order(ByteOrder.LITTLE_ENDIAN);
+    /** Number of bytes {@link #writeTo} writes. */
+    long size() {
+        return size;
+    }
+
+    /** The CRC-32 of the bytes {@link #writeTo} writes. */
+    long crc32() {
+        CRC32 crc = new CRC32();
+        forEachChunk(crc::update);
+        return crc.getValue();
+    }
+
+    /** Writes the values, tensor after tensor, as little-endian float32. */
+    void writeTo(OutputStream out) throws IOException {
+        forEachChunk(out::write);
+    }
+
+    private <E extends Exception> void forEachChunk(ChunkSink<E> sink) throws E {
+        ByteBuffer buffer = ByteBuffer.allocate(4 * CHUNK_FLOATS).order(ByteOrder.LITTLE_ENDIAN);
         FloatBuffer floats = buffer.asFloatBuffer();
-        values.forEach(floats::put);
-        return buffer.array();
+        for (Values v : values) {
+            for (int from = 0; from < v.count(); from += CHUNK_FLOATS) {
+                int n = Math.min(CHUNK_FLOATS, v.count() - from);
+                floats.clear();
+                floats.put(v.data(), from, n);
+                sink.accept(buffer.array(), 0, 4 * n);
+            }
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import nn.api.BuildContext;
+import nn.api.Features;
 import nn.api.NnException;
 import nn.api.Variable;
 import nn.core.FitConfig;
@@ -62,7 +63,7 @@ class ModelArchiveTest {
 
         LoadedModel loaded = load(file);
         Sequential back = loaded.model();
-        FMatrixRMaj x = data(2).features();
+        Features x = data(2).features();
         assertArrayEquals(model.predict(x, 32).data, back.predict(x, 32).data);
         for (int i = 0; i < model.weights().size(); i++) {
             Variable saved = model.weights().get(i);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import nn.api.Features;
 import nn.api.NnException;
 import org.ejml.data.FMatrixRMaj;
 
@@ -71,17 +72,16 @@ public final class IdxFile {
         return dims[0];
     }
 
-    /** The first {@code limit} items (or all) as rows of pixels / 255, one image a row. */
-    public FMatrixRMaj pixels(int limit) {
+    /**
+     * The first {@code limit} items (or all) as rows of pixels read as pixel / 255f, one image a row,
+     * kept as bytes (a quarter of float32's memory): all of them share this file's bytes, fewer
+     * get a copy of their own, so the rest can be freed.
+     */
+    public Features pixels(int limit) {
         int n = Math.min(limit, count());
-        int width = payload.length / Math.max(1, count());
-        FMatrixRMaj m = new FMatrixRMaj(n, width);
-        float[] out = m.data;
-        int size = n * width;
-        for (int i = 0; i < size; i++) {
-            out[i] = PIXEL_SCALE[payload[i] & 0xFF];
-        }
-        return m;
+        int width = payload.length / count();
+        byte[] rows = n == count() ? payload : Arrays.copyOf(payload, n * width);
+        return Features.ofBytes(rows, width, PIXEL_SCALE);
     }
 
     /** The first {@code limit} labels (or all) as an N x 1 column of class indices. */

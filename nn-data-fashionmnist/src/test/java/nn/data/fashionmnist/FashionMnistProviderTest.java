@@ -53,8 +53,8 @@ class FashionMnistProviderTest {
 
         Dataset ds = create(Map.of("data_dir", folder.toString()));
 
-        assertEquals(3, ds.trainFeatures().numRows);
-        assertEquals(2, ds.testFeatures().numRows);
+        assertEquals(3, ds.trainFeatures().rows());
+        assertEquals(2, ds.testFeatures().rows());
         assertEquals(10, ds.classNames().size());
         assertEquals("Ankle boot", ds.classNames().get(9));
         verify(fetcher, never()).fetch(any());
@@ -66,8 +66,8 @@ class FashionMnistProviderTest {
 
         Dataset ds = create(Map.of("limit", 2));
 
-        assertEquals(2, ds.trainFeatures().numRows);
-        assertEquals(2, ds.testFeatures().numRows);
+        assertEquals(2, ds.trainFeatures().rows());
+        assertEquals(2, ds.testFeatures().rows());
     }
 
     @Test
@@ -83,7 +83,7 @@ class FashionMnistProviderTest {
 
         Dataset ds = create(Map.of());
 
-        assertEquals(3, ds.trainFeatures().numRows);
+        assertEquals(3, ds.trainFeatures().rows());
         verify(fetcher).fetch(locator.cacheDir());
     }
 

@@ -26,10 +26,10 @@ class FashionMnistReaderTest {
         assertEquals("fashion_mnist", ds.name());
         assertEquals(Shape.of(28, 28), ds.sampleShape());
         assertEquals(FashionMnist.CLASS_NAMES, ds.classNames());
-        assertEquals(3, ds.trainFeatures().numRows);
-        assertEquals(784, ds.trainFeatures().numCols);
+        assertEquals(3, ds.trainFeatures().rows());
+        assertEquals(784, ds.trainFeatures().columns());
         assertEquals(9.0f, ds.trainLabels().get(0, 0));
-        assertEquals(2, ds.testFeatures().numRows);
+        assertEquals(2, ds.testFeatures().rows());
         assertEquals(2.0f, ds.testLabels().get(1, 0));
     }
 
@@ -37,9 +37,9 @@ class FashionMnistReaderTest {
     void limitAppliesToTrainingOnly() {
         Dataset ds = FashionMnistReader.read(IdxTestFiles.completeFolder(dir), 2);
 
-        assertEquals(2, ds.trainFeatures().numRows);
+        assertEquals(2, ds.trainFeatures().rows());
         assertEquals(2, ds.trainLabels().numRows);
-        assertEquals(2, ds.testFeatures().numRows);
+        assertEquals(2, ds.testFeatures().rows());
     }
 
     @Test
@@ -51,7 +51,7 @@ class FashionMnistReaderTest {
 
         Dataset ds = FashionMnistReader.read(dir, Integer.MAX_VALUE);
 
-        assertEquals(1.0f, ds.trainFeatures().get(0, 0));
+        assertEquals(1.0f, ds.trainFeatures().toMatrix().get(0, 0));
         assertEquals(4.0f, ds.trainLabels().get(0, 0));
     }
 

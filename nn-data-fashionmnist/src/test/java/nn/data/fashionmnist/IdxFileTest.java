@@ -30,7 +30,7 @@ class IdxFileTest {
         byte[] bytes = images(3, 0, 255, 51);
         Path file = write(dir.resolve("images.idx"), gzipped ? gzip(bytes) : bytes);
 
-        FMatrixRMaj pixels = IdxFile.readImages(file, 28, 28).pixels(Integer.MAX_VALUE);
+        FMatrixRMaj pixels = IdxFile.readImages(file, 28, 28).pixels(Integer.MAX_VALUE).toMatrix();
 
         assertEquals(3, pixels.numRows);
         assertEquals(784, pixels.numCols);
@@ -58,10 +58,27 @@ class IdxFileTest {
     void limitKeepsTheFirstRows() {
         Path file = write(dir.resolve("images.gz"), gzip(images(3, 1, 2, 3)));
 
-        FMatrixRMaj pixels = IdxFile.readImages(file, 28, 28).pixels(2);
+        FMatrixRMaj pixels = IdxFile.readImages(file, 28, 28).pixels(2).toMatrix();
 
         assertEquals(2, pixels.numRows);
         assertEquals(2 / 255.0f, pixels.get(1, 0));
+    }
+
+    /** Pixels are kept as bytes; each must still read as exactly the float32 i / 255f it was read as before. */
+    @Test
+    void everyPixelValueReadsAsExactlyItsValueOver255() {
+        byte[] image = new byte[784];
+        for (int i = 0; i < 256; i++) {
+            image[i] = (byte) i;
+        }
+        Path file = write(dir.resolve("all-values.idx"), idx(IdxFile.IMAGES_MAGIC, new int[] {1, 28, 28}, image));
+
+        float[] row = new float[784];
+        IdxFile.readImages(file, 28, 28).pixels(1).copyRow(0, row, 0);
+
+        for (int i = 0; i < 256; i++) {
+            assertEquals(Float.floatToRawIntBits(i / 255.0f), Float.floatToRawIntBits(row[i]), "pixel " + i);
+        }
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import nn.api.Config;
 import nn.api.Dataset;
-import org.ejml.data.FMatrixRMaj;
+import nn.api.Features;
 import org.junit.jupiter.api.Test;
 
 /** The one test that reads the real data, where the Debian package put it. */
@@ -27,9 +27,9 @@ class RealFashionMnistTest {
         Dataset ds = new FashionMnistProvider(new DataLocator(Map.of(), Path.of("/nonexistent-home")), null)
                 .create(Config.of("dataset fashion_mnist", Map.of("data_dir", folder.toString(), "download", false)));
 
-        assertEquals(60_000, ds.trainFeatures().numRows);
-        assertEquals(784, ds.trainFeatures().numCols);
-        assertEquals(10_000, ds.testFeatures().numRows);
+        assertEquals(60_000, ds.trainFeatures().rows());
+        assertEquals(784, ds.trainFeatures().columns());
+        assertEquals(10_000, ds.testFeatures().rows());
         assertEquals(10_000, ds.testLabels().numRows);
         assertEquals(9.0f, ds.trainLabels().get(0, 0));
         assertEquals("Ankle boot", ds.classNames().get(9));
@@ -40,12 +40,16 @@ class RealFashionMnistTest {
         }
     }
 
-    private static void assertRange(FMatrixRMaj pixels) {
+    private static void assertRange(Features pixels) {
         float min = Float.MAX_VALUE;
         float max = -Float.MAX_VALUE;
-        for (int i = 0; i < pixels.getNumElements(); i++) {
-            min = Math.min(min, pixels.data[i]);
-            max = Math.max(max, pixels.data[i]);
+        float[] row = new float[pixels.columns()];
+        for (int r = 0; r < pixels.rows(); r++) {
+            pixels.copyRow(r, row, 0);
+            for (float value : row) {
+                min = Math.min(min, value);
+                max = Math.max(max, value);
+            }
         }
         assertEquals(0.0f, min);
         assertEquals(1.0f, max);
