@@ -1,21 +1,19 @@
 package nn.api;
 
-/** Rows of bytes, from a first row on, each byte read as float32 through a 256-entry table. */
+/** Rows of bytes, from a first row on, each byte read as its unsigned value divided by a constant. */
 final class ByteFeatures extends Features {
-    private static final int BYTE_VALUES = 256;
-
     private final byte[] values;
     private final int firstRow;
-    private final float[] valueOfByte;
+    private final float divisor;
 
-    private ByteFeatures(byte[] values, int firstRow, int rows, int columns, float[] valueOfByte) {
+    private ByteFeatures(byte[] values, int firstRow, int rows, int columns, float divisor) {
         super(rows, columns);
         this.values = values;
         this.firstRow = firstRow;
-        this.valueOfByte = valueOfByte;
+        this.divisor = divisor;
     }
 
-    static ByteFeatures of(byte[] values, int columns, float[] valueOfByte) {
+    static ByteFeatures of(byte[] values, int columns, float divisor) {
         if (columns <= 0) {
             throw new NnException("features from bytes: columns is " + columns + ", must be positive");
         }
@@ -23,24 +21,19 @@ final class ByteFeatures extends Features {
             throw new NnException("features from bytes: " + values.length + " values are not whole rows of " + columns
                     + " columns");
         }
-        if (valueOfByte.length != BYTE_VALUES) {
-            throw new NnException("features from bytes: valueOfByte has " + valueOfByte.length + " entries, needs one for each of the "
-                    + BYTE_VALUES + " byte values");
+        if (!(Float.isFinite(divisor) && divisor != 0)) {
+            throw new NnException("features from bytes: divisor is " + divisor + ", must be a finite number other than 0");
         }
-        return new ByteFeatures(values, 0, values.length / columns, columns, valueOfByte.clone());
+        return new ByteFeatures(values, 0, values.length / columns, columns, divisor);
     }
 
     @Override
-    protected void copyCheckedRow(int row, float[] dest, int offset) {
-        int columns = columns();
-        int start = (firstRow + row) * columns;
-        for (int c = 0; c < columns; c++) {
-            dest[offset + c] = valueOfByte[values[start + c] & 0xFF];
-        }
+    protected void copyCheckedRow(int row, float[] dest, int offset, Kernels kernels) {
+        kernels.unsignedBytesToFloats(values, (firstRow + row) * columns(), divisor, dest, offset, columns());
     }
 
     @Override
     protected Features view(int first, int count) {
-        return new ByteFeatures(values, firstRow + first, count, columns(), valueOfByte);
+        return new ByteFeatures(values, firstRow + first, count, columns(), divisor);
     }
 }

@@ -4,12 +4,14 @@ import org.ejml.data.FMatrixRMaj;
 
 /**
  * The feature values of samples, one row a sample, {@link #columns()} values a row, in whatever
- * form they are stored (float32, or bytes that a lookup table turns into floats), read as float32
- * rows: one at a time ({@link #copyRow}) or gathered in a given order into a batch buffer
- * ({@link #copyRows}). Copying allocates nothing, so a training step can gather its batch for free.
- * Row indices are checked against this object's rows; a bad one is an {@link NnException}.
+ * form they are stored (float32, or bytes divided by a constant, e.g. pixels / 255), read as
+ * float32 rows: one at a time ({@link #copyRow}) or gathered in a given order into a batch buffer
+ * ({@link #copyRows}), converted by the model's {@link Kernels} (the reference ones if none are
+ * given). Copying allocates nothing, so a training step can gather its batch for free. Row indices
+ * are checked against this object's rows; a bad one is an {@link NnException}.
  */
 public abstract class Features {
+    private static final Kernels REFERENCE = new EjmlKernels();
     private final int rows;
     private final int columns;
 
@@ -28,10 +30,11 @@ public abstract class Features {
 
     /**
      * Rows of bytes, {@code columns} a row, shared, not copied; byte {@code b} reads as
-     * {@code valueOfByte[b & 0xFF]} (copied: 256 floats), e.g. pixels 0..255 as {@code b / 255f}.
+     * {@code (b & 0xFF) / divisor}, e.g. pixels 0..255 with divisor 255 as {@code b / 255f}
+     * (see {@link Kernels#unsignedBytesToFloats}).
      */
-    public static Features ofBytes(byte[] values, int columns, float[] valueOfByte) {
-        return ByteFeatures.of(values, columns, valueOfByte);
+    public static Features ofBytes(byte[] values, int columns, float divisor) {
+        return ByteFeatures.of(values, columns, divisor);
     }
 
     /** Number of samples. */
@@ -53,7 +56,7 @@ public abstract class Features {
             throw new NnException("features: cannot write a row of " + columns + " values at offset " + offset
                     + " of a destination of " + dest.length);
         }
-        copyCheckedRow(row, dest, offset);
+        copyCheckedRow(row, dest, offset, REFERENCE);
     }
 
     /**
@@ -61,6 +64,11 @@ public abstract class Features {
      * {@code dest}, one after the other from index 0 (a row-major {@code count x columns()} batch).
      */
     public final void copyRows(int[] order, int from, int count, float[] dest) {
+        copyRows(order, from, count, dest, REFERENCE);
+    }
+
+    /** {@link #copyRows(int[], int, int, float[])}, converting stored values with these kernels. */
+    public final void copyRows(int[] order, int from, int count, float[] dest, Kernels kernels) {
         if (from < 0 || count < 0 || (long) from + count > order.length) {
             throw new NnException("features: cannot take " + count + " row indices from index " + from + " of an order of "
                     + order.length);
@@ -74,7 +82,7 @@ public abstract class Features {
             if (row < 0 || row >= rows) {
                 throw outside("order[" + (from + i) + "]", row);
             }
-            copyCheckedRow(row, dest, i * columns);
+            copyCheckedRow(row, dest, i * columns, kernels);
         }
     }
 
@@ -90,13 +98,16 @@ public abstract class Features {
     public final FMatrixRMaj toMatrix() {
         FMatrixRMaj m = new FMatrixRMaj(rows, columns);
         for (int r = 0; r < rows; r++) {
-            copyCheckedRow(r, m.data, r * columns);
+            copyCheckedRow(r, m.data, r * columns, REFERENCE);
         }
         return m;
     }
 
-    /** Writes row {@code row} (already checked: 0 <= row < rows()) as floats to {@code dest[offset..]}, which has room. */
-    protected abstract void copyCheckedRow(int row, float[] dest, int offset);
+    /**
+     * Writes row {@code row} (already checked: 0 <= row < rows()) as floats to
+     * {@code dest[offset..]}, which has room, converting with {@code kernels} where values need it.
+     */
+    protected abstract void copyCheckedRow(int row, float[] dest, int offset, Kernels kernels);
 
     /** The {@code count} rows from {@code first} (already checked to be inside) as features sharing these values. */
     protected abstract Features view(int first, int count);

@@ -12,7 +12,7 @@ final class MatrixFeatures extends Features {
     }
 
     @Override
-    protected void copyCheckedRow(int row, float[] dest, int offset) {
+    protected void copyCheckedRow(int row, float[] dest, int offset, Kernels kernels) {
         System.arraycopy(values, (firstRow + row) * columns(), dest, offset, columns());
     }
 

@@ -15,7 +15,7 @@ class DatasetTest {
 
     @Test
     void acceptsMatchingSplits() {
-        Features trainX = Features.ofBytes(new byte[5 * 4], 4, new float[256]);
+        Features trainX = Features.ofBytes(new byte[5 * 4], 4, 255f);
         FMatrixRMaj trainY = new FMatrixRMaj(5, 1);
         Features testX = Features.of(new FMatrixRMaj(3, 4));
         FMatrixRMaj testY = new FMatrixRMaj(3, 1);
@@ -45,8 +45,8 @@ class DatasetTest {
     @Test
     void byteFeaturesOfTheWrongWidth() {
         NnException e = assertThrows(NnException.class, () -> new Dataset("tiny", SAMPLE, List.of(),
-                Features.ofBytes(new byte[6], 3, new float[256]), new FMatrixRMaj(2, 1),
-                Features.ofBytes(new byte[4], 4, new float[256]), new FMatrixRMaj(1, 1)));
+                Features.ofBytes(new byte[6], 3, 255f), new FMatrixRMaj(2, 1),
+                Features.ofBytes(new byte[4], 4, 255f), new FMatrixRMaj(1, 1)));
         assertEquals("dataset tiny: train features have 3 values a sample, the sample shape (2, 2) needs 4", e.getMessage());
     }
 

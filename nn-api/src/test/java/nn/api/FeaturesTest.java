@@ -1,5 +1,10 @@
 package nn.api;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.same;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.verify;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,17 +16,11 @@ import org.junit.jupiter.api.function.Executable;
 class FeaturesTest {
 
     /** Pixels 0..255 as i / 255f, as the Fashion-MNIST reader scales them. */
-    private static final float[] PIXEL_SCALE = new float[256];
-
-    static {
-        for (int i = 0; i < 256; i++) {
-            PIXEL_SCALE[i] = i / 255.0f;
-        }
-    }
+    private static final float PIXEL_DIVISOR = 255f;
 
     /** Three rows of two bytes: (0, 1), (127, 128), (254, 255). */
     private static Features threeByteRows() {
-        return Features.ofBytes(new byte[] {0, 1, 127, (byte) 128, (byte) 254, (byte) 255}, 2, PIXEL_SCALE);
+        return Features.ofBytes(new byte[] {0, 1, 127, (byte) 128, (byte) 254, (byte) 255}, 2, PIXEL_DIVISOR);
     }
 
     /** Four rows of three floats: row r holds 10r, 10r + 1, 10r + 2. */
@@ -52,18 +51,16 @@ class FeaturesTest {
             all[i] = (byte) i;
         }
         float[] row = new float[256];
-        Features.ofBytes(all, 256, PIXEL_SCALE).copyRow(0, row, 0);
+        Features.ofBytes(all, 256, PIXEL_DIVISOR).copyRow(0, row, 0);
         for (int i = 0; i < 256; i++) {
             assertEquals(Float.floatToRawIntBits(i / 255.0f), Float.floatToRawIntBits(row[i]), "byte " + i);
         }
     }
 
     @Test
-    void theTableIsCopiedTheBytesShared() {
+    void theBytesAreShared() {
         byte[] bytes = {1, 2};
-        float[] table = PIXEL_SCALE.clone();
-        Features f = Features.ofBytes(bytes, 2, table);
-        table[1] = -1f;
+        Features f = Features.ofBytes(bytes, 2, PIXEL_DIVISOR);
         bytes[1] = 3;
         float[] row = new float[2];
         f.copyRow(0, row, 0);
@@ -153,28 +150,43 @@ class FeaturesTest {
     @Test
     void bytesNeedPositiveColumns() {
         assertError("features from bytes: columns is 0, must be positive",
-                () -> Features.ofBytes(new byte[4], 0, PIXEL_SCALE));
+                () -> Features.ofBytes(new byte[4], 0, PIXEL_DIVISOR));
         assertError("features from bytes: columns is -2, must be positive",
-                () -> Features.ofBytes(new byte[4], -2, PIXEL_SCALE));
+                () -> Features.ofBytes(new byte[4], -2, PIXEL_DIVISOR));
     }
 
     @Test
     void bytesMustBeWholeRows() {
         assertError("features from bytes: 7 values are not whole rows of 2 columns",
-                () -> Features.ofBytes(new byte[7], 2, PIXEL_SCALE));
+                () -> Features.ofBytes(new byte[7], 2, PIXEL_DIVISOR));
     }
 
     @Test
-    void theTableNeedsOneValueForEachByte() {
-        assertError("features from bytes: valueOfByte has 255 entries, needs one for each of the 256 byte values",
-                () -> Features.ofBytes(new byte[4], 2, new float[255]));
+    void theDivisorMustBeFiniteAndNotZero() {
+        assertError("features from bytes: divisor is 0.0, must be a finite number other than 0",
+                () -> Features.ofBytes(new byte[4], 2, 0f));
+        assertError("features from bytes: divisor is NaN, must be a finite number other than 0",
+                () -> Features.ofBytes(new byte[4], 2, Float.NaN));
+        assertError("features from bytes: divisor is Infinity, must be a finite number other than 0",
+                () -> Features.ofBytes(new byte[4], 2, Float.POSITIVE_INFINITY));
+    }
+
+    @Test
+    void copyRowsConvertsWithTheGivenKernels() {
+        Kernels kernels = spy(new EjmlKernels());
+        float[] dest = new float[4];
+        threeByteRows().copyRows(new int[] {2, 1}, 0, 2, dest, kernels);
+        assertArrayEquals(new float[] {254 / 255f, 1f, 127 / 255f, 128 / 255f}, dest);
+        // row 2 starts at byte 4, row 1 at byte 2: each converted straight into its place in the batch
+        verify(kernels).unsignedBytesToFloats(any(), eq(4), eq(255f), same(dest), eq(0), eq(2));
+        verify(kernels).unsignedBytesToFloats(any(), eq(2), eq(255f), same(dest), eq(2), eq(2));
     }
 
     @Test
     void negativeSizes() {
         assertError("features: -1 rows of 3 columns, neither may be negative", () -> new Features(-1, 3) {
             @Override
-            protected void copyCheckedRow(int row, float[] dest, int offset) {
+            protected void copyCheckedRow(int row, float[] dest, int offset, Kernels kernels) {
             }
 
             @Override

@@ -1,6 +1,7 @@
 package nn.core;
 
 import java.util.random.RandomGenerator;
+import nn.api.Kernels;
 import org.ejml.data.FMatrixRMaj;
 
 /**
@@ -14,9 +15,12 @@ final class Batches {
     private final int[] order;
     private final FMatrixRMaj features;
     private final FMatrixRMaj targets;
+    private final Kernels kernels;
 
-    Batches(LabeledData data, int batchSize) {
+    /** @param kernels what converts stored features (e.g. bytes) to floats */
+    Batches(LabeledData data, int batchSize, Kernels kernels) {
         this.data = data;
+        this.kernels = kernels;
         this.batchSize = batchSize;
         this.order = new int[data.size()];
         resetOrder();
@@ -51,7 +55,7 @@ final class Batches {
         int from = index * batchSize;
         int rows = Math.min(batchSize, order.length - from);
         features.reshape(rows, features.numCols);
-        data.features().copyRows(order, from, rows, features.data);
+        data.features().copyRows(order, from, rows, features.data, kernels);
         copyRows(data.targets(), targets, from, rows);
         return rows;
     }

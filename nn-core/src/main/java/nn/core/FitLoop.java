@@ -29,7 +29,7 @@ final class FitLoop {
     }
 
     History run() {
-        Batches batches = new Batches(train, config.batchSize());
+        Batches batches = new Batches(train, config.batchSize(), model.kernels());
         List<Metric> metrics = model.metrics();
         List<String> names = new ArrayList<>();
         names.add("loss");

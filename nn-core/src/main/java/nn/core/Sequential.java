@@ -11,6 +11,7 @@ import nn.api.ActivatedLayer;
 import nn.api.BaseLayer;
 import nn.api.BuildContext;
 import nn.api.Features;
+import nn.api.Kernels;
 import nn.api.Layer;
 import nn.api.Loss;
 import nn.api.Metric;
@@ -200,6 +201,11 @@ public final class Sequential {
         stopTraining = true;
     }
 
+    /** The kernels the layers compute with, which also turn stored features into batches. */
+    Kernels kernels() {
+        return context.kernels();
+    }
+
     boolean stopRequested() {
         return stopTraining;
     }
@@ -207,7 +213,7 @@ public final class Sequential {
     /** Loss and metrics over the data, in inference mode: {@code {loss=..., accuracy=...}}. */
     public Map<String, Double> evaluate(LabeledData data, int batchSize) {
         requireCompiled();
-        Batches batches = new Batches(data, batchSize);
+        Batches batches = new Batches(data, batchSize, context.kernels());
         double lossSum = 0;
         metrics.forEach(Metric::reset);
         for (int b = 0; b < batches.count(); b++) {
@@ -233,7 +239,7 @@ public final class Sequential {
     public FMatrixRMaj predict(Features features, int batchSize) {
         requireBuilt();
         FMatrixRMaj out = new FMatrixRMaj(features.rows(), outputShape().size());
-        Batches batches = new Batches(new LabeledData(features, new FMatrixRMaj(features.rows(), 1)), batchSize);
+        Batches batches = new Batches(new LabeledData(features, new FMatrixRMaj(features.rows(), 1)), batchSize, context.kernels());
         for (int b = 0, row = 0; b < batches.count(); b++) {
             int rows = batches.load(b);
             FMatrixRMaj y = forward(batches.features(), false);

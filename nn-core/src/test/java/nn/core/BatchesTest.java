@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import nn.api.EjmlKernels;
 import nn.api.Features;
 import org.ejml.data.FMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class BatchesTest {
             x.set(i, 1, -i);
             y.set(i, 0, i);
         }
-        Batches batches = new Batches(new LabeledData(x, y), 4);
+        Batches batches = new Batches(new LabeledData(x, y), 4, new EjmlKernels());
         batches.shuffle(new SplittableRandom(1));
         assertEquals(3, batches.count());
         List<Integer> seen = new ArrayList<>();
@@ -44,13 +45,9 @@ class BatchesTest {
     }
 
     @Test
-    void featuresStoredAsBytesAreBatchedAsTheirTableValues() {
-        float[] table = new float[256];
-        for (int i = 0; i < 256; i++) {
-            table[i] = -i;
-        }
+    void featuresStoredAsBytesAreBatchedAsTheirScaledValues() {
         byte[] bytes = {0, 1, 2, 3, 4, 5, (byte) 200, (byte) 255};
-        Batches batches = new Batches(new LabeledData(Features.ofBytes(bytes, 2, table), column(4)), 3);
+        Batches batches = new Batches(new LabeledData(Features.ofBytes(bytes, 2, 2f), column(4)), 3, new EjmlKernels());
         batches.shuffle(new SplittableRandom(3));
         List<Integer> seen = new ArrayList<>();
         for (int b = 0; b < batches.count(); b++) {
@@ -58,8 +55,8 @@ class BatchesTest {
             assertEquals(rows, batches.features().numRows);
             for (int r = 0; r < rows; r++) {
                 int sample = (int) batches.targets().get(r, 0);
-                assertEquals(-(bytes[2 * sample] & 0xFF), batches.features().get(r, 0));
-                assertEquals(-(bytes[2 * sample + 1] & 0xFF), batches.features().get(r, 1));
+                assertEquals((bytes[2 * sample] & 0xFF) / 2f, batches.features().get(r, 0));
+                assertEquals((bytes[2 * sample + 1] & 0xFF) / 2f, batches.features().get(r, 1));
                 seen.add(sample);
             }
         }
@@ -68,8 +65,8 @@ class BatchesTest {
 
     @Test
     void theOrderDependsOnlyOnTheGeneratorNotOnEarlierShuffles() {
-        Batches once = new Batches(new LabeledData(column(10), column(10)), 10);
-        Batches thrice = new Batches(new LabeledData(column(10), column(10)), 10);
+        Batches once = new Batches(new LabeledData(column(10), column(10)), 10, new EjmlKernels());
+        Batches thrice = new Batches(new LabeledData(column(10), column(10)), 10, new EjmlKernels());
         thrice.shuffle(new SplittableRandom(5));
         thrice.shuffle(new SplittableRandom(6));
         once.shuffle(new SplittableRandom(7));

@@ -18,14 +18,6 @@ import org.ejml.data.FMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 class SequentialTest {
-    private static final float[] PIXEL_SCALE = new float[256];
-
-    static {
-        for (int i = 0; i < 256; i++) {
-            PIXEL_SCALE[i] = i / 255.0f;
-        }
-    }
-
     private static Sequential mlp(long seed) {
         return new Sequential(seed).add(new Flatten(2, 3)).add(new Dense(4, "relu", false))
                 .add(new Dense(4, "relu", true)).add(new Dense(3, "softmax", true));
@@ -115,7 +107,7 @@ class SequentialTest {
         for (int r = 0; r < 8; r++) {
             y.data[r] = r % 3;
         }
-        Features asBytes = Features.ofBytes(bytes, 6, PIXEL_SCALE);
+        Features asBytes = Features.ofBytes(bytes, 6, 255f);
         FMatrixRMaj asFloats = asBytes.toMatrix();
         assertArrayEquals(mlp(4).predict(asFloats, 3).data, mlp(4).predict(asBytes, 3).data);
 

@@ -43,10 +43,6 @@ final class SyntheticImages {
         for (int i = 0; i < values.length; i++) {
             pixels[i] = (byte) Math.round(values[i] * 255);
         }
-        float[] pixelScale = new float[256];
-        for (int i = 0; i < 256; i++) {
-            pixelScale[i] = i / 255.0f;
-        }
-        return new LabeledData(Features.ofBytes(pixels, data.features().columns(), pixelScale), data.targets());
+        return new LabeledData(Features.ofBytes(pixels, data.features().columns(), 255f), data.targets());
     }
 }

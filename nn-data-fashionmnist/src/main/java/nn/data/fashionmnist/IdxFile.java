@@ -24,13 +24,8 @@ public final class IdxFile {
     public static final int IMAGES_MAGIC = 0x00000803;
     public static final int LABELS_MAGIC = 0x00000801;
     private static final int UNSIGNED_BYTE = 0x08;
-    private static final float[] PIXEL_SCALE = new float[256];
-
-    static {
-        for (int i = 0; i < 256; i++) {
-            PIXEL_SCALE[i] = i / 255.0f;
-        }
-    }
+    /** Pixels 0..255 read as pixel / 255f, the tutorial's {@code x / 255.0}. */
+    private static final float PIXEL_DIVISOR = 255f;
 
     private final Path path;
     private final int[] dims;
@@ -81,7 +76,7 @@ public final class IdxFile {
         int n = Math.min(limit, count());
         int width = payload.length / count();
         byte[] rows = n == count() ? payload : Arrays.copyOf(payload, n * width);
-        return Features.ofBytes(rows, width, PIXEL_SCALE);
+        return Features.ofBytes(rows, width, PIXEL_DIVISOR);
     }
 
     /** The first {@code limit} labels (or all) as an N x 1 column of class indices. */
