@@ -8,7 +8,8 @@ import org.ejml.data.FMatrixRMaj;
  * float32 rows: one at a time ({@link #copyRow}) or gathered in a given order into a batch buffer
  * ({@link #copyRows}), converted by the model's {@link Kernels} (the reference ones if none are
  * given). Copying allocates nothing, so a training step can gather its batch for free. Row indices
- * are checked against this object's rows; a bad one is an {@link NnException}.
+ * are checked against this object's rows; a bad one is an {@link NnException}. A dataset plugin
+ * with another storage extends this class: {@link #copyCheckedRow} and {@link #view}.
  */
 public abstract class Features {
     private static final Kernels REFERENCE = new EjmlKernels();
