@@ -17,15 +17,21 @@ final class Batches {
     private final FMatrixRMaj targets;
     private final Kernels kernels;
 
-    /** @param kernels what converts stored features (e.g. bytes) to floats */
-    Batches(LabeledData data, int batchSize, Kernels kernels) {
+    /**
+     * @param kernels what converts stored features (e.g. bytes) to floats
+     * @param featureBuffer where batches of features go, reshaped (its array kept when big enough):
+     *     a caller that makes batches again and again (predict) passes the same one, since a batch
+     *     of 1000 images is a 3 MB array that G1 puts straight into the old generation
+     */
+    Batches(LabeledData data, int batchSize, Kernels kernels, FMatrixRMaj featureBuffer) {
         this.data = data;
         this.kernels = kernels;
         this.batchSize = batchSize;
         this.order = new int[data.size()];
         resetOrder();
         int rows = Math.min(batchSize, data.size());
-        this.features = new FMatrixRMaj(rows, data.features().columns());
+        this.features = featureBuffer;
+        featureBuffer.reshape(rows, data.features().columns());
         this.targets = new FMatrixRMaj(rows, data.targets().numCols);
     }
 

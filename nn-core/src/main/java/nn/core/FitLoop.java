@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import nn.api.Metric;
+import org.ejml.data.FMatrixRMaj;
 
 /**
  * The training loop behind {@link Sequential#fit}: every epoch shuffles the sample order (seeded by
@@ -29,7 +30,7 @@ final class FitLoop {
     }
 
     History run() {
-        Batches batches = new Batches(train, config.batchSize(), model.kernels());
+        Batches batches = new Batches(train, config.batchSize(), model.kernels(), new FMatrixRMaj(1, 1));
         List<Metric> metrics = model.metrics();
         List<String> names = new ArrayList<>();
         names.add("loss");

@@ -41,6 +41,8 @@ public final class Sequential {
     private boolean fusedLoss;
     private boolean stopTraining;
     private final FMatrixRMaj lossGradient = new FMatrixRMaj(1, 1);
+    /** The batch buffer of every evaluate and predict call, reused. */
+    private final FMatrixRMaj inferenceBatch = new FMatrixRMaj(1, 1);
     private FMatrixRMaj lastOutput;
 
     /** Seed 0 and EJML kernels. */
@@ -213,7 +215,7 @@ public final class Sequential {
     /** Loss and metrics over the data, in inference mode: {@code {loss=..., accuracy=...}}. */
     public Map<String, Double> evaluate(LabeledData data, int batchSize) {
         requireCompiled();
-        Batches batches = new Batches(data, batchSize, context.kernels());
+        Batches batches = new Batches(data, batchSize, context.kernels(), inferenceBatch);
         double lossSum = 0;
         metrics.forEach(Metric::reset);
         for (int b = 0; b < batches.count(); b++) {
@@ -239,7 +241,8 @@ public final class Sequential {
     public FMatrixRMaj predict(Features features, int batchSize) {
         requireBuilt();
         FMatrixRMaj out = new FMatrixRMaj(features.rows(), outputShape().size());
-        Batches batches = new Batches(new LabeledData(features, new FMatrixRMaj(features.rows(), 1)), batchSize, context.kernels());
+        Batches batches = new Batches(new LabeledData(features, new FMatrixRMaj(features.rows(), 1)), batchSize, context.kernels(),
+                inferenceBatch);
         for (int b = 0, row = 0; b < batches.count(); b++) {
             int rows = batches.load(b);
             FMatrixRMaj y = forward(batches.features(), false);

@@ -24,7 +24,7 @@ class BatchesTest {
             x.set(i, 1, -i);
             y.set(i, 0, i);
         }
-        Batches batches = new Batches(new LabeledData(x, y), 4, new EjmlKernels());
+        Batches batches = new Batches(new LabeledData(x, y), 4, new EjmlKernels(), new FMatrixRMaj(1, 1));
         batches.shuffle(new SplittableRandom(1));
         assertEquals(3, batches.count());
         List<Integer> seen = new ArrayList<>();
@@ -47,7 +47,7 @@ class BatchesTest {
     @Test
     void featuresStoredAsBytesAreBatchedAsTheirScaledValues() {
         byte[] bytes = {0, 1, 2, 3, 4, 5, (byte) 200, (byte) 255};
-        Batches batches = new Batches(new LabeledData(Features.ofBytes(bytes, 2, 2f), column(4)), 3, new EjmlKernels());
+        Batches batches = new Batches(new LabeledData(Features.ofBytes(bytes, 2, 2f), column(4)), 3, new EjmlKernels(), new FMatrixRMaj(1, 1));
         batches.shuffle(new SplittableRandom(3));
         List<Integer> seen = new ArrayList<>();
         for (int b = 0; b < batches.count(); b++) {
@@ -65,8 +65,8 @@ class BatchesTest {
 
     @Test
     void theOrderDependsOnlyOnTheGeneratorNotOnEarlierShuffles() {
-        Batches once = new Batches(new LabeledData(column(10), column(10)), 10, new EjmlKernels());
-        Batches thrice = new Batches(new LabeledData(column(10), column(10)), 10, new EjmlKernels());
+        Batches once = new Batches(new LabeledData(column(10), column(10)), 10, new EjmlKernels(), new FMatrixRMaj(1, 1));
+        Batches thrice = new Batches(new LabeledData(column(10), column(10)), 10, new EjmlKernels(), new FMatrixRMaj(1, 1));
         thrice.shuffle(new SplittableRandom(5));
         thrice.shuffle(new SplittableRandom(6));
         once.shuffle(new SplittableRandom(7));

@@ -27,6 +27,20 @@ class TrainingStepAllocationTest {
         assertAllocatesNothingPerStep(SyntheticImages.asPixelBytes(SyntheticImages.generate(960, 5)));
     }
 
+    /** predict's batch of 1000 images is a 3 MB array: made once a model, not once a call. */
+    @Test
+    void aWarmPredictAllocatesItsOutputNotItsBatches() {
+        LabeledData data = SyntheticImages.asPixelBytes(SyntheticImages.generate(2000, 5));
+        Sequential model = KerasBatchNormTutorial.bnBeforeActivation(1);
+        model.predict(data.features(), 1000);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        model.predict(data.features(), 1000);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        long output = 2000L * 10 * Float.BYTES;
+        assertTrue(allocated < output + 64 * 1024, "a warm predict of 2000 images allocated " + allocated + " bytes");
+    }
+
     private static void assertAllocatesNothingPerStep(LabeledData data) {
         Sequential model = KerasBatchNormTutorial.compile(KerasBatchNormTutorial.bnBeforeActivation(1));
         AllocationProbe probe = new AllocationProbe(4);
