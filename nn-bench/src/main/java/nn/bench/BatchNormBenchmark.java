@@ -1,34 +1,19 @@
 package nn.bench;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import nn.api.BuildContext;
 import nn.api.Shape;
 import nn.layers.bn.BatchNormalization;
 import org.ejml.data.FMatrixRMaj;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The passes of the tutorial's first BatchNormalization (300 channels): forward with the batch's
  * statistics (training), backward through them, and forward with the moving statistics (inference).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
-public class BatchNormBenchmark {
+public class BatchNormBenchmark extends JmhDefaults {
 
     @Param({"32", "256", "1000"})
     public int batch;

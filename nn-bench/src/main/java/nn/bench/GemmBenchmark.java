@@ -1,21 +1,12 @@
 package nn.bench;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import nn.api.Kernels;
 import org.ejml.data.FMatrixRMaj;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The three products of a Dense layer of the tutorial (784-300-200-100-10) at batch 32 and 256:
@@ -23,13 +14,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code inputGradient} dx = dz W<sup>T</sup> (multTransB). Each is 2 x batch x inputs x units
  * floating-point operations: {@link GflopsTable} turns the times into GFLOP/s.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
-public class GemmBenchmark {
+public class GemmBenchmark extends JmhDefaults {
 
     /** Inputs x units of the Dense layer. */
     @Param({"784x300", "300x200", "200x100", "100x10"})

@@ -1,37 +1,22 @@
 package nn.bench;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import nn.api.BuildContext;
 import nn.api.Kernels;
 import nn.core.Sequential;
 import nn.tutorial.KerasBatchNormTutorial;
 import org.ejml.data.FMatrixRMaj;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One training step of the tutorial model (bn-before, SGD with Nesterov momentum): forward in
  * training mode, softmax cross-entropy, backward, update, on one batch of random images. An epoch
  * of Fashion-MNIST is 60,000 / batch of these steps.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
-public class TrainingStepBenchmark {
+public class TrainingStepBenchmark extends JmhDefaults {
 
     @Param({"32", "256"})
     public int batch;
