@@ -2,10 +2,8 @@ package nn.bench;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import nn.api.BuildContext;
 import nn.api.Kernels;
 import nn.core.Sequential;
-import nn.tutorial.KerasBatchNormTutorial;
 import org.ejml.data.FMatrixRMaj;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,8 +34,7 @@ public class InferenceBenchmark extends JmhDefaults {
     @Setup
     public void setUp() {
         k = BenchKernels.of(kernels);
-        model = KerasBatchNormTutorial.compile(
-                KerasBatchNormTutorial.bnBeforeActivation(new Sequential("sequential", new BuildContext(k, new SplittableRandom(42)))));
+        model = BenchKernels.tutorialModel(k);
         images = RandomMatrices.uniform(SAMPLES, 784, 0, 1, new SplittableRandom(1));
     }
 

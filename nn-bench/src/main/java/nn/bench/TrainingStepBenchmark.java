@@ -1,10 +1,8 @@
 package nn.bench;
 
 import java.util.SplittableRandom;
-import nn.api.BuildContext;
 import nn.api.Kernels;
 import nn.core.Sequential;
-import nn.tutorial.KerasBatchNormTutorial;
 import org.ejml.data.FMatrixRMaj;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
@@ -33,8 +31,7 @@ public class TrainingStepBenchmark extends JmhDefaults {
     @Setup
     public void setUp() {
         k = BenchKernels.of(kernels);
-        model = KerasBatchNormTutorial.compile(
-                KerasBatchNormTutorial.bnBeforeActivation(new Sequential("sequential", new BuildContext(k, new SplittableRandom(42)))));
+        model = BenchKernels.tutorialModel(k);
         SplittableRandom random = new SplittableRandom(1);
         images = RandomMatrices.uniform(batch, 784, 0, 1, random);
         labels = RandomMatrices.labels(batch, 10, random);
