@@ -35,7 +35,17 @@ public final class Main {
             console.err().println("error: " + describe(e));
             return 1;
         });
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            if (root.debug()) {
+                e.printStackTrace(console.err());
+            }
+            console.err().println("error: out of memory (" + e.getMessage() + ") with a heap limit of "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MB: give the JVM more, e.g. NN_JAVA_OPTS=\"-Xmx8g\" ./nn ..., "
+                    + "or use a smaller model or batch");
+            return 1;
+        }
     }
 
     private static String describe(Exception e) {

@@ -84,6 +84,15 @@ class BadInputTest {
         train("--data", data.toString(), "--model", unflattened.toString()).assertError(1, "no-flatten.json", "Flatten");
     }
 
+    /** 2^31 - 1 weights: more than a Java array holds, so the JVM refuses at once, whatever its heap. */
+    @Test
+    void aModelTooBigForMemorySaysHowToGiveTheJvmMore() throws IOException {
+        Path huge = Files.writeString(home.resolve("huge.json"), """
+                {"class_name": "Sequential", "config": {"name": "m", "layers": [
+                  {"class_name": "Dense", "config": {"units": 2147483647, "use_bias": false, "batch_input_shape": [null, 1]}}]}}""");
+        Launcher.run(home, "summary", "--model", huge.toString()).assertError(1, "out of memory", "NN_JAVA_OPTS=\"-Xmx8g\"");
+    }
+
     @Test
     void anUnknownOptimizerOrActivation() {
         train("--data", data.toString(), "--optimizer", "Adamax2").assertError(1, "unknown optimizer 'Adamax2'", "SGD");
