@@ -34,7 +34,7 @@ public class InferenceBenchmark extends JmhDefaults {
     @Setup
     public void setUp() {
         k = BenchKernels.of(kernels);
-        model = BenchKernels.tutorialModel(k);
+        model = TutorialModel.on(k);
         images = RandomMatrices.uniform(SAMPLES, 784, 0, 1, new SplittableRandom(1));
     }
 

@@ -31,7 +31,7 @@ public class TrainingStepBenchmark extends JmhDefaults {
     @Setup
     public void setUp() {
         k = BenchKernels.of(kernels);
-        model = BenchKernels.tutorialModel(k);
+        model = TutorialModel.on(k);
         SplittableRandom random = new SplittableRandom(1);
         images = RandomMatrices.uniform(batch, 784, 0, 1, random);
         labels = RandomMatrices.labels(batch, 10, random);
