@@ -5,6 +5,7 @@
  */
 module nn.app {
     requires transitive nn.core;
+    requires transitive nn.io;
     requires com.google.guice;
     requires jakarta.inject;
     requires com.fasterxml.jackson.databind;
@@ -14,7 +15,6 @@ module nn.app {
     requires java.management;
 
     exports nn.app;
-    exports nn.app.model;
     exports nn.app.plugins;
     exports nn.app.report;
 

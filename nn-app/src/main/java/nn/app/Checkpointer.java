@@ -5,8 +5,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import nn.app.files.AtomicFile;
-import nn.app.model.ModelArchive;
+import nn.io.AtomicFile;
+import nn.io.ModelArchive;
 import nn.core.TrainingListener;
 
 /**

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nn.api.NnException;
-import nn.app.model.ModelFiles;
+import nn.io.ModelFiles;
 
 /**
  * Which models {@code nn compare} trains, with which seeds, as given by {@code --models} and

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.Map;
 import nn.api.NnException;
-import nn.app.files.AtomicFile;
+import nn.io.AtomicFile;
 
 /** Writes a small JSON document (e.g. run.json) whole or not at all. */
 final class JsonFiles {

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import nn.api.NnException;
-import nn.app.model.LoadedModel;
-import nn.app.model.ModelArchive;
+import nn.io.LoadedModel;
+import nn.io.ModelArchive;
 import nn.app.plugins.Plugins;
 import nn.core.PluginRegistry;
 

@@ -5,7 +5,7 @@ import jakarta.inject.Provider;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
-import nn.app.model.ModelArchive;
+import nn.io.ModelArchive;
 import nn.app.report.RunResult;
 import nn.app.report.TrainingCurves;
 import nn.core.FitConfig;

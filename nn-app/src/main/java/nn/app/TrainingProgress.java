@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import nn.api.Config;
 import nn.api.NnException;
-import nn.app.model.ModelArchive;
+import nn.io.ModelArchive;
 import nn.core.History;
 
 /**

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
-import nn.app.files.AtomicFile;
+import nn.io.AtomicFile;
 
 /**
  * {@code compare.csv}: a row per model, values at full precision, an empty cell where there is no

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import nn.app.files.AtomicFile;
+import nn.io.AtomicFile;
 import nn.core.History;
 
 /**

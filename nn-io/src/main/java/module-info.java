@@ -1,0 +1,12 @@
+/**
+ * Saving and loading models, with no launcher around them: nn's own model.zip (weights, optimizer
+ * state, caller state), Keras 2's legacy .h5, Keras 3's .keras and the TensorFlow.js layers-model,
+ * as formats that read and write one model description. Also the Keras model JSON, the tutorial's
+ * presets and the atomic file writes every saved file goes through.
+ */
+module nn.io {
+    requires transitive nn.core;
+    requires com.fasterxml.jackson.databind;
+
+    exports nn.io;
+}
