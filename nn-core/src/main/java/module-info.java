@@ -15,6 +15,7 @@ module nn.core {
     uses nn.api.MetricProvider;
     uses nn.api.DatasetProvider;
     uses nn.api.Kernels;
+    uses nn.core.ModelSaver;
 
     provides nn.api.LayerProvider with
             nn.core.DenseProvider, nn.core.FlattenProvider, nn.core.ActivationLayerProvider, nn.core.DropoutProvider;

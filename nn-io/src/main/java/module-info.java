@@ -9,4 +9,8 @@ module nn.io {
     requires com.fasterxml.jackson.databind;
 
     exports nn.io;
+
+    uses nn.io.ModelFormat;
+    provides nn.io.ModelFormat with nn.io.NnArchiveFormat;
+    provides nn.core.ModelSaver with nn.io.SequentialSaver;
 }

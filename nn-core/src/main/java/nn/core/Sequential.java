@@ -1,11 +1,14 @@
 package nn.core;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import nn.api.ActivatedLayer;
 import nn.api.BaseLayer;
@@ -155,6 +158,48 @@ public final class Sequential {
     }
 
     /**
+     * Copies of every variable's values, in the order of {@link #weights()} (Keras's
+     * {@code get_weights()}): row-major float32, one array a variable.
+     */
+    public List<float[]> getWeights() {
+        return weights().stream().map(v -> Arrays.copyOf(v.value().data, v.size())).toList();
+    }
+
+    /**
+     * Sets every variable from arrays in the order of {@link #weights()} (Keras's
+     * {@code set_weights()}); the count and each length must match, or nothing is changed.
+     */
+    public void setWeights(List<float[]> values) {
+        List<Variable> variables = weights();
+        if (values.size() != variables.size()) {
+            throw new NnException("model " + name + " has " + variables.size() + " variables, got " + values.size()
+                    + " arrays");
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i).length != variables.get(i).size()) {
+                throw new NnException("array " + i + " has " + values.get(i).length + " values, but variable "
+                        + variables.get(i).path() + " of shape " + variables.get(i).shape() + " needs "
+                        + variables.get(i).size());
+            }
+        }
+        for (int i = 0; i < values.size(); i++) {
+            variables.get(i).assign(values.get(i));
+        }
+    }
+
+    /**
+     * Saves the model, with its compile settings and optimizer state if compiled, in the format its
+     * file name asks for: {@code .zip} nn's model archive, {@code .h5} Keras 2, {@code .keras} Keras 3,
+     * a folder or {@code model.json} a TensorFlow.js layers-model. Needs module {@code nn.io}.
+     */
+    public void save(Path file) {
+        ServiceLoader.load(ModelSaver.class).findFirst()
+                .orElseThrow(() -> new NnException("cannot save model " + name + " to " + file
+                        + ": saving needs module nn.io (artifact dev.nn:nn-io) on the module path or class path"))
+                .save(this, file);
+    }
+
+    /**
      * Sets the optimizer, the loss and the metrics. When the last layer ends in softmax and the loss is
      * a cross-entropy, the loss is computed from the logits, as Keras does. Compile again after
      * freezing or unfreezing layers.
@@ -171,6 +216,11 @@ public final class Sequential {
         }
         Layer last = layers.get(layers.size() - 1);
         this.fusedLoss = last instanceof ActivatedLayer activated && loss.fusesWith(activated.activation());
+    }
+
+    /** Whether {@link #compile} has been called. */
+    public boolean isCompiled() {
+        return optimizer != null;
     }
 
     public Optimizer optimizer() {

@@ -1,5 +1,7 @@
 package nn.io;
 
+import nn.io.json.JsonValues;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,12 +14,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import nn.api.BuildContext;
 import nn.api.NnException;
-import nn.api.Optimizer;
-import nn.api.Variable;
 
 import nn.core.PluginRegistry;
 import nn.core.Sequential;
-import org.ejml.data.FMatrixRMaj;
 
 /**
  * A trained model in one zip file, data only (no Java serialization, no code):
@@ -63,11 +62,16 @@ public final class ModelArchive {
      *        makes; null for {@link CompileSpec#of(Sequential)}
      */
     public static void save(Path file, Sequential model, CompileSpec compile, Map<String, Object> state) {
+        write(Models.artifactsToSave(model, compile, state, file), file);
+    }
+
+    /** Writes artifacts of a compiled model (with compile settings and optimizer state) as an archive. */
+    static void write(ModelArtifacts artifacts, Path file) {
         Parts parts;
         try {
-            parts = parts(model, compile == null ? CompileSpec.of(model) : compile, state == null ? Map.of() : state);
+            parts = parts(artifacts);
         } catch (NnException e) {
-            throw new NnException(file + ": cannot save: " + e.getMessage(), e);
+            throw Models.cannotSave(file, e);
         }
         writeAtomically(file, parts);
     }
@@ -91,7 +95,12 @@ public final class ModelArchive {
 
     private static LoadedModel load(Path file, PluginRegistry registry, Function<Map<String, Object>, BuildContext> context,
             SafeZip.Limits limits) {
-        return ArchiveLoader.load(file, SafeZip.read(file, ENTRIES, limits), registry, context);
+        return ArtifactsRestore.restore(read(file, limits), registry, context);
+    }
+
+    /** Reads an archive, checking it against itself (not yet against a model). */
+    static ModelArtifacts read(Path file, SafeZip.Limits limits) {
+        return ArchiveLoader.read(file, SafeZip.read(file, ENTRIES, limits));
     }
 
     /** An archive's entries before they are written: JSON texts, and the tensors that are read as they are written. */
@@ -99,15 +108,18 @@ public final class ModelArchive {
             byte[] state) {
     }
 
-    private static Parts parts(Sequential model, CompileSpec compile, Map<String, Object> state) {
-        Optimizer optimizer = model.optimizer();
-        optimizer.build(model.trainableWeights());
+    private static Parts parts(ModelArtifacts artifacts) {
+        OptimizerState optimizer = artifacts.optimizer().orElseThrow(() -> new NnException("model "
+                + artifacts.definition().name() + " is not compiled: call compile(optimizer, loss, metrics) first"));
+        artifacts.definition().compileSpec();
         TensorPack weights = new TensorPack();
-        for (Variable v : model.weights()) {
-            weights.add(v.path(), v.shape().toList(), v.value().data, v.size());
+        for (SavedTensor t : artifacts.weights()) {
+            weights.add(t.name(), t.shape(), t.values(), t.values().length);
         }
         TensorPack slots = new TensorPack();
-        optimizer.slots().forEach((name, m) -> slots.add(name, slotShape(m), m.data, m.getNumElements()));
+        for (SavedTensor t : optimizer.slots()) {
+            slots.add(t.name(), t.shape(), t.values(), t.values().length);
+        }
 
         Map<String, Object> weightsIndex = new LinkedHashMap<>();
         weightsIndex.put("format_version", FORMAT_VERSION);
@@ -116,12 +128,12 @@ public final class ModelArchive {
         weightsIndex.put("variables", weights.index());
         Map<String, Object> optimizerIndex = new LinkedHashMap<>();
         optimizerIndex.put("format_version", FORMAT_VERSION);
-        optimizerIndex.put("class_name", optimizer.type());
+        optimizerIndex.put("class_name", optimizer.className());
         optimizerIndex.put("iterations", optimizer.iterations());
         optimizerIndex.put("slots", slots.index());
 
-        return new Parts(utf8(ModelFiles.toJson(model, compile)), utf8(JsonValues.write(weightsIndex)), weights,
-                utf8(JsonValues.write(optimizerIndex)), slots, utf8(JsonValues.write(state)));
+        return new Parts(utf8(ModelFiles.toJson(artifacts.definition())), utf8(JsonValues.write(weightsIndex)), weights,
+                utf8(JsonValues.write(optimizerIndex)), slots, utf8(JsonValues.write(artifacts.state())));
     }
 
     private static void writeAtomically(Path file, Parts parts) {
@@ -157,10 +169,5 @@ public final class ModelArchive {
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The shape an archive records for an optimizer slot: its matrix's rows and columns. */
-    static List<Integer> slotShape(FMatrixRMaj slot) {
-        return List.of(slot.numRows, slot.numCols);
     }
 }

@@ -1,5 +1,8 @@
 package nn.io;
 
+import nn.io.json.JsonCursor;
+import nn.io.json.JsonValues;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;

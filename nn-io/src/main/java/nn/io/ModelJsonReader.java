@@ -1,5 +1,7 @@
 package nn.io;
 
+import nn.io.json.JsonCursor;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

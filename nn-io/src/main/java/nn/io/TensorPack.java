@@ -1,5 +1,7 @@
 package nn.io;
 
+import nn.io.json.JsonCursor;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -97,13 +99,14 @@ final class TensorPack {
     }
 
     /**
-     * The tensors an index describes, by name, in index order.
+     * The tensors an index describes, in index order.
      *
      * @param index the JSON list of entries, e.g. {@code variables} in weights.json
      * @param binName names the bytes in errors, e.g. {@code weights.bin}
+     * @param layerWeights whether they are layers' weights (named {@code <layer>/...}) rather than optimizer slots
      */
-    static Map<String, Tensor> read(JsonCursor index, byte[] bin, String binName) {
-        Map<String, Tensor> tensors = new LinkedHashMap<>();
+    static List<SavedTensor> read(JsonCursor index, byte[] bin, String binName, boolean layerWeights) {
+        List<SavedTensor> tensors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         long expectedOffset = 0;
         for (JsonCursor item : index.elements()) {
@@ -137,7 +140,7 @@ final class TensorPack {
             }
             float[] values = new float[(int) elements];
             ByteBuffer.wrap(bin, (int) offset, (int) length).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
-            tensors.put(name, new Tensor(item, shape, values));
+            tensors.add(new SavedTensor(layerWeights ? layerOf(name) : null, name, shape, values, item.where()));
             expectedOffset = offset + length;
         }
         if (expectedOffset != bin.length) {
@@ -146,8 +149,10 @@ final class TensorPack {
         return tensors;
     }
 
-    /** A tensor read back, with where its index entry is, for errors. */
-    record Tensor(JsonCursor at, List<Integer> shape, float[] values) {
+    /** The layer of a Keras path: {@code dense} of {@code dense/kernel:0}. */
+    static String layerOf(String path) {
+        int slash = path.indexOf('/');
+        return slash < 0 ? path : path.substring(0, slash);
     }
 
     private static List<Integer> shape(JsonCursor node) {

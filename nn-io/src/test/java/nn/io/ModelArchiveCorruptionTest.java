@@ -207,8 +207,8 @@ class ModelArchiveCorruptionTest {
     @Test
     void optimizerStateThatDoesNotMatch() throws Exception {
         Path adam = broken("adam.zip", json("optimizer.json", index -> index.put("class_name", "Adam")));
-        assertEquals(adam + ": optimizer.json: class_name: holds the state of a Adam optimizer, but model.json compiles"
-                + " the model with SGD", loadError(adam));
+        assertEquals(adam + ": optimizer.json: holds the state of a Adam optimizer, but the model is"
+                + " compiled with SGD", loadError(adam));
 
         Path iterations = broken("iterations.zip", json("optimizer.json", index -> index.put("iterations", -1)));
         assertTrue(loadError(iterations).startsWith(iterations + ": optimizer.json: iterations: must be a whole number"
@@ -220,7 +220,7 @@ class ModelArchiveCorruptionTest {
             byte[] bin = entries.get("optimizer.bin");
             entries.put("optimizer.bin", Arrays.copyOf(bin, bin.length - 40));
         });
-        assertEquals(missingSlot + ": optimizer.json: slots: has no entry for the model's optimizer slot"
+        assertEquals(missingSlot + ": optimizer.json: has no entry for the model's optimizer slot"
                 + " 'dense_3/bias:0/momentum'", loadError(missingSlot));
 
         Path strange = broken("strange-slot.zip", json("optimizer.json",

@@ -1,5 +1,7 @@
 package nn.io;
 
+import nn.io.json.JsonValues;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,5 +1,7 @@
 package nn.io;
 
+import nn.io.json.JsonValues;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package nn.io;
+package nn.io.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,7 +20,7 @@ import nn.api.NnException;
  * {@link nn.api.Config} holds: numbers become Integer, Long or Double; arrays {@link List};
  * objects {@link LinkedHashMap} (key order kept); JSON null stays null.
  */
-final class JsonValues {
+public final class JsonValues {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -31,7 +31,7 @@ final class JsonValues {
     }
 
     /** Parses a JSON document; the error names {@code source} and Jackson's line and column. */
-    static JsonNode parse(String text, String source) {
+    public static JsonNode parse(String text, String source) {
         JsonNode root;
         try {
             root = MAPPER.readTree(text);
@@ -52,7 +52,7 @@ final class JsonValues {
     }
 
     /** Pretty-printed JSON text of a Java value (see {@link #toJson}). */
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(value)) + "\n";
         } catch (JsonProcessingException e) {
@@ -60,7 +60,7 @@ final class JsonValues {
         }
     }
 
-    static Object toJava(JsonNode node) {
+    public static Object toJava(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }
@@ -95,7 +95,7 @@ final class JsonValues {
      * The JSON node of a configuration value: null, a String, a Boolean, a Number, a Map (keys as
      * strings) or an Iterable of these. A float is written as its shortest decimal (0.01f as 0.01).
      */
-    static JsonNode toJson(Object value) {
+    public static JsonNode toJson(Object value) {
         if (value == null) {
             return NODES.nullNode();
         }

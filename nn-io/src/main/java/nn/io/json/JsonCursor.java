@@ -1,4 +1,4 @@
-package nn.io;
+package nn.io.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import nn.api.NnException;
  * A JSON node with where it is: the source (a file) and the path from the root, e.g.
  * {@code config.layers[3].class_name}. Typed getters fail with an {@link NnException} that names both.
  */
-final class JsonCursor {
+public final class JsonCursor {
     private final JsonNode node;
     private final String source;
     private final String path;
@@ -22,49 +22,49 @@ final class JsonCursor {
         this.path = path;
     }
 
-    static JsonCursor root(JsonNode node, String source) {
+    public static JsonCursor root(JsonNode node, String source) {
         return new JsonCursor(node, source, "");
     }
 
-    JsonNode node() {
+    public JsonNode node() {
         return node;
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 
     /** Whether the key is there with a value other than null. */
-    boolean has(String key) {
+    public boolean has(String key) {
         JsonNode child = node.get(key);
         return child != null && !child.isNull();
     }
 
     /** The value under the key; absent and null both count as missing. */
-    JsonCursor get(String key) {
+    public JsonCursor get(String key) {
         return optional(key).orElseThrow(() -> new NnException(prefix(childPath(key)) + "missing"));
     }
 
-    Optional<JsonCursor> optional(String key) {
+    public Optional<JsonCursor> optional(String key) {
         return has(key) ? Optional.of(new JsonCursor(node.get(key), source, childPath(key))) : Optional.empty();
     }
 
-    JsonCursor object(String key) {
+    public JsonCursor object(String key) {
         return get(key).requireObject();
     }
 
-    JsonCursor requireObject() {
+    public JsonCursor requireObject() {
         if (!node.isObject()) {
             throw error("must be a JSON object, got " + shown());
         }
         return this;
     }
 
-    String string(String key) {
+    public String string(String key) {
         return get(key).requireString();
     }
 
-    String requireString() {
+    public String requireString() {
         if (!node.isTextual()) {
             throw error("must be a string, got " + shown());
         }
@@ -72,7 +72,7 @@ final class JsonCursor {
     }
 
     /** The elements of an array, each with its path {@code key[i]}. */
-    List<JsonCursor> elements() {
+    public List<JsonCursor> elements() {
         if (!node.isArray()) {
             throw error("must be a list, got " + shown());
         }
@@ -84,7 +84,7 @@ final class JsonCursor {
     }
 
     /** A whole number from 0 to {@code max}. */
-    long count(String key, long max) {
+    public long count(String key, long max) {
         JsonCursor value = get(key);
         JsonNode n = value.node;
         if (!n.isIntegralNumber() || !n.canConvertToLong() || n.longValue() < 0 || n.longValue() > max) {
@@ -94,23 +94,28 @@ final class JsonCursor {
     }
 
     /** The node as JSON text for an error message, cut short if long. */
-    String shown() {
+    public String shown() {
         String text = node.toString();
         return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 
     /** The Java value (see {@link JsonValues#toJava}). */
-    Object toJava() {
+    public Object toJava() {
         return JsonValues.toJava(node);
     }
 
     @SuppressWarnings("unchecked")
-    Map<String, Object> toMap() {
+    public Map<String, Object> toMap() {
         return (Map<String, Object>) requireObject().toJava();
     }
 
+    /** Where this node is, for messages: {@code <source>: <path>}, or the source alone at the root. */
+    public String where() {
+        return path.isEmpty() ? source : source + ": " + path;
+    }
+
     /** An error about this node: {@code <source>: <path>: <what>}. */
-    NnException error(String what) {
+    public NnException error(String what) {
         return new NnException(prefix(path) + what);
     }
 
