@@ -2,6 +2,8 @@ package nn.io;
 
 import nn.io.json.JsonCursor;
 import nn.io.json.JsonValues;
+import nn.io.json.ModelJsonReader;
+import nn.io.json.ModelJsonWriter;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,4 @@
-package nn.io;
-
-import nn.io.json.JsonCursor;
+package nn.io.json;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import nn.api.NnException;
 import nn.api.Shape;
+import nn.io.CompileSpec;
+import nn.io.LayerSpec;
+import nn.io.ModelDefinition;
 
 /**
  * Reads what Keras 2's {@code model.to_json()} writes for a Sequential model, plus the
@@ -15,12 +16,12 @@ import nn.api.Shape;
  * ({@code keras_version}, {@code backend}, {@code dtype}, null regularizers, ...) pass through to the
  * layer configurations or are ignored; a leading {@code InputLayer} gives the input shape.
  */
-final class ModelJsonReader {
+public final class ModelJsonReader {
 
     private ModelJsonReader() {
     }
 
-    static ModelDefinition read(JsonCursor root, String source) {
+    public static ModelDefinition read(JsonCursor root, String source) {
         root.requireObject();
         if (!root.has("class_name")) {
             throw root.error("no \"class_name\"; expected a Keras model file with \"class_name\": \"Sequential\"");

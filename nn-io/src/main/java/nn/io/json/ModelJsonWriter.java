@@ -1,23 +1,25 @@
-package nn.io;
+package nn.io.json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nn.io.CompileSpec;
+import nn.io.ModelDefinition;
 
 /**
  * Writes a definition as Keras 2's {@code model.to_json()} does for a Sequential model (an
  * {@code InputLayer} entry first, carrying the input shape), with the compile settings under
  * {@code training_config} as in a Keras saved model.
  */
-final class ModelJsonWriter {
+public final class ModelJsonWriter {
     /** The Keras version whose file format this follows. */
-    static final String KERAS_VERSION = "2.13.1";
+    public static final String KERAS_VERSION = "2.13.1";
 
     private ModelJsonWriter() {
     }
 
-    static Map<String, Object> toMap(ModelDefinition definition) {
+    public static Map<String, Object> toMap(ModelDefinition definition) {
         List<Object> layers = new ArrayList<>();
         definition.inputShape().ifPresent(shape -> {
             String first = definition.layers().get(0).name();
@@ -50,7 +52,7 @@ final class ModelJsonWriter {
         return root;
     }
 
-    private static Map<String, Object> trainingConfig(CompileSpec compile) {
+    public static Map<String, Object> trainingConfig(CompileSpec compile) {
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("loss", compile.lossConfig().isEmpty() ? compile.loss()
                 : kerasObject(compile.loss(), compile.lossConfig()));
