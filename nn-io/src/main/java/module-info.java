@@ -11,6 +11,6 @@ module nn.io {
     exports nn.io;
 
     uses nn.io.ModelFormat;
-    provides nn.io.ModelFormat with nn.io.NnArchiveFormat;
+    provides nn.io.ModelFormat with nn.io.NnArchiveFormat, nn.io.tfjs.TfjsFormat;
     provides nn.core.ModelSaver with nn.io.SequentialSaver;
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import nn.api.NnException;
 import nn.io.json.JsonCursor;
 import nn.io.json.JsonValues;
+import nn.io.tensors.TensorPack;
 
 /** Reads the entries of a {@link ModelArchive} into artifacts, checking each index against its bytes. */
 final class ArchiveLoader {

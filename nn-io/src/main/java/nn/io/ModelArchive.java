@@ -1,10 +1,7 @@
 package nn.io;
 
-import nn.io.json.JsonValues;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +11,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import nn.api.BuildContext;
 import nn.api.NnException;
-
 import nn.core.PluginRegistry;
 import nn.core.Sequential;
+import nn.io.json.JsonValues;
+import nn.io.tensors.TensorPack;
 
 /**
  * A trained model in one zip file, data only (no Java serialization, no code):

@@ -50,6 +50,11 @@ public record ModelDefinition(String source, String name, Optional<Shape> inputS
         return compile.isPresent() ? this : withCompile(CompileSpec.tutorial());
     }
 
+    /** The architecture alone, as a format that keeps compile settings apart writes it. */
+    public ModelDefinition withoutCompile() {
+        return new ModelDefinition(source, name, inputShape, layers, Optional.empty());
+    }
+
     public ModelDefinition withCompile(CompileSpec compileSpec) {
         return new ModelDefinition(source, name, inputShape, layers, Optional.of(compileSpec));
     }

@@ -1,6 +1,4 @@
-package nn.io;
-
-import nn.io.json.JsonCursor;
+package nn.io.tensors;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.CRC32;
+import nn.io.SavedTensor;
+import nn.io.json.JsonCursor;
 
 /**
  * Named float32 tensors stored back to back as raw little-endian bytes, with an index that gives
@@ -21,7 +21,7 @@ import java.util.zip.CRC32;
  * the index against the bytes: every tensor where the previous one ends, lengths that fit the
  * shapes, no bytes missing and none left over.
  */
-final class TensorPack {
+public final class TensorPack {
 
     /** One tensor of the index. */
     record Entry(String name, List<Integer> shape, long offset, long length) {
@@ -57,31 +57,31 @@ final class TensorPack {
      * pack is written: a checkpoint of the tutorial's weights would otherwise be 5 MB of arrays
      * that G1 keeps in its old generation until a collection happens to run.
      */
-    void add(String name, List<Integer> shape, float[] data, int count) {
+    public void add(String name, List<Integer> shape, float[] data, int count) {
         entries.add(new Entry(name, List.copyOf(shape), size, 4L * count));
         values.add(new Values(data, count));
         size += 4L * count;
     }
 
     /** The index, as JSON-ready values. */
-    List<Object> index() {
+    public List<Object> index() {
         return entries.stream().<Object>map(Entry::toMap).toList();
     }
 
     /** Number of bytes {@link #writeTo} writes. */
-    long size() {
+    public long size() {
         return size;
     }
 
     /** The CRC-32 of the bytes {@link #writeTo} writes. */
-    long crc32() {
+    public long crc32() {
         CRC32 crc = new CRC32();
         forEachChunk(crc::update);
         return crc.getValue();
     }
 
     /** Writes the values, tensor after tensor, as little-endian float32. */
-    void writeTo(OutputStream out) throws IOException {
+    public void writeTo(OutputStream out) throws IOException {
         forEachChunk(out::write);
     }
 
@@ -105,7 +105,7 @@ final class TensorPack {
      * @param binName names the bytes in errors, e.g. {@code weights.bin}
      * @param layerWeights whether they are layers' weights (named {@code <layer>/...}) rather than optimizer slots
      */
-    static List<SavedTensor> read(JsonCursor index, byte[] bin, String binName, boolean layerWeights) {
+    public static List<SavedTensor> read(JsonCursor index, byte[] bin, String binName, boolean layerWeights) {
         List<SavedTensor> tensors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         long expectedOffset = 0;
@@ -150,7 +150,7 @@ final class TensorPack {
     }
 
     /** The layer of a Keras path: {@code dense} of {@code dense/kernel:0}. */
-    static String layerOf(String path) {
+    public static String layerOf(String path) {
         int slash = path.indexOf('/');
         return slash < 0 ? path : path.substring(0, slash);
     }
