@@ -14,7 +14,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @ParentCommand
     private NnCommand parent;
 
-    @Option(names = "--model-file", required = true, paramLabel = "FILE", description = "A model saved by train (model.zip).")
+    @Option(names = "--model-file", required = true, paramLabel = "FILE", description = "A saved model: model.zip, .h5, .keras or a tfjs model.json or folder (recognised by content).")
     private Path modelFile;
 
     @Option(names = "--data", paramLabel = "DIR", description = "Folder with the four Fashion-MNIST files.")

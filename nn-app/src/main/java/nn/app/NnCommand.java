@@ -8,7 +8,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "nn", mixinStandardHelpOptions = true, version = "nn 0.1.0",
         description = "Build, train and inspect neural networks in plain Java (Keras conventions).",
         subcommands = {TrainCommand.class, CompareCommand.class, SummaryCommand.class, VariablesCommand.class,
-                EvaluateCommand.class, PluginsCommand.class, BenchCommand.class})
+                EvaluateCommand.class, ExportCommand.class, PluginsCommand.class, BenchCommand.class})
 final class NnCommand implements java.util.concurrent.Callable<Integer> {
     private final Console console;
 
@@ -29,7 +29,7 @@ final class NnCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
-        console.err().println("error: give a command: train, compare, summary, variables, evaluate or plugins (nn --help)");
+        console.err().println("error: give a command: train, compare, summary, variables, evaluate, export, plugins or bench (nn --help)");
         return 2;
     }
 }

@@ -1,5 +1,6 @@
 package nn.app;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Spec;
         description = "Train a model on Fashion-MNIST (validation: the first 5,000 training images), then evaluate it on the test set.")
 final class TrainCommand implements Callable<Integer> {
     /** What makes a run that run: a resumed run keeps the saved values. */
-    private static final List<String> FIXED_BY_RESUME = List.of("--model", "--optimizer", "--learning-rate", "--activation",
+    private static final List<String> FIXED_BY_RESUME = List.of("--model", "--init", "--optimizer", "--learning-rate", "--activation",
             "--seed", "--batch-size", "--limit", "--out", "--kernels");
 
     @ParentCommand
@@ -44,10 +46,27 @@ final class TrainCommand implements Callable<Integer> {
             description = "Continue the run in DIR (e.g. runs/<timestamp>) from its last checkpoint, with its settings, to --epochs.")
     private Path resume;
 
+    @Option(names = "--init", paramLabel = "FILE",
+            description = "Start from a saved model (model.zip, .h5, .keras or a tfjs model.json/folder): its layers and weights, a fresh optimizer.")
+    private Path init;
+
     @Override
     public Integer call() {
         if (resume != null) {
             return resume();
+        }
+        if (init != null) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--model")) {
+                throw new ParameterException(spec.commandLine(), "--init and --model cannot both be given: the model is the one saved in --init");
+            }
+            if (!Files.exists(init)) {
+                throw new NnException("--init " + init + ": no such file or folder");
+            }
+            if (ModelFactory.savedModelFile(init.toString()).isEmpty()) {
+                throw new NnException("--init " + init + ": not a saved model (model.zip, .h5, .keras or a tfjs model.json);"
+                        + " a model file without weights goes to --model");
+            }
+            model.model = init.toString();
         }
         RunConfig config = model.toRunConfig(epochs, training.batchSize, training.data, training.out, training.limit, verbose);
         AppModule.injector(config, parent.console()).getInstance(Training.class).run();

@@ -27,7 +27,7 @@ final class VariablesCommand implements Callable<Integer> {
     @Option(names = "--values", description = "Also print the values.")
     private boolean values;
 
-    @Option(names = "--model-file", paramLabel = "FILE", description = "A saved model (model.zip) instead of a fresh one.")
+    @Option(names = "--model-file", paramLabel = "FILE", description = "A saved model (model.zip, .h5, .keras or tfjs) instead of a fresh one.")
     private Path modelFile;
 
     @Override

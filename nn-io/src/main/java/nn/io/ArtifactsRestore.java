@@ -35,13 +35,15 @@ final class ArtifactsRestore {
         if (definition.compile().isPresent()) {
             definition.compile(model, registry);
         }
-        Map<String, Variable> variables = new LinkedHashMap<>();
-        model.weights().forEach(v -> variables.put(v.path(), v));
-        List<SavedTensor> weights = named(artifacts, model);
-        assign(weights, variables, v -> v.shape().toList(), Variable::assign, "variable", artifacts.origin());
-
+        copyWeights(artifacts, model);
         artifacts.optimizer().ifPresent(state -> restoreOptimizer(state, model));
         return new LoadedModel(model, definition, artifacts.state());
+    }
+
+    static void copyWeights(ModelArtifacts artifacts, Sequential model) {
+        Map<String, Variable> variables = new LinkedHashMap<>();
+        model.weights().forEach(v -> variables.put(v.path(), v));
+        assign(named(artifacts, model), variables, v -> v.shape().toList(), Variable::assign, "variable", artifacts.origin());
     }
 
     private static void restoreOptimizer(OptimizerState state, Sequential model) {

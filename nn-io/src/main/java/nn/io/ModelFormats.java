@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import nn.api.NnException;
 
@@ -56,9 +57,14 @@ public final class ModelFormats {
 
     /** The format of an existing file or folder, judged by its content. */
     public ModelFormat forReading(Path file) {
+        return recognize(file).orElseThrow(() -> new NnException(file + ": not a saved model in any known format ("
+                + listing() + ")"));
+    }
+
+    /** The format of an existing file or folder, judged by its content; empty if none knows it (e.g. a model JSON without weights). */
+    public Optional<ModelFormat> recognize(Path file) {
         byte[] head = head(file);
-        return formats.values().stream().filter(f -> f.recognizes(file, head)).findFirst()
-                .orElseThrow(() -> new NnException(file + ": not a saved model in any known format (" + listing() + ")"));
+        return formats.values().stream().filter(f -> f.recognizes(file, head)).findFirst();
     }
 
     private String listing() {

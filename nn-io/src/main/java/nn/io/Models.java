@@ -73,6 +73,24 @@ public final class Models {
         return ArtifactsRestore.restore(read(file), registry, context);
     }
 
+    /** Builds and compiles the model artifacts describe and restores their weights and optimizer state. */
+    public static LoadedModel restore(ModelArtifacts artifacts, PluginRegistry registry, BuildContext context) {
+        return ArtifactsRestore.restore(artifacts, registry, state -> context);
+    }
+
+    /**
+     * Copies a saved model's weights into a built model with the same layers (Keras's
+     * {@code load_weights}), checking names, shapes and values; the optimizer state is not touched.
+     */
+    public static void loadWeights(Sequential model, Path file) {
+        copyWeights(read(file), model);
+    }
+
+    /** As {@link #loadWeights(Sequential, Path)}, from artifacts already read. */
+    public static void copyWeights(ModelArtifacts artifacts, Sequential model) {
+        ArtifactsRestore.copyWeights(artifacts, model);
+    }
+
     /** Reads a model file in any known format without building it. */
     public static ModelArtifacts read(Path file) {
         return FORMATS.forReading(file).read(file);
