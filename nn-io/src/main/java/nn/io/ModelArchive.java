@@ -98,7 +98,9 @@ public final class ModelArchive {
 
     /** Reads an archive, checking it against itself (not yet against a model). */
     static ModelArtifacts read(Path file, SafeZip.Limits limits) {
-        return ArchiveLoader.read(file, SafeZip.read(file, ENTRIES, limits));
+        try (SafeZip zip = SafeZip.open(file, ENTRIES, limits)) {
+            return ArchiveLoader.read(file, zip);
+        }
     }
 
     /** An archive's entries before they are written: JSON texts, and the tensors that are read as they are written. */

@@ -5,69 +5,157 @@ import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Enumeration;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import nn.api.NnException;
 
 /**
- * Reads every entry of a zip file that may be hostile or damaged: only the expected names (none
- * with {@code ..} or an absolute path), sizes bounded per entry and in total, never reading more
- * bytes than a header declares, and each entry's size and CRC checked against what was read.
+ * A zip file that may be hostile or damaged, opened for reading: only the expected names (none
+ * with {@code ..} or an absolute path), each once; sizes bounded per entry and in total by what
+ * the headers declare, before anything is read; small entries (JSON) under their own cap; large
+ * ones streamed, only after the caller has said how many bytes it expects; never more bytes read
+ * than a header declares, and each entry's size and CRC checked against what was read.
  */
-final class SafeZip {
-    /** The most bytes one entry, and all of them together, may hold once uncompressed. */
-    record Limits(long maxEntryBytes, long maxTotalBytes) {
-        static final Limits DEFAULT = new Limits(1L << 30, 1L << 30);
+final class SafeZip implements AutoCloseable {
+    /**
+     * The most bytes one entry, all of them together, and a text entry may hold once uncompressed.
+     */
+    record Limits(long maxEntryBytes, long maxTotalBytes, long maxTextBytes) {
+        static final Limits DEFAULT = new Limits(1L << 30, 1L << 30, 16L << 20);
 
         Limits {
-            if (maxEntryBytes < 0 || maxEntryBytes >= Integer.MAX_VALUE - 8 || maxTotalBytes < 0) {
-                throw new IllegalArgumentException("limits must fit a Java array: " + maxEntryBytes + ", " + maxTotalBytes);
+            if (maxEntryBytes < 0 || maxTotalBytes < 0 || maxTextBytes < 0 || maxTextBytes >= Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("limits: " + maxEntryBytes + ", " + maxTotalBytes + ", " + maxTextBytes);
             }
+        }
+
+        Limits(long maxEntryBytes, long maxTotalBytes) {
+            this(maxEntryBytes, maxTotalBytes, Math.min(maxEntryBytes, DEFAULT.maxTextBytes()));
         }
     }
 
-    private SafeZip() {
+    /** Reads a streamed entry. */
+    interface EntryReader<T> {
+        T read(InputStream in) throws IOException;
     }
 
-    /** The contents of the entries, by name; exactly {@code expected} must be there. */
-    static Map<String, byte[]> read(Path file, List<String> expected, Limits limits) {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipFile zip = new ZipFile(file.toFile())) {
+    private final Path file;
+    private final ZipFile zip;
+    private final Map<String, ZipEntry> entries;
+    private final Limits limits;
+
+    private SafeZip(Path file, ZipFile zip, Map<String, ZipEntry> entries, Limits limits) {
+        this.file = file;
+        this.zip = zip;
+        this.entries = entries;
+        this.limits = limits;
+    }
+
+    /** Opens the zip and checks its directory: exactly {@code expected} must be there, within the limits. */
+    static SafeZip open(Path file, List<String> expected, Limits limits) {
+        ZipFile zip = null;
+        try {
+            zip = new ZipFile(file.toFile());
+            Map<String, ZipEntry> entries = new HashMap<>();
             long total = 0;
             for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements();) {
                 ZipEntry entry = all.nextElement();
                 String name = entry.getName();
                 checkName(file, name, expected);
-                if (entries.containsKey(name)) {
+                if (entries.put(name, entry) != null) {
                     throw new NnException(file + ": entry " + name + " appears twice");
                 }
                 long declared = entry.getSize();
-                long room = Math.min(limits.maxEntryBytes(), limits.maxTotalBytes() - total);
-                if (declared > room) {
-                    throw tooBig(file, name, declared, limits);
+                if (declared < 0) {
+                    throw corrupt(file, entry, "its header gives no size");
                 }
-                byte[] content = readEntry(zip, entry, file);
-                total += content.length;
-                entries.put(name, content);
+                if (declared > Math.min(limits.maxEntryBytes(), limits.maxTotalBytes() - total)) {
+                    throw new NnException(file + ": entry " + name + " is too big (" + declared + " bytes; at most "
+                            + limits.maxEntryBytes() + " bytes an entry and " + limits.maxTotalBytes() + " in all)");
+                }
+                total += declared;
             }
+            for (String name : expected) {
+                if (!entries.containsKey(name)) {
+                    throw new NnException(file + ": entry " + name + " is missing; an archive holds " + String.join(", ", expected));
+                }
+            }
+            return new SafeZip(file, zip, entries, limits);
         } catch (NoSuchFileException e) {
             throw new NnException(file + ": no such file", e);
         } catch (ZipException e) {
             throw new NnException(file + ": not a zip archive, or truncated or corrupt (" + e.getMessage() + ")", e);
         } catch (IOException e) {
-            throw new NnException(file + ": cannot read: " + e, e);
+            throw new NnException(file + ": cannot read: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(zip);
+            throw e;
         }
-        for (String name : expected) {
-            if (!entries.containsKey(name)) {
-                throw new NnException(file + ": entry " + name + " is missing; an archive holds " + String.join(", ", expected));
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** The bytes an entry declares it holds, from its header. */
+    long size(String name) {
+        return entries.get(name).getSize();
+    }
+
+    /** A small entry (JSON), at most {@link Limits#maxTextBytes()}. */
+    byte[] bytes(String name) {
+        ZipEntry entry = entries.get(name);
+        if (entry.getSize() > limits.maxTextBytes()) {
+            throw new NnException(file + ": entry " + name + " is too big (" + entry.getSize() + " bytes; at most "
+                    + limits.maxTextBytes() + " for a text entry)");
+        }
+        return read(name, InputStream::readAllBytes);
+    }
+
+    /**
+     * Streams an entry to {@code reader}, which must read it to its end; never more bytes than its
+     * header declares are read, and its size and CRC are checked against what was read. Callers
+     * check {@link #size} against what they expect before calling.
+     */
+    <T> T read(String name, EntryReader<T> reader) {
+        ZipEntry entry = entries.get(name);
+        try (InputStream raw = zip.getInputStream(entry)) {
+            BoundedInputStream bounded = new BoundedInputStream(raw, entry.getSize());
+            CheckedInputStream in = new CheckedInputStream(bounded, new CRC32());
+            T result = reader.read(in);
+            if (bounded.count() != entry.getSize() || in.getChecksum().getValue() != entry.getCrc()) {
+                throw corrupt(file, entry, "its size or checksum does not match");
             }
+            if (raw.read() >= 0) {
+                throw corrupt(file, entry, "it holds more bytes than its header declares");
+            }
+            return result;
+        } catch (ZipException e) {
+            throw corrupt(file, entry, e.getMessage());
+        } catch (IOException e) {
+            throw new NnException(file + ": entry " + name + " cannot be read: " + e.getMessage(), e);
         }
-        return entries;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(zip);
+    }
+
+    private static void closeQuietly(ZipFile zip) {
+        try {
+            if (zip != null) {
+                zip.close();
+            }
+        } catch (IOException e) {
+            // reading is over; nothing was written
+        }
     }
 
     private static void checkName(Path file, String name, List<String> expected) {
@@ -81,37 +169,7 @@ final class SafeZip {
         }
     }
 
-    /**
-     * Reads the entry, never more than its header declares (already checked against the limits):
-     * one byte more means the header lies, however much more the data would inflate to.
-     */
-    private static byte[] readEntry(ZipFile zip, ZipEntry entry, Path file) throws IOException {
-        long declared = entry.getSize();
-        if (declared < 0) {
-            throw corrupt(file, entry, "its header gives no size");
-        }
-        try (InputStream in = zip.getInputStream(entry)) {
-            byte[] content = in.readNBytes((int) declared + 1);
-            if (content.length > declared) {
-                throw corrupt(file, entry, "it holds more bytes than its header declares");
-            }
-            CRC32 crc = new CRC32();
-            crc.update(content);
-            if (content.length != declared || crc.getValue() != entry.getCrc()) {
-                throw corrupt(file, entry, "its size or checksum does not match");
-            }
-            return content;
-        } catch (ZipException e) {
-            throw corrupt(file, entry, e.getMessage());
-        }
-    }
-
-    private static NnException corrupt(Path file, ZipEntry entry, String why) {
+    static NnException corrupt(Path file, ZipEntry entry, String why) {
         return new NnException(file + ": entry " + entry.getName() + " is corrupt (" + why + ")");
-    }
-
-    private static NnException tooBig(Path file, String name, long size, Limits limits) {
-        return new NnException(file + ": entry " + name + " is too big (" + size + " bytes; at most "
-                + limits.maxEntryBytes() + " bytes an entry and " + limits.maxTotalBytes() + " in all)");
     }
 }

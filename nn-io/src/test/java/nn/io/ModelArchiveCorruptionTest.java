@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -123,8 +124,31 @@ class ModelArchiveCorruptionTest {
         // A header that declares less than the entry holds: the bytes are counted, so no more than declared is read.
         Path understated = Files.copy(good, dir.resolve("understated.zip"));
         ZipFixtures.patchCentralDirectory(understated, "weights.bin", 24, 16);
-        assertEquals(understated + ": entry weights.bin is corrupt (it holds more bytes than its header declares)",
-                loadError(understated));
+        assertEquals(understated + ": weights.json: variables[0]: 'dense/kernel:0': shape [784, 300] is larger than all of"
+                + " weights.bin (16 bytes)", loadError(understated));
+    }
+
+    /** A small file that inflates to far more than the model: refused from the headers and the index, before reading. */
+    @Test
+    void bombsAreRefusedBeforeTheyAreRead() throws Exception {
+        Path bomb = broken("bomb.zip", entries -> {
+            byte[] bin = entries.get("weights.bin");
+            entries.put("weights.bin", Arrays.copyOf(bin, 200 << 20)); // zeros deflate 1000:1
+        });
+        assertTrue(Files.size(bomb) < 3 << 20, "a small file: " + Files.size(bomb));
+        assertEquals(bomb + ": weights.json: variables: weights.bin has " + ((200 << 20) - 4 * 318_610)
+                + " bytes more than the index describes", loadError(bomb));
+
+        Path bigJson = broken("big-json.zip", entries -> entries.put("state.json", ("{\"pad\": \"" + " ".repeat(20 << 20) + "\"}")
+                .getBytes(StandardCharsets.UTF_8)));
+        assertEquals(bigJson + ": entry state.json is too big (" + ((20 << 20) + 11) + " bytes; at most 16777216 for a text"
+                + " entry)", loadError(bigJson));
+    }
+
+    @Test
+    void jsonThatIsNotUtf8() throws Exception {
+        Path latin1 = broken("latin1.zip", entries -> entries.put("state.json", new byte[] {'{', '"', (byte) 0xe9, '"', ':', '1', '}'}));
+        assertEquals(latin1 + ": entry state.json is not UTF-8 text", loadError(latin1));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package nn.io.tensors;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -98,15 +100,21 @@ public final class TensorPack {
         }
     }
 
+    /** A checked index entry, before its values are read. */
+    public record Described(String name, List<Integer> shape, int elements, String where) {
+    }
+
     /**
-     * The tensors an index describes, in index order.
+     * Checks an index against the size of the bytes it describes, before any is read: names once
+     * each, lengths that fit the shapes, every tensor where the previous one ends, all of the bytes
+     * and no more.
      *
      * @param index the JSON list of entries, e.g. {@code variables} in weights.json
+     * @param binSize the size of the bytes, e.g. as weights.bin's zip header declares it
      * @param binName names the bytes in errors, e.g. {@code weights.bin}
-     * @param layerWeights whether they are layers' weights (named {@code <layer>/...}) rather than optimizer slots
      */
-    public static List<SavedTensor> read(JsonCursor index, byte[] bin, String binName, boolean layerWeights) {
-        List<SavedTensor> tensors = new ArrayList<>();
+    public static List<Described> describe(JsonCursor index, long binSize, String binName) {
+        List<Described> described = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         long expectedOffset = 0;
         for (JsonCursor item : index.elements()) {
@@ -120,10 +128,10 @@ public final class TensorPack {
             long length = item.count("length", Long.MAX_VALUE);
             long elements = 1;
             for (int d : shape) {
-                elements *= d; // no overflow: at most bin.length times an int
-                if (elements > bin.length) {
+                elements *= d; // no overflow: at most binSize times an int
+                if (elements > binSize) {
                     throw item.error("'" + name + "': shape " + shape + " is larger than all of " + binName
-                            + " (" + bin.length + " bytes)");
+                            + " (" + binSize + " bytes)");
                 }
             }
             if (length != 4 * elements) {
@@ -134,17 +142,40 @@ public final class TensorPack {
                 throw item.error("'" + name + "': offset " + offset + ", expected " + expectedOffset
                         + " (tensors are stored back to back)");
             }
-            if (offset + length > bin.length) {
+            if (offset + length > binSize) {
                 throw item.error("'" + name + "' needs bytes " + offset + " to " + (offset + length) + " but "
-                        + binName + " has only " + bin.length + " bytes (truncated?)");
+                        + binName + " has only " + binSize + " bytes (truncated?)");
             }
-            float[] values = new float[(int) elements];
-            ByteBuffer.wrap(bin, (int) offset, (int) length).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
-            tensors.add(new SavedTensor(layerWeights ? layerOf(name) : null, name, shape, values, item.where()));
+            described.add(new Described(name, shape, (int) elements, item.where()));
             expectedOffset = offset + length;
         }
-        if (expectedOffset != bin.length) {
-            throw index.error(binName + " has " + (bin.length - expectedOffset) + " bytes more than the index describes");
+        if (expectedOffset != binSize) {
+            throw index.error(binName + " has " + (binSize - expectedOffset) + " bytes more than the index describes");
+        }
+        return described;
+    }
+
+    /**
+     * Reads the values of checked entries from a stream of back-to-back little-endian float32,
+     * through a 64 kB buffer (no copy of the whole bytes).
+     *
+     * @param layerWeights whether they are layers' weights (named {@code <layer>/...}) rather than optimizer slots
+     */
+    public static List<SavedTensor> read(List<Described> described, InputStream in, boolean layerWeights) throws IOException {
+        List<SavedTensor> tensors = new ArrayList<>();
+        byte[] chunk = new byte[4 * CHUNK_FLOATS];
+        FloatBuffer floats = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+        for (Described d : described) {
+            float[] values = new float[d.elements()];
+            for (int from = 0; from < values.length; from += CHUNK_FLOATS) {
+                int n = Math.min(CHUNK_FLOATS, values.length - from);
+                if (in.readNBytes(chunk, 0, 4 * n) != 4 * n) {
+                    throw new EOFException("the values of '" + d.name() + "' end early");
+                }
+                floats.clear();
+                floats.get(values, from, n);
+            }
+            tensors.add(new SavedTensor(layerWeights ? layerOf(d.name()) : null, d.name(), d.shape(), values, d.where()));
         }
         return tensors;
     }
