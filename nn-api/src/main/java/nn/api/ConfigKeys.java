@@ -1,7 +1,6 @@
 package nn.api;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,10 +33,6 @@ public final class ConfigKeys {
 
     public static ConfigKeys of(String... keys) {
         return new ConfigKeys().known(keys);
-    }
-
-    public static ConfigKeys of(Collection<String> keys) {
-        return of(keys.toArray(String[]::new));
     }
 
     /**

@@ -47,26 +47,21 @@ class AdamWTest {
 
     @Test
     void withoutWeightDecayItIsAdam() {
-        AdamW adamw = new AdamW(0.1f, 0f);
-        Adam adam = new Adam(0.1f);
-        Variable a = trainable("w", 1f, -2f);
-        Variable b = trainable("w", 1f, -2f);
-        for (int t = 0; t < 3; t++) {
-            step(adamw, a, 0.3f * t - 0.5f, 0.7f);
-            step(adam, b, 0.3f * t - 0.5f, 0.7f);
-        }
-        assertArrayEquals(b.value().data, a.value().data, 0f);
+        assertSameSteps(new AdamW(0.1f, 0f), new Adam(0.1f));
     }
 
     @Test
     void adamWithWeightDecayIsAdamW() {
-        AdamW adamw = new AdamW(0.1f, 0.2f);
-        Adam adam = new Adam(Config.of("optimizer Adam", Map.of("learning_rate", 0.1, "weight_decay", 0.2)));
+        assertSameSteps(new AdamW(0.1f, 0.2f),
+                new Adam(Config.of("optimizer Adam", Map.of("learning_rate", 0.1, "weight_decay", 0.2))));
+    }
+
+    private static void assertSameSteps(Adam first, Adam second) {
         Variable a = trainable("w", 1f, -2f);
         Variable b = trainable("w", 1f, -2f);
         for (int t = 0; t < 3; t++) {
-            step(adamw, a, 0.3f * t - 0.5f, 0.7f);
-            step(adam, b, 0.3f * t - 0.5f, 0.7f);
+            step(first, a, 0.3f * t - 0.5f, 0.7f);
+            step(second, b, 0.3f * t - 0.5f, 0.7f);
         }
         assertArrayEquals(b.value().data, a.value().data, 0f);
     }
