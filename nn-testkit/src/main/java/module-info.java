@@ -1,6 +1,7 @@
 /**
- * The layer test kit: one harness that every layer, built-in or plugin, passes through
- * (after Keras's run_layer_test). Use it from a plugin's tests as a test dependency.
+ * The test kits: one harness each that every layer ({@code LayerTestKit}, after Keras's
+ * run_layer_test), activation ({@code ActivationTestKit}) and optimizer ({@code OptimizerTestKit}),
+ * built-in or plugin, passes through. Use it from a plugin's tests as a test dependency.
  */
 module nn.testkit {
     requires transitive nn.api;

@@ -21,8 +21,20 @@ public abstract class BaseLayer implements Layer {
     private Shape inputShape;
     private Shape outputShape;
 
-    /** Reads the keys every layer has: {@code name}, {@code trainable}, {@code input_shape} or {@code batch_input_shape}. */
-    protected BaseLayer(String type, Config config) {
+    /**
+     * Checks the keys (see {@link ConfigKeys#layer}: a key that is neither the layer's own nor one
+     * every layer has is an error naming it and the known ones), then reads the keys every layer
+     * has: {@code name}, {@code trainable}, {@code input_shape} or {@code batch_input_shape}.
+     *
+     * @param ownKeys every key the subclass reads, e.g. {@code "units", "use_bias"}
+     */
+    protected BaseLayer(String type, Config config, String... ownKeys) {
+        this(type, config, ConfigKeys.layer(ownKeys));
+    }
+
+    /** As the other constructor, for layers that accept more inert keys, e.g. {@code ConfigKeys.layer("rate").inert("seed", null)}. */
+    protected BaseLayer(String type, Config config, ConfigKeys keys) {
+        keys.check(config);
         this.type = type;
         this.name = config.getString("name", null);
         this.trainable = config.getBoolean("trainable", true);
@@ -124,6 +136,14 @@ public abstract class BaseLayer implements Layer {
         if (input.numCols != inputShape.size()) {
             throw new NnException("layer " + name() + " expects inputs of shape " + inputShape.withBatch() + " ("
                     + inputShape.size() + " values a sample), got " + input.numCols + " values a sample");
+        }
+    }
+
+    /** Fails clearly unless each sample is a vector: {@code needs a flat input (features,), got (28, 28): put a Flatten before it}. */
+    protected final void requireFlatInput(Shape inputShape) {
+        if (inputShape.rank() != 1) {
+            throw new NnException("layer " + name() + " (" + type + ") needs a flat input (features,), got " + inputShape
+                    + ": put a Flatten before it");
         }
     }
 

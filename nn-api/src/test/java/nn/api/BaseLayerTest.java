@@ -30,7 +30,7 @@ class BaseLayerTest {
         }
 
         Scale(Config config, boolean withFrozenWeight) {
-            super("Scale", config);
+            super("Scale", config, "scale_extra");
             this.withFrozenWeight = withFrozenWeight;
         }
 
@@ -241,6 +241,36 @@ class BaseLayerTest {
         assertEquals("scale", c.get("name"));
         assertEquals(true, c.get("trainable"));
         assertFalse(c.containsKey("batch_input_shape"));
+    }
+
+    @Test
+    void anUnknownKeyIsAnErrorNamingItAndTheKnownOnes() {
+        NnException e = assertThrows(NnException.class, () -> new Scale(config("scale_extr", 1)));
+        assertEquals("layer Scale: unknown key 'scale_extr'; known keys: scale_extra, name, trainable, input_shape,"
+                + " batch_input_shape", e.getMessage());
+    }
+
+    @Test
+    void kerasInertKeysAreAccepted() {
+        Map<String, Object> keras = new LinkedHashMap<>();
+        keras.put("dtype", "float32");
+        keras.put("kernel_regularizer", null);
+        keras.put("activity_regularizer", null);
+        keras.put("bias_constraint", null);
+        keras.put("batch_size", null);
+        keras.put("scale_extra", 1);
+        assertEquals("scale", new Scale(Config.of("layer Scale", keras)).name());
+    }
+
+    @Test
+    void aRegularizerNnDoesNotImplementIsAnError() {
+        NnException e = assertThrows(NnException.class, () -> new Scale(config("kernel_regularizer",
+                Map.of("class_name", "L2", "config", Map.of("l2", 0.01)))));
+        assertTrue(e.getMessage().startsWith("layer Scale: 'kernel_regularizer' is not implemented by nn; only null is"
+                + " accepted, got {"), e.getMessage());
+        NnException dtype = assertThrows(NnException.class, () -> new Scale(config("dtype", "float16")));
+        assertEquals("layer Scale: 'dtype' is not implemented by nn; only \"float32\" is accepted, got \"float16\"",
+                dtype.getMessage());
     }
 
     @Test

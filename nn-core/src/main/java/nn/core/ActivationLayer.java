@@ -21,7 +21,7 @@ public final class ActivationLayer extends BaseLayer implements ActivatedLayer {
     }
 
     public ActivationLayer(Config config) {
-        super("Activation", config);
+        super("Activation", config, "activation");
         this.activation = config.getActivation("activation", "linear");
     }
 

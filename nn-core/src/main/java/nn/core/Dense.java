@@ -6,10 +6,10 @@ import nn.api.Activation;
 import nn.api.BaseLayer;
 import nn.api.BuildContext;
 import nn.api.Config;
+import nn.api.ConfigKeys;
 import nn.api.Initializer;
 import nn.api.Initializers;
 import nn.api.Kernels;
-import nn.api.NnException;
 import nn.api.Shape;
 import nn.api.Variable;
 import org.ejml.data.FMatrixRMaj;
@@ -43,7 +43,8 @@ public final class Dense extends BaseLayer implements ActivatedLayer {
     }
 
     public Dense(Config config) {
-        super("Dense", config);
+        super("Dense", config, ConfigKeys.layer("units", "activation", "use_bias", "kernel_initializer",
+                "bias_initializer").inert("lora_rank", null));
         this.units = config.requirePositiveInt("units");
         this.useBias = config.getBoolean("use_bias", true);
         this.activation = config.getActivation("activation", "linear");
@@ -53,10 +54,7 @@ public final class Dense extends BaseLayer implements ActivatedLayer {
 
     @Override
     protected Shape onBuild(Shape inputShape, BuildContext context) {
-        if (inputShape.rank() != 1) {
-            throw new NnException("layer " + name() + " (Dense) needs a flat input (features,), got " + inputShape
-                    + ": put a Flatten before it");
-        }
+        requireFlatInput(inputShape);
         kernels = context.kernels();
         kernel = addWeight("kernel", Shape.of(inputShape.dim(0), units), kernelInitializer, true, context);
         if (useBias) {

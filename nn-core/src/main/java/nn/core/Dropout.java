@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import nn.api.BaseLayer;
 import nn.api.BuildContext;
 import nn.api.Config;
+import nn.api.ConfigKeys;
 import nn.api.Shape;
 import org.ejml.data.FMatrixRMaj;
 
@@ -25,7 +26,7 @@ public final class Dropout extends BaseLayer {
     }
 
     public Dropout(Config config) {
-        super("Dropout", config);
+        super("Dropout", config, ConfigKeys.layer("rate").inert("noise_shape", null).inert("seed", null));
         this.rate = config.getFloat("rate", Float.NaN);
         if (!(rate >= 0f && rate < 1f)) {
             throw config.invalid("rate", config.get("rate").orElse(null), "must be a number in [0, 1)");

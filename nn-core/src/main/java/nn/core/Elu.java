@@ -1,5 +1,7 @@
 package nn.core;
 
+import nn.api.ElementwiseActivation;
+
 /** elu(x) = x for x > 0, else e^x - 1 (Keras's alpha = 1); elu' = 1, or y + 1. */
 public final class Elu extends ElementwiseActivation {
 
@@ -9,12 +11,12 @@ public final class Elu extends ElementwiseActivation {
     }
 
     @Override
-    float apply(float x) {
+    protected float apply(float x) {
         return x > 0f ? x : (float) Math.expm1(x);
     }
 
     @Override
-    float derivative(float x, float y) {
+    protected float derivative(float x, float y) {
         return x > 0f ? 1f : y + 1f;
     }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 import nn.api.BaseLayer;
 import nn.api.BuildContext;
 import nn.api.Config;
+import nn.api.ConfigKeys;
 import nn.api.Shape;
 import org.ejml.data.FMatrixRMaj;
 
@@ -23,7 +24,7 @@ public final class Flatten extends BaseLayer {
     }
 
     public Flatten(Config config) {
-        super("Flatten", config);
+        super("Flatten", config, ConfigKeys.layer().inert("data_format", "channels_last"));
     }
 
     @Override

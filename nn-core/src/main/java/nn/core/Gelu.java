@@ -1,5 +1,7 @@
 package nn.core;
 
+import nn.api.ElementwiseActivation;
+
 /**
  * gelu(x) = x Phi(x) = x (1 + erf(x / sqrt 2)) / 2, the exact form (Keras's default,
  * approximate=False); gelu' = Phi(x) + x phi(x).
@@ -14,12 +16,12 @@ public final class Gelu extends ElementwiseActivation {
     }
 
     @Override
-    float apply(float x) {
+    protected float apply(float x) {
         return (float) (x * cdf(x));
     }
 
     @Override
-    float derivative(float x, float y) {
+    protected float derivative(float x, float y) {
         return (float) (cdf(x) + x * INV_SQRT_2PI * Math.exp(-0.5 * x * x));
     }
 

@@ -3,6 +3,7 @@ package nn.core;
 import java.util.Map;
 import nn.api.Activation;
 import nn.api.Config;
+import nn.api.ElementwiseActivation;
 import nn.api.NnException;
 
 /** leaky_relu(x) = x for x > 0, else alpha x; alpha 0.2 as in tf.nn.leaky_relu, which Keras 2 uses. */
@@ -26,12 +27,12 @@ public final class LeakyRelu extends ElementwiseActivation {
     }
 
     @Override
-    float apply(float x) {
+    protected float apply(float x) {
         return x > 0f ? x : alpha * x;
     }
 
     @Override
-    float derivative(float x, float y) {
+    protected float derivative(float x, float y) {
         return x > 0f ? 1f : alpha;
     }
 

@@ -1,5 +1,7 @@
 package nn.core;
 
+import nn.api.ElementwiseActivation;
+
 /** linear(x) = x: Keras's default activation of Dense (no activation). */
 public final class Linear extends ElementwiseActivation {
 
@@ -9,12 +11,12 @@ public final class Linear extends ElementwiseActivation {
     }
 
     @Override
-    float apply(float x) {
+    protected float apply(float x) {
         return x;
     }
 
     @Override
-    float derivative(float x, float y) {
+    protected float derivative(float x, float y) {
         return 1f;
     }
 }

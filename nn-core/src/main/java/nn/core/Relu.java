@@ -1,5 +1,6 @@
 package nn.core;
 
+import nn.api.ElementwiseActivation;
 import org.ejml.data.FMatrixRMaj;
 
 /**
@@ -15,12 +16,12 @@ public final class Relu extends ElementwiseActivation {
     }
 
     @Override
-    float apply(float x) {
+    protected float apply(float x) {
         return Math.max(x, 0f);
     }
 
     @Override
-    float derivative(float x, float y) {
+    protected float derivative(float x, float y) {
         return x > 0f ? 1f : 0f;
     }
 

@@ -1,5 +1,7 @@
 package nn.core;
 
+import nn.api.ElementwiseActivation;
+
 /** sigmoid(x) = 1 / (1 + e^-x); sigmoid' = y (1 - y). */
 public final class Sigmoid extends ElementwiseActivation {
 
@@ -9,12 +11,12 @@ public final class Sigmoid extends ElementwiseActivation {
     }
 
     @Override
-    float apply(float x) {
+    protected float apply(float x) {
         return (float) (1.0 / (1.0 + Math.exp(-x)));
     }
 
     @Override
-    float derivative(float x, float y) {
+    protected float derivative(float x, float y) {
         return y * (1f - y);
     }
 }

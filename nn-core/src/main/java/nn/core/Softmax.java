@@ -1,5 +1,6 @@
 package nn.core;
 
+import nn.api.StatelessActivation;
 import org.ejml.data.FMatrixRMaj;
 
 /**

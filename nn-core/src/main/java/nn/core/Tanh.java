@@ -1,5 +1,7 @@
 package nn.core;
 
+import nn.api.ElementwiseActivation;
+
 /** tanh(x); tanh' = 1 - y^2. */
 public final class Tanh extends ElementwiseActivation {
 
@@ -9,12 +11,12 @@ public final class Tanh extends ElementwiseActivation {
     }
 
     @Override
-    float apply(float x) {
+    protected float apply(float x) {
         return (float) Math.tanh(x);
     }
 
     @Override
-    float derivative(float x, float y) {
+    protected float derivative(float x, float y) {
         return 1f - y * y;
     }
 }

@@ -55,4 +55,25 @@ class DenseTest {
         assertTrue(unknown.startsWith("layer Dense: unknown activation 'relux'; known activations: "), unknown);
         assertTrue(unknown.contains("relu"), unknown);
     }
+
+    @Test
+    void aMisspeltKeyIsAnErrorListingTheKnownOnes() {
+        NnException e = assertThrows(NnException.class,
+                () -> new Dense(Config.of("layer Dense", Map.of("unitz", 5))));
+        assertEquals("layer Dense: unknown key 'unitz'; known keys: units, activation, use_bias, kernel_initializer,"
+                + " bias_initializer, name, trainable, input_shape, batch_input_shape", e.getMessage());
+    }
+
+    @Test
+    void aRegularizerIsAnErrorUnlessNull() {
+        Map<String, Object> keras = new java.util.HashMap<>(Map.of("units", 2, "dtype", "float32"));
+        keras.put("kernel_regularizer", null);
+        keras.put("activity_regularizer", null);
+        keras.put("bias_constraint", null);
+        assertEquals(2, new Dense(Config.of("layer Dense", keras)).units());
+        keras.put("kernel_regularizer", Map.of("class_name", "L2", "config", Map.of("l2", 0.01)));
+        NnException e = assertThrows(NnException.class, () -> new Dense(Config.of("layer Dense", keras)));
+        assertTrue(e.getMessage().startsWith("layer Dense: 'kernel_regularizer' is not implemented by nn; only null is"
+                + " accepted"), e.getMessage());
+    }
 }

@@ -8,9 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import nn.api.Activation;
-import nn.api.ActivationProvider;
 import nn.api.Config;
+import nn.api.ElementwiseActivation;
 import nn.api.LayerProvider;
 import nn.api.NnException;
 import org.junit.jupiter.api.Test;
@@ -79,25 +78,20 @@ class PluginRegistryTest {
     }
 
     /** A stand-in for an activation from a plugin jar. */
-    static final class Squash extends ElementwiseActivation implements ActivationProvider {
+    static final class Squash extends ElementwiseActivation {
         @Override
         public String name() {
             return "squash";
         }
 
         @Override
-        float apply(float x) {
+        protected float apply(float x) {
             return x / (1 + Math.abs(x));
         }
 
         @Override
-        float derivative(float x, float y) {
+        protected float derivative(float x, float y) {
             return 1 / ((1 + Math.abs(x)) * (1 + Math.abs(x)));
-        }
-
-        @Override
-        public Activation create(Config config) {
-            return this;
         }
     }
 }

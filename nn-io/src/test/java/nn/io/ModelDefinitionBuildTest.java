@@ -89,7 +89,7 @@ class ModelDefinitionBuildTest {
                 .withDefaultCompile().withOptimizer("Nadamax", java.util.Map.of());
         Sequential model = d.build(REGISTRY, BuildContext.seeded(0));
         assertEquals("m.json: training_config: unknown optimizer 'Nadamax'; known optimizers: Adagrad, Adam,"
-                + " RMSprop, SGD", assertThrows(NnException.class, () -> d.compile(model, REGISTRY)).getMessage());
+                + " AdamW, RMSprop, SGD", assertThrows(NnException.class, () -> d.compile(model, REGISTRY)).getMessage());
     }
 
     @Test

@@ -2,6 +2,7 @@ package nn.optim;
 
 import java.util.List;
 import java.util.Map;
+import nn.api.BaseOptimizer;
 import nn.api.Config;
 import org.ejml.data.FMatrixRMaj;
 
@@ -15,7 +16,7 @@ import org.ejml.data.FMatrixRMaj;
  * Keys: {@code learning_rate} (0.001), {@code initial_accumulator_value} (0.1, >= 0),
  * {@code epsilon} (1e-7), {@code decay} (0.0).
  */
-public final class Adagrad extends KerasOptimizer {
+public final class Adagrad extends BaseOptimizer {
     private final float initialAccumulatorValue;
     private final float epsilon;
 
@@ -40,17 +41,17 @@ public final class Adagrad extends KerasOptimizer {
     }
 
     @Override
-    List<String> slotNames() {
+    protected List<String> slotNames() {
         return List.of("accumulator");
     }
 
     @Override
-    float initialSlotValue(String slotName) {
+    protected float initialSlotValue(String slotName) {
         return initialAccumulatorValue;
     }
 
     @Override
-    void update(float[] w, float[] g, int n, FMatrixRMaj[] slots, float lr) {
+    protected void update(float[] w, float[] g, int n, FMatrixRMaj[] slots, float lr) {
         float[] acc = slots[0].data;
         for (int i = 0; i < n; i++) {
             acc[i] += g[i] * g[i];
@@ -59,7 +60,7 @@ public final class Adagrad extends KerasOptimizer {
     }
 
     @Override
-    void putConfig(Map<String, Object> config) {
+    protected void putConfig(Map<String, Object> config) {
         config.put("initial_accumulator_value", number(initialAccumulatorValue));
         config.put("epsilon", number(epsilon));
     }

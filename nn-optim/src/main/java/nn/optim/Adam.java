@@ -2,6 +2,7 @@ package nn.optim;
 
 import java.util.List;
 import java.util.Map;
+import nn.api.BaseOptimizer;
 import nn.api.Config;
 import org.ejml.data.FMatrixRMaj;
 
@@ -17,9 +18,10 @@ import org.ejml.data.FMatrixRMaj;
  * amsgrad: vhat = max(vhat, v) (slot "vhat"); w = w - alpha * m / (sqrt(vhat) + epsilon)
  * </pre>
  * Keys: {@code learning_rate} (0.001), {@code beta_1} (0.9), {@code beta_2} (0.999), both in
- * [0, 1), {@code epsilon} (1e-7), {@code amsgrad} (false), {@code decay} (0.0).
+ * [0, 1), {@code epsilon} (1e-7), {@code amsgrad} (false), {@code decay} (0.0), {@code weight_decay}
+ * (none; see {@link AdamW}).
  */
-public final class Adam extends KerasOptimizer {
+public sealed class Adam extends BaseOptimizer permits AdamW {
     private final float beta1;
     private final float beta2;
     private final float epsilon;
@@ -40,7 +42,11 @@ public final class Adam extends KerasOptimizer {
     }
 
     public Adam(Config config) {
-        super("Adam", config, 0.001, "beta_1", "beta_2", "epsilon", "amsgrad");
+        this("Adam", config, 0.0);
+    }
+
+    Adam(String type, Config config, double defaultWeightDecay) {
+        super(type, config, 0.001, defaultWeightDecay, "beta_1", "beta_2", "epsilon", "amsgrad");
         this.beta1 = fraction(config, "beta_1", 0.9);
         this.beta2 = fraction(config, "beta_2", 0.999);
         this.epsilon = nonNegative(config, "epsilon", 1e-7);
@@ -48,12 +54,12 @@ public final class Adam extends KerasOptimizer {
     }
 
     @Override
-    List<String> slotNames() {
+    protected List<String> slotNames() {
         return amsgrad ? List.of("m", "v", "vhat") : List.of("m", "v");
     }
 
     @Override
-    float stepRate(float lr) {
+    protected float stepRate(float lr) {
         float t = (float) (iterations() + 1);
         float beta1Power = (float) Math.pow(beta1, t);
         float beta2Power = (float) Math.pow(beta2, t);
@@ -61,7 +67,7 @@ public final class Adam extends KerasOptimizer {
     }
 
     @Override
-    void update(float[] w, float[] g, int n, FMatrixRMaj[] slots, float alpha) {
+    protected void update(float[] w, float[] g, int n, FMatrixRMaj[] slots, float alpha) {
         float[] m = slots[0].data;
         float[] v = slots[1].data;
         float[] vhat = amsgrad ? slots[2].data : v;
@@ -76,7 +82,7 @@ public final class Adam extends KerasOptimizer {
     }
 
     @Override
-    void putConfig(Map<String, Object> config) {
+    protected void putConfig(Map<String, Object> config) {
         config.put("beta_1", number(beta1));
         config.put("beta_2", number(beta2));
         config.put("epsilon", number(epsilon));

@@ -3,6 +3,7 @@ package nn.optim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nn.api.BaseOptimizer;
 import nn.api.Config;
 import org.ejml.data.FMatrixRMaj;
 
@@ -22,7 +23,7 @@ import org.ejml.data.FMatrixRMaj;
  * Keys: {@code learning_rate} (0.001), {@code rho} (0.9, in [0, 1)), {@code momentum} (0.0, in
  * [0, 1)), {@code epsilon} (1e-7), {@code centered} (false), {@code decay} (0.0).
  */
-public final class RMSprop extends KerasOptimizer {
+public final class RMSprop extends BaseOptimizer {
     private final float rho;
     private final float momentum;
     private final float epsilon;
@@ -61,12 +62,12 @@ public final class RMSprop extends KerasOptimizer {
     }
 
     @Override
-    List<String> slotNames() {
+    protected List<String> slotNames() {
         return slotNames;
     }
 
     @Override
-    void update(float[] w, float[] g, int n, FMatrixRMaj[] slots, float lr) {
+    protected void update(float[] w, float[] g, int n, FMatrixRMaj[] slots, float lr) {
         float[] ms = slots[0].data;
         float[] mg = centered ? slots[slots.length - 1].data : null;
         if (momentum > 0f) {
@@ -99,7 +100,7 @@ public final class RMSprop extends KerasOptimizer {
     }
 
     @Override
-    void putConfig(Map<String, Object> config) {
+    protected void putConfig(Map<String, Object> config) {
         config.put("rho", number(rho));
         config.put("momentum", number(momentum));
         config.put("epsilon", number(epsilon));

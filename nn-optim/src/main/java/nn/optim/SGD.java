@@ -2,6 +2,7 @@ package nn.optim;
 
 import java.util.List;
 import java.util.Map;
+import nn.api.BaseOptimizer;
 import nn.api.Config;
 import org.ejml.data.FMatrixRMaj;
 
@@ -18,7 +19,7 @@ import org.ejml.data.FMatrixRMaj;
  * Keys: {@code learning_rate} (0.01), {@code momentum} (0.0, in [0, 1)), {@code nesterov}
  * (false), {@code decay} (0.0).
  */
-public final class SGD extends KerasOptimizer {
+public final class SGD extends BaseOptimizer {
     private final float momentum;
     private final boolean nesterov;
 
@@ -44,12 +45,12 @@ public final class SGD extends KerasOptimizer {
     }
 
     @Override
-    List<String> slotNames() {
+    protected List<String> slotNames() {
         return momentum > 0f ? List.of("momentum") : List.of();
     }
 
     @Override
-    void update(float[] w, float[] g, int n, FMatrixRMaj[] slots, float lr) {
+    protected void update(float[] w, float[] g, int n, FMatrixRMaj[] slots, float lr) {
         if (slots.length == 0) {
             for (int i = 0; i < n; i++) {
                 w[i] -= g[i] * lr;
@@ -72,7 +73,7 @@ public final class SGD extends KerasOptimizer {
     }
 
     @Override
-    void putConfig(Map<String, Object> config) {
+    protected void putConfig(Map<String, Object> config) {
         config.put("momentum", number(momentum));
         config.put("nesterov", nesterov);
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import nn.api.BaseOptimizer;
 import nn.api.Config;
 import nn.api.NnException;
 import nn.api.Variable;
@@ -54,16 +55,17 @@ class ConfigTest {
 
     static Stream<Arguments> tunedOptimizers() {
         return Stream.of(
-                Arguments.of(new SGD(0.05f, 0.8f, true, 1e-3f), (Function<Config, KerasOptimizer>) SGD::new),
-                Arguments.of(new Adam(0.02f, 0.8f, 0.99f, 1e-4f, true, 1e-2f), (Function<Config, KerasOptimizer>) Adam::new),
-                Arguments.of(new RMSprop(0.02f, 0.8f, 0.3f, 1e-3f, true, 1e-2f), (Function<Config, KerasOptimizer>) RMSprop::new),
-                Arguments.of(new Adagrad(0.2f, 0.3f, 1e-3f, 1e-2f), (Function<Config, KerasOptimizer>) Adagrad::new));
+                Arguments.of(new SGD(0.05f, 0.8f, true, 1e-3f), (Function<Config, BaseOptimizer>) SGD::new),
+                Arguments.of(new Adam(0.02f, 0.8f, 0.99f, 1e-4f, true, 1e-2f), (Function<Config, BaseOptimizer>) Adam::new),
+                Arguments.of(new RMSprop(0.02f, 0.8f, 0.3f, 1e-3f, true, 1e-2f), (Function<Config, BaseOptimizer>) RMSprop::new),
+                Arguments.of(new Adagrad(0.2f, 0.3f, 1e-3f, 1e-2f), (Function<Config, BaseOptimizer>) Adagrad::new),
+                Arguments.of(new AdamW(0.02f, 0.1f), (Function<Config, BaseOptimizer>) AdamW::new));
     }
 
     @ParameterizedTest
     @MethodSource("tunedOptimizers")
-    void anOptimizerMadeFromConfigBehavesTheSame(KerasOptimizer original, Function<Config, KerasOptimizer> fromConfig) {
-        KerasOptimizer copy = fromConfig.apply(Config.of("optimizer " + original.type(), original.config()));
+    void anOptimizerMadeFromConfigBehavesTheSame(BaseOptimizer original, Function<Config, BaseOptimizer> fromConfig) {
+        BaseOptimizer copy = fromConfig.apply(Config.of("optimizer " + original.type(), original.config()));
         assertEquals(original.config(), copy.config());
 
         Variable a = trainable("w", 1f, -2f);
@@ -101,7 +103,7 @@ class ConfigTest {
         assertEquals(0.9, (double) sgd.config().get("momentum"), 1e-7);
         keras.put("clipnorm", 1.0);
         NnException e = assertThrows(NnException.class, () -> new SGD(Config.of("optimizer SGD", keras)));
-        assertEquals("optimizer SGD: 'clipnorm' is not supported (only null), got 1.0", e.getMessage());
+        assertEquals("optimizer SGD: 'clipnorm' is not implemented by nn; only null is accepted, got 1.0", e.getMessage());
     }
 
     @Test
@@ -120,8 +122,7 @@ class ConfigTest {
                 Arguments.of("SGD", "momentum", "fast", "must be a number, got \"fast\""),
                 Arguments.of("SGD", "nesterov", "yes", "must be true or false, got \"yes\""),
                 Arguments.of("SGD", "decay", -1e-6, "must be >= 0, got -1.0E-6"),
-                Arguments.of("SGD", "momentun", 0.9, "is not a setting of this optimizer (known: name, learning_rate,"
-                        + " decay, momentum, nesterov), got 0.9"),
+                Arguments.of("SGD", "weight_decay", -0.1, "must be >= 0, got -0.1"),
                 Arguments.of("Adam", "beta_1", 1.5, "must be in [0, 1), got 1.5"),
                 Arguments.of("Adam", "beta_2", 1, "must be in [0, 1), got 1"),
                 Arguments.of("Adam", "epsilon", -1e-7, "must be >= 0, got -1.0E-7"),
@@ -137,6 +138,23 @@ class ConfigTest {
         Config config = Config.of("optimizer " + type, Map.of(key, value));
         NnException error = assertThrows(NnException.class, () -> provider(type).create(config));
         assertEquals("optimizer " + type + ": '" + key + "' " + rule, error.getMessage());
+    }
+
+    @Test
+    void anUnknownKeyIsNamedWithTheKnownOnes() {
+        NnException error = assertThrows(NnException.class,
+                () -> new SGD(Config.of("optimizer SGD", Map.of("momentun", 0.9))));
+        assertEquals("optimizer SGD: unknown key 'momentun'; known keys: name, learning_rate, decay, weight_decay,"
+                + " momentum, nesterov", error.getMessage());
+    }
+
+    @Test
+    void weightDecayIsWrittenOnlyWhenSetExceptForAdamW() {
+        assertEquals(0.01, new SGD(Config.of("optimizer SGD", Map.of("weight_decay", 0.01))).config().get("weight_decay"));
+        assertEquals(0.004, new AdamW().config().get("weight_decay"));
+        assertEquals(0.0, new AdamW(0.001f, 0f).config().get("weight_decay"));
+        assertEquals(List.of("name", "learning_rate", "decay", "weight_decay", "beta_1", "beta_2", "epsilon", "amsgrad"),
+                List.copyOf(new AdamW().config().keySet()));
     }
 
     @Test

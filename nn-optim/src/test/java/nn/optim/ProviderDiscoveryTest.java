@@ -24,7 +24,7 @@ class ProviderDiscoveryTest {
     private static final String SERVICES_FILE = "META-INF/services/" + OptimizerProvider.class.getName();
 
     @Test
-    void serviceLoaderFindsAllFourByNameAndAlias() {
+    void serviceLoaderFindsAllFiveByNameAndAlias() {
         // The tests run inside module nn.optim, which provides the service but does not declare `uses`.
         getClass().getModule().addUses(OptimizerProvider.class);
         Map<String, OptimizerProvider> byName = new TreeMap<>();
@@ -32,8 +32,8 @@ class ProviderDiscoveryTest {
             byName.put(provider.name(), provider);
             provider.aliases().forEach(alias -> byName.put(alias, provider));
         }
-        assertEquals(Set.of("Adagrad", "Adam", "RMSprop", "SGD", "adagrad", "adam", "rmsprop", "sgd"), byName.keySet());
-        for (String name : Set.of("SGD", "Adam", "RMSprop", "Adagrad")) {
+        assertEquals(Set.of("Adagrad", "Adam", "AdamW", "RMSprop", "SGD", "adagrad", "adam", "adamw", "rmsprop", "sgd"), byName.keySet());
+        for (String name : Set.of("SGD", "Adam", "AdamW", "RMSprop", "Adagrad")) {
             Optimizer optimizer = byName.get(name.toLowerCase(Locale.ROOT)).create(Config.empty("optimizer " + name));
             assertEquals(name, optimizer.type());
         }
@@ -45,7 +45,7 @@ class ProviderDiscoveryTest {
                 .filter(p -> p.service().equals(OptimizerProvider.class.getName()))
                 .flatMap(p -> p.providers().stream())
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(Set.of("nn.optim.SGDProvider", "nn.optim.AdamProvider", "nn.optim.RMSpropProvider",
+        assertEquals(Set.of("nn.optim.SGDProvider", "nn.optim.AdamProvider", "nn.optim.AdamWProvider", "nn.optim.RMSpropProvider",
                 "nn.optim.AdagradProvider"), declared);
         assertEquals(declared, servicesFileEntries());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.stream.Stream;
+import nn.api.BaseOptimizer;
 import nn.api.Variable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -12,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Each optimizer minimizes f(w) = sum (w - 3)^2, whose gradient is 2 (w - 3), to near w = 3. */
 class QuadraticDescentTest {
 
-    static Stream<KerasOptimizer> optimizers() {
+    static Stream<BaseOptimizer> optimizers() {
         return Stream.of(
                 new SGD(0.1f),
                 new SGD(0.01f, 0.9f, false, 1e-6f),
@@ -26,7 +27,7 @@ class QuadraticDescentTest {
 
     @ParameterizedTest
     @MethodSource("optimizers")
-    void descendsToTheMinimum(KerasOptimizer optimizer) {
+    void descendsToTheMinimum(BaseOptimizer optimizer) {
         Variable w = trainable("w", 0f, 5f, -1f);
         float[] g = w.gradient().data;
         float[] x = w.value().data;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import nn.api.BaseOptimizer;
 import nn.api.Variable;
 import org.junit.jupiter.api.Test;
 
@@ -108,7 +109,7 @@ class SGDTest {
         }
     }
 
-    private static double[] slot(KerasOptimizer optimizer, String key) {
+    private static double[] slot(BaseOptimizer optimizer, String key) {
         float[] data = optimizer.slots().get(key).data;
         double[] values = new double[data.length];
         for (int i = 0; i < data.length; i++) {

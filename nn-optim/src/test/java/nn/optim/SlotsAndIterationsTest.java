@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import nn.api.BaseOptimizer;
 import nn.api.NnException;
 import nn.api.Variable;
 import org.ejml.data.FMatrixRMaj;
@@ -110,12 +111,12 @@ class SlotsAndIterationsTest {
         assertTrue(error.getMessage().contains("dense/kernel:0"), error.getMessage());
     }
 
-    private Map<String, FMatrixRMaj> builtSlots(KerasOptimizer optimizer) {
+    private Map<String, FMatrixRMaj> builtSlots(BaseOptimizer optimizer) {
         optimizer.build(variables);
         return optimizer.slots();
     }
 
-    private List<String> slotKeys(KerasOptimizer optimizer) {
+    private List<String> slotKeys(BaseOptimizer optimizer) {
         return List.copyOf(builtSlots(optimizer).keySet());
     }
 }

@@ -1,6 +1,7 @@
 package nn.optim;
 
 import java.util.List;
+import nn.api.BaseOptimizer;
 import nn.api.Shape;
 import nn.api.Variable;
 
@@ -26,7 +27,7 @@ final class TestVariables {
     }
 
     /** One optimizer step on one variable with this gradient. */
-    static void step(KerasOptimizer optimizer, Variable variable, float... gradient) {
+    static void step(BaseOptimizer optimizer, Variable variable, float... gradient) {
         setGradient(variable, gradient);
         optimizer.apply(List.of(variable));
     }

@@ -7,7 +7,6 @@ import nn.api.Config;
 import nn.api.Initializer;
 import nn.api.Initializers;
 import nn.api.Kernels;
-import nn.api.NnException;
 import nn.api.Shape;
 import nn.api.Variable;
 import org.ejml.data.FMatrixRMaj;
@@ -53,7 +52,7 @@ public final class GatedLinearUnit extends BaseLayer {
     private final FMatrixRMaj gateInputGradient = new FMatrixRMaj(1, 1);
 
     public GatedLinearUnit(Config config) {
-        super(TYPE, config);
+        super(TYPE, config, "units", "use_bias", "kernel_initializer");
         this.units = config.requirePositiveInt("units");
         this.useBias = config.getBoolean("use_bias", true);
         this.kernelInitializer = Initializers.parse(config.get("kernel_initializer").orElse("glorot_uniform"),
@@ -62,10 +61,7 @@ public final class GatedLinearUnit extends BaseLayer {
 
     @Override
     protected Shape onBuild(Shape inputShape, BuildContext context) {
-        if (inputShape.rank() != 1) {
-            throw new NnException("layer " + name() + " (" + TYPE + ") needs a flat input (features,), got "
-                    + inputShape + ": put a Flatten before it");
-        }
+        requireFlatInput(inputShape);
         kernels = context.kernels();
         Shape kernelShape = Shape.of(inputShape.dim(0), units);
         kernel = addWeight("kernel", kernelShape, kernelInitializer, true, context);

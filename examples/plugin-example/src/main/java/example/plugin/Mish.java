@@ -1,9 +1,6 @@
 package example.plugin;
 
-import nn.api.Activation;
-import nn.api.ActivationProvider;
-import nn.api.Config;
-import org.ejml.data.FMatrixRMaj;
+import nn.api.ElementwiseActivation;
 
 /**
  * mish(x) = x * tanh(softplus(x)) (Misra 2019), with softplus(x) = ln(1 + e<sup>x</sup>) computed
@@ -11,9 +8,9 @@ import org.ejml.data.FMatrixRMaj;
  * <pre>
  * mish'(x) = tanh(sp) + x * (1 - tanh(sp)<sup>2</sup>) * sigmoid(x),   sp = softplus(x)
  * </pre>
- * Stateless, so it is its own provider: {@link #create} returns this.
+ * Stateless, so it is its own provider ({@link ElementwiseActivation} does that and the loops).
  */
-public final class Mish implements Activation, ActivationProvider {
+public final class Mish extends ElementwiseActivation {
 
     /** The name in model files, e.g. {@code "activation": "mish"}; also the provider's name. */
     @Override
@@ -22,40 +19,18 @@ public final class Mish implements Activation, ActivationProvider {
     }
 
     @Override
-    public Activation create(Config config) {
-        return this;
+    protected float apply(float x) {
+        return (float) (x * Math.tanh(softplus(x)));
     }
 
     @Override
-    public void forward(FMatrixRMaj x, FMatrixRMaj y) {
-        for (int i = 0, n = x.getNumElements(); i < n; i++) {
-            y.data[i] = (float) mish(x.data[i]);
-        }
-    }
-
-    @Override
-    public void backward(FMatrixRMaj x, FMatrixRMaj y, FMatrixRMaj dy, FMatrixRMaj dx) {
-        for (int i = 0, n = x.getNumElements(); i < n; i++) {
-            dx.data[i] = dy.data[i] * (float) derivative(x.data[i]);
-        }
-    }
-
-    static double mish(double x) {
-        return x * Math.tanh(softplus(x));
-    }
-
-    static double derivative(double x) {
+    protected float derivative(float x, float y) {
         double t = Math.tanh(softplus(x));
         double sigmoid = 1.0 / (1.0 + Math.exp(-x));
-        return t + x * (1.0 - t * t) * sigmoid;
+        return (float) (t + x * (1.0 - t * t) * sigmoid);
     }
 
     private static double softplus(double x) {
         return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
-    }
-
-    @Override
-    public String toString() {
-        return name();
     }
 }

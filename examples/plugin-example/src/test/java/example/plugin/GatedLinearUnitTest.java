@@ -116,6 +116,11 @@ class GatedLinearUnitTest {
                 assertThrows(NnException.class, () -> create(Map.of("units", 0))).getMessage());
         assertTrue(assertThrows(NnException.class, () -> create(Map.of("units", 2, "kernel_initializer", "glorot")))
                 .getMessage().contains("unknown initializer"));
+        assertEquals("layer GatedLinearUnit: unknown key 'unit'; known keys: units, use_bias, kernel_initializer, name,"
+                + " trainable, input_shape, batch_input_shape",
+                assertThrows(NnException.class, () -> create(Map.of("unit", 3))).getMessage());
+        assertTrue(assertThrows(NnException.class, () -> create(Map.of("units", 2, "kernel_regularizer", "l2")))
+                .getMessage().contains("'kernel_regularizer' is not implemented by nn; only null is accepted"));
     }
 
     private static Layer create(Map<String, ?> config) {

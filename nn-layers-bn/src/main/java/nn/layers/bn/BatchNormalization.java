@@ -6,6 +6,7 @@ import java.util.Map;
 import nn.api.BaseLayer;
 import nn.api.BuildContext;
 import nn.api.Config;
+import nn.api.ConfigKeys;
 import nn.api.Initializer;
 import nn.api.Initializers;
 import nn.api.Kernels;
@@ -33,9 +34,14 @@ public final class BatchNormalization extends BaseLayer {
     /** The Keras class name, which is also the provider's name. */
     public static final String TYPE = "BatchNormalization";
 
-    /** Keras keys this layer does not implement: they may be absent or null only. */
-    private static final List<String> UNSUPPORTED = List.of("beta_regularizer", "gamma_regularizer",
-            "beta_constraint", "gamma_constraint", "virtual_batch_size", "adjustment");
+    /**
+     * Its own keys; the regularizers and constraints may only be null (as for every layer), and
+     * Keras's options this layer does not implement may only have the value that turns them off.
+     */
+    private static final ConfigKeys KEYS = ConfigKeys.layer("axis", "momentum", "epsilon", "center", "scale",
+                    "beta_initializer", "gamma_initializer", "moving_mean_initializer", "moving_variance_initializer")
+            .inert("virtual_batch_size", null).inert("adjustment", null).inert("renorm", false)
+            .inert("renorm_clipping", null).ignored("renorm_momentum", "synchronized");
 
     private enum Pass { NONE, BATCH_STATISTICS, MOVING_STATISTICS }
 
@@ -82,7 +88,7 @@ public final class BatchNormalization extends BaseLayer {
 
     /** From a Keras configuration; see the class comment for the keys. */
     public BatchNormalization(Config config) {
-        super(TYPE, config);
+        super(TYPE, config, KEYS);
         this.axis = parseAxis(config);
         this.momentum = config.getDouble("momentum", 0.99);
         if (!(momentum >= 0 && momentum <= 1)) {
@@ -98,14 +104,6 @@ public final class BatchNormalization extends BaseLayer {
         this.gammaInitializer = initializer(config, "gamma_initializer", "ones");
         this.movingMeanInitializer = initializer(config, "moving_mean_initializer", "zeros");
         this.movingVarianceInitializer = initializer(config, "moving_variance_initializer", "ones");
-        for (String key : UNSUPPORTED) {
-            if (config.has(key)) {
-                throw config.invalid(key, config.get(key).get(), "is not supported by this BatchNormalization; leave it null");
-            }
-        }
-        if (config.getBoolean("renorm", false)) {
-            throw config.invalid("renorm", true, "is not supported by this BatchNormalization; leave it false");
-        }
     }
 
     public double momentum() {

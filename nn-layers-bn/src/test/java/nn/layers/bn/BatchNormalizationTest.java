@@ -252,6 +252,28 @@ class BatchNormalizationTest {
         assertBadConfig(Map.of("beta_regularizer", Map.of("class_name", "L2")), "beta_regularizer");
         assertBadConfig(Map.of("center", "yes"), "center");
         assertBadConfig(Map.of("renorm", true), "renorm");
+        assertBadConfig(Map.of("momentun", 0.9), "momentun");
+        assertBadConfig(Map.of("gamma_constraint", "non_neg"), "gamma_constraint");
+    }
+
+    @Test
+    void anUnknownKeyListsTheKnownOnes() {
+        NnException e = assertThrows(NnException.class, () -> build(Map.of("momentun", 0.9), 4));
+        assertEquals("layer BatchNormalization: unknown key 'momentun'; known keys: axis, momentum, epsilon, center,"
+                + " scale, beta_initializer, gamma_initializer, moving_mean_initializer, moving_variance_initializer,"
+                + " name, trainable, input_shape, batch_input_shape", e.getMessage());
+    }
+
+    @Test
+    void kerasInertKeysAreAccepted() {
+        Map<String, Object> keras = new java.util.HashMap<>();
+        keras.put("dtype", "float32");
+        keras.put("beta_regularizer", null);
+        keras.put("gamma_constraint", null);
+        keras.put("renorm", false);
+        keras.put("synchronized", false);
+        keras.put("virtual_batch_size", null);
+        build(keras, 4);
     }
 
     private static void assertBadConfig(Map<String, ?> config, String key) {

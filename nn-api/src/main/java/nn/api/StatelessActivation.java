@@ -1,11 +1,7 @@
-package nn.core;
-
-import nn.api.Activation;
-import nn.api.ActivationProvider;
-import nn.api.Config;
+package nn.api;
 
 /** An activation without parameters is its own provider: creating one returns it. */
-abstract class StatelessActivation implements Activation, ActivationProvider {
+public abstract class StatelessActivation implements Activation, ActivationProvider {
 
     @Override
     public Activation create(Config config) {
