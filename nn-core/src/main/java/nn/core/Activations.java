@@ -9,10 +9,15 @@ final class Activations {
     private Activations() {
     }
 
-    /** {@code "relu"}, or {@code {"class_name": "leaky_relu", "config": {"alpha": 0.1}}} when it has parameters. */
+    /**
+     * {@code "relu"}, or {@code {"class_name": "leaky_relu", "config": {"alpha": 0.1}}} when it has
+     * parameters; a plugin's activation by its qualified name ({@code some.module/relu}), so that a
+     * saved model gets the same one back.
+     */
     static Object serialize(Activation activation) {
         Map<String, Object> config = activation.config();
-        return config.isEmpty() ? activation.name() : Map.of("class_name", activation.name(), "config", config);
+        String name = SavedNames.of(activation.getClass(), activation.name());
+        return config.isEmpty() ? name : Map.of("class_name", name, "config", config);
     }
 
     static boolean isLinear(Activation activation) {

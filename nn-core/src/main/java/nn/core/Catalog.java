@@ -28,7 +28,7 @@ public final class Catalog<P extends NamedProvider<?>> {
         }
 
         boolean builtIn() {
-            return origin.startsWith("nn.");
+            return SavedNames.isBuiltIn(origin);
         }
     }
 

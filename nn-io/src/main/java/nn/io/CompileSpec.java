@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import nn.api.Metric;
+import nn.core.SavedNames;
 import nn.core.Sequential;
 
 /**
@@ -38,9 +39,12 @@ public record CompileSpec(String optimizer, Map<String, Object> optimizerConfig,
         return new CompileSpec("SGD", sgd, "sparse_categorical_crossentropy", Map.of(), List.of("accuracy"));
     }
 
-    /** What a compiled model uses: the optimizer's type and configuration, the loss's, the metric names. */
+    /**
+     * What a compiled model uses: the optimizer's type (a plugin's qualified, see {@link SavedNames})
+     * and configuration, the loss's, the metric names.
+     */
     public static CompileSpec of(Sequential model) {
-        return new CompileSpec(model.optimizer().type(), model.optimizer().config(), model.loss().name(),
+        return new CompileSpec(SavedNames.of(model.optimizer().getClass(), model.optimizer().type()), model.optimizer().config(), model.loss().name(),
                 model.loss().config(), model.metrics().stream().map(Metric::name).toList());
     }
 

@@ -12,6 +12,7 @@ import nn.api.Metric;
 import nn.api.NnException;
 import nn.api.Shape;
 import nn.core.PluginRegistry;
+import nn.core.SavedNames;
 import nn.core.Sequential;
 
 /**
@@ -117,6 +118,7 @@ public record ModelDefinition(String source, String name, Optional<Shape> inputS
         Sequential model = new Sequential(name, context);
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec spec = layers.get(i);
+            String providerName = providerName(spec, i, registry);
             if (!registry.layers().contains(spec.className())) {
                 throw new NnException(source + ": layer " + i + " '" + spec.className()
                         + "' is not provided by any plugin" + spec.module().map(m -> " (it came from module " + m
@@ -124,7 +126,7 @@ public record ModelDefinition(String source, String name, Optional<Shape> inputS
                         + String.join(", ", registry.layers().names()));
             }
             try {
-                Layer layer = registry.layer(spec.className(), spec.config());
+                Layer layer = registry.layer(providerName, spec.config());
                 model.add(layer);
                 if (!model.isBuilt()) {
                     model.build(inputShape.orElseThrow(() -> new NnException("the model has no input shape: "
@@ -137,6 +139,30 @@ public record ModelDefinition(String source, String name, Optional<Shape> inputS
             }
         }
         return model;
+    }
+
+    /**
+     * The name to create a layer by: qualified with the module it was saved from, so that a plugin's
+     * layer comes back rather than a same-named built-in; an error when that module is not loaded.
+     * Keras's own module names ({@code keras.layers}) are not nn's modules and are passed over.
+     */
+    private String providerName(LayerSpec spec, int index, PluginRegistry registry) {
+        String module = spec.module().filter(m -> !m.equals("keras") && !m.startsWith("keras.")).orElse(null);
+        if (module == null || spec.className().contains("/") || !registry.layers().contains(spec.className())) {
+            return spec.className();
+        }
+        if (SavedNames.isBuiltIn(module)) {
+            return spec.className();
+        }
+        String qualified = module + "/" + spec.className();
+        if (registry.layers().contains(qualified)) {
+            return qualified;
+        }
+        String here = registry.layers().entries().stream().filter(e -> e.name().equals(spec.className()))
+                .map(e -> e.origin()).findFirst().orElse("another module");
+        throw new NnException(source + ": layer " + index + " '" + spec.className() + "' came from module " + module
+                + ", which is not loaded (put that plugin's jar in the plugins folder); the " + spec.className()
+                + " found here comes from " + here);
     }
 
     /** Keras writes a loss object by class name ({@code SparseCategoricalCrossentropy}); its function name is the snake case. */
