@@ -36,8 +36,8 @@ class BadInputTest {
 
     @Test
     void epochsZeroAndANegativeBatchSize() {
-        Launcher.run(home, "train", "--data", data.toString(), "--epochs", "0").assertError(1, "--epochs must be a positive number, got 0");
-        train("--data", data.toString(), "--batch-size", "-4").assertError(1, "--batch-size must be a positive number, got -4");
+        Launcher.run(home, "train", "--data", data.toString(), "--epochs", "0").assertError(2, "--epochs must be a positive number, got 0");
+        train("--data", data.toString(), "--batch-size", "-4").assertError(2, "--batch-size must be a positive number, got -4");
         Launcher.run(home, "train", "--epochs", "many").assertError(2, "--epochs", "many");
     }
 

@@ -42,23 +42,23 @@ class CompareBadInputTest {
 
     @Test
     void emptyModelsAndAnEmptyItem() {
-        compare("--models", "").assertError(1, "--models needs at least a model: bn-before, bn-after, no-bn or a model file");
-        compare("--models", "bn-before,,no-bn").assertError(1, "--models has an empty item in 'bn-before,,no-bn'");
+        compare("--models", "").assertError(2, "--models needs at least a model: bn-before, bn-after, no-bn or a model file");
+        compare("--models", "bn-before,,no-bn").assertError(2, "--models has an empty item in 'bn-before,,no-bn'");
     }
 
     @Test
     void badOrRepeatedSeeds() {
-        compare("--seeds", "1,x").assertError(1, "--seeds must be whole numbers separated by commas, got '1,x'");
-        compare("--seeds", "").assertError(1, "--seeds needs at least a seed");
-        compare("--seeds", "1,2,1").assertError(1, "--seeds: 1 is given twice");
+        compare("--seeds", "1,x").assertError(2, "--seeds must be whole numbers separated by commas, got '1,x'");
+        compare("--seeds", "").assertError(2, "--seeds needs at least a seed");
+        compare("--seeds", "1,2,1").assertError(2, "--seeds gives 1 twice");
     }
 
     @Test
     void aModelGivenTwiceOrTwoFilesOfTheSameName() throws IOException {
-        compare("--models", "bn-before,no-bn,bn-before").assertError(1, "--models: 'bn-before' is given twice");
+        compare("--models", "bn-before,no-bn,bn-before").assertError(2, "--models gives 'bn-before' twice");
         Path a = Files.writeString(Files.createDirectories(home.resolve("a")).resolve("m.json"), "{}");
         Path b = Files.writeString(Files.createDirectories(home.resolve("b")).resolve("m.json"), "{}");
-        compare("--models", a + "," + b).assertError(1, "'" + a + "' and '" + b + "' are both named 'm' in the outputs");
+        compare("--models", a + "," + b).assertError(2, "'" + a + "' and '" + b + "', both named 'm' in the outputs");
     }
 
     @Test
@@ -78,6 +78,6 @@ class CompareBadInputTest {
     @Test
     void zeroEpochs() {
         Launcher.run(home, "compare", "--epochs", "0", "--data", noData())
-                .assertError(1, "--epochs must be a positive number, got 0");
+                .assertError(2, "--epochs must be a positive number, got 0");
     }
 }
