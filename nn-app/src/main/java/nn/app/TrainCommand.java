@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import nn.api.NnException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +18,7 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
     /** What makes a run that run: a resumed run keeps the saved values. */
     private static final List<String> FIXED_BY_RESUME = List.of("--model", "--optimizer", "--learning-rate", "--activation",
-            "--seed", "--batch-size", "--limit", "--out", "--kernels");
+            "--seed", "--batch-size", "--limit", "--out", "--overwrite", "--kernels");
 
     @ParentCommand
     private NnCommand parent;
@@ -50,7 +49,7 @@ final class TrainCommand implements Callable<Integer> {
             return resume();
         }
         RunConfig config = model.toRunConfig(epochs, training.batchSize, training.data, training.out, training.limit, verbose);
-        AppModule.injector(config, parent.console()).getInstance(Training.class).run();
+        AppModule.forNewRun(config, parent.console(), training.overwrite).getInstance(Training.class).run();
         return 0;
     }
 
@@ -58,7 +57,7 @@ final class TrainCommand implements Callable<Integer> {
         ParseResult parsed = spec.commandLine().getParseResult();
         List<String> fixed = FIXED_BY_RESUME.stream().filter(parsed::hasMatchedOption).toList();
         if (!fixed.isEmpty()) {
-            throw new NnException("--resume continues a run with its own settings: " + String.join(", ", fixed)
+            throw new BadOption("--resume", "continues a run with its own settings: " + String.join(", ", fixed)
                     + " cannot be given with it (only --epochs, --data, --threads, --verbose and --plugins can)");
         }
         boolean epochsGiven = parsed.hasMatchedOption("--epochs");

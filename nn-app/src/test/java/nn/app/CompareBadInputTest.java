@@ -75,6 +75,31 @@ class CompareBadInputTest {
         assertNothingTrained(result, out);
     }
 
+    /** Found after the data are read, still before the first run. */
+    @Test
+    void aSecondModelThatDoesNotFitTheDataIsFoundBeforeAnyTraining() throws IOException {
+        Path data = TinyFashionMnist.write(home.resolve("data"), 64, 16);
+        Path file = Files.writeString(home.resolve("classes-7.json"), """
+                {"class_name": "Sequential", "config": {"name": "m", "layers": [
+                  {"class_name": "Flatten", "config": {"batch_input_shape": [null, 28, 28]}},
+                  {"class_name": "Dense", "config": {"units": 7, "activation": "softmax"}}]}}""");
+        Path out = home.resolve("classes-7");
+        Launcher result = Launcher.run(home, "compare", "--epochs", "1", "--verbose", "0", "--data", data.toString(),
+                "--models", "no-bn," + file, "--out", out.toString());
+        result.assertError(1, file + ": the model's output has 7 units, but fashion_mnist has 10 classes");
+        assertNothingTrained(result, out);
+    }
+
+    @Test
+    void aComparisonFolderThatHoldsFilesIsNotReused() throws IOException {
+        Path data = TinyFashionMnist.write(home.resolve("data-for-reuse"), 64, 16);
+        Path out = Files.createDirectories(home.resolve("used"));
+        Files.writeString(out.resolve("compare.csv"), "an earlier comparison");
+        Launcher.run(home, "compare", "--epochs", "1", "--verbose", "0", "--data", data.toString(), "--out", out.toString())
+                .assertError(1, "--out " + out + ": the folder already holds compare.csv", "--overwrite");
+        assertFalse(Files.exists(out.resolve("bn-before-seed1")));
+    }
+
     @Test
     void zeroEpochs() {
         Launcher.run(home, "compare", "--epochs", "0", "--data", noData())
