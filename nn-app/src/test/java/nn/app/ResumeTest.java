@@ -192,14 +192,7 @@ class ResumeTest {
     @Test
     void anInvalidSettingInTheCheckpointNamesTheFileNotAnOption() throws IOException {
         Path run = copyOfTwoEpochRunThatAskedFor(3);
-        Path last = run.resolve(Checkpointer.LAST);
-        LoadedModel loaded = load(last);
-        Map<String, Object> state = new LinkedHashMap<>(loaded.state());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> settings = new LinkedHashMap<>((Map<String, Object>) state.get("run"));
-        settings.put("batch_size", 0);
-        state.put("run", settings);
-        ModelArchive.save(last, loaded.model(), state);
+        Path last = saveSetting(run, "batch_size", 0);
         Launcher.run(home, "train", "--resume", run.toString())
                 .assertError(1, last + ": state.json: run: 'batch_size' must be a positive number, got 0");
     }
@@ -235,15 +228,21 @@ class ResumeTest {
                 Files.copy(file, copy);
             }
         }
+        saveSetting(run, "epochs", epochs);
+        return run;
+    }
+
+    /** Changes one of the run's settings saved in the run's last checkpoint; returns the checkpoint. */
+    private static Path saveSetting(Path run, String key, Object value) {
         Path last = run.resolve(Checkpointer.LAST);
         LoadedModel loaded = load(last);
         Map<String, Object> state = new LinkedHashMap<>(loaded.state());
         @SuppressWarnings("unchecked")
         Map<String, Object> settings = new LinkedHashMap<>((Map<String, Object>) state.get("run"));
-        settings.put("epochs", epochs);
+        settings.put(key, value);
         state.put("run", settings);
         ModelArchive.save(last, loaded.model(), state);
-        return run;
+        return last;
     }
 
     /** One line on stderr, starting "error: " and containing each of {@code expected}; exit code 1; no stack trace. */
