@@ -68,6 +68,7 @@ class BadInputTest {
                 // plugins
                 row("a plugin jar that is not a jar", 1, List.of("notes.jar", "not a jar"), "plugins", "--plugins", "{home}/plugins-not-a-jar"),
                 row("a plugin whose name() is null", 1, List.of("nameless.jar", "bad.nameless.Act", "name() returned null"), "plugins", "--plugins", "{home}/plugins/nameless"),
+                row("a plugin whose constructor throws", 1, List.of("failing-constructor.jar", "bad.failingconstructor.Act", "could not be instantiated: no constructor today"), "plugins", "--plugins", "{home}/plugins/failing-constructor"),
                 row("a plugin whose name() throws", 1, List.of("throwing-name.jar", "bad.throwingname.Act", "name() failed: broken name"), "plugins", "--plugins", "{home}/plugins/throwing-name"),
                 row("a plugin that recurses forever", 1, List.of("plugin module recursing", "bad.recursing.Act.create", "stack overflow"), "train", "--data", "{data}", "--plugins", "{home}/plugins/recursing", "--activation", "deep"),
                 row("a plugin whose class cannot initialize", 1, List.of("plugin module fragile", "bad.fragile.Act", "cannot initialize"), "train", "--data", "{data}", "--plugins", "{home}/plugins/fragile", "--activation", "fragile"),
@@ -110,6 +111,8 @@ class BadInputTest {
         Files.writeString(Files.createDirectories(home.resolve("plugins-not-a-jar")).resolve("notes.jar"), "not a zip");
         Path plugins = home.resolve("plugins");
         BadPlugins.folder(plugins, "nameless", "return null;", "return this;");
+        BadPlugins.folder(plugins, "failing-constructor", "if (true) throw new IllegalStateException(\"no constructor today\");",
+                "return \"failing\";", "return this;");
         BadPlugins.folder(plugins, "throwing-name", "throw new IllegalStateException(\"broken name\");", "return this;");
         BadPlugins.folder(plugins, "recursing", "return \"deep\";", "return create(config);");
         BadPlugins.folder(plugins, "fragile", "return \"fragile\";", "return Fragile.INSTANCE;");

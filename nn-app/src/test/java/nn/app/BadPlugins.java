@@ -16,6 +16,11 @@ final class BadPlugins {
      * whose {@code name()} and {@code create(config)} have the given bodies.
      */
     static Path folder(Path work, String jarName, String nameBody, String createBody) throws IOException {
+        return folder(work, jarName, "", nameBody, createBody);
+    }
+
+    /** As above, with a constructor that runs {@code constructorBody}. */
+    static Path folder(Path work, String jarName, String constructorBody, String nameBody, String createBody) throws IOException {
         Path folder = Files.createDirectories(work.resolve(jarName));
         String pkg = "bad." + jarName.replace("-", "");
         new PluginJarBuilder(Files.createDirectories(work.resolve("build")))
@@ -28,6 +33,8 @@ final class BadPlugins {
                         import org.ejml.data.FMatrixRMaj;
 
                         public final class Act implements Activation, ActivationProvider {
+                            public Act() { %s }
+
                             @Override public String name() { %s }
 
                             @Override public Activation create(Config config) { %s }
@@ -44,7 +51,7 @@ final class BadPlugins {
                                 }
                             }
                         }
-                        """.formatted(pkg, nameBody, createBody))
+                        """.formatted(pkg, constructorBody, nameBody, createBody))
                 .service("nn.api.ActivationProvider", pkg + ".Act")
                 .build(folder.resolve(jarName + ".jar"));
         return folder;
