@@ -27,25 +27,33 @@ import nn.core.TrainingListener;
 final class AppModule extends AbstractModule {
     private final RunConfig config;
     private final Console console;
+    private final boolean overwrite;
 
-    private AppModule(RunConfig config, Console console) {
+    private AppModule(RunConfig config, Console console, boolean overwrite) {
         this.config = config;
         this.console = console;
+        this.overwrite = overwrite;
     }
 
     static Injector injector(RunConfig config, Console console) {
-        return Guice.createInjector(new AppModule(config, console));
+        return Guice.createInjector(new AppModule(config, console, false));
+    }
+
+    /** For {@code nn train}: {@code overwrite} lets the run reuse a non-empty --out. */
+    static Injector forNewRun(RunConfig config, Console console, boolean overwrite) {
+        return Guice.createInjector(new AppModule(config, console, overwrite));
     }
 
     /** With some bindings replaced, e.g. by {@link Resume}: the plugins and the model it loaded. */
     static Injector injector(RunConfig config, Console console, Module replacements) {
-        return Guice.createInjector(Modules.override(new AppModule(config, console)).with(replacements));
+        return Guice.createInjector(Modules.override(new AppModule(config, console, false)).with(replacements));
     }
 
     @Override
     protected void configure() {
         bind(RunConfig.class).toInstance(config);
         bind(Console.class).toInstance(console);
+        bind(FashionMnistData.class).in(Singleton.class);
     }
 
     /** The jars of the plugin folder (--plugins, else $NN_PLUGINS, else plugins/ beside the launcher) in their own module layer. */
@@ -67,10 +75,11 @@ final class AppModule extends AbstractModule {
         return plugins.registry();
     }
 
+    /** Claimed (created and locked) when training is about to write. */
     @Provides
     @Singleton
-    OutputFolder outputFolder() {
-        return OutputFolder.create(config.outDir());
+    RunFolder runFolder() {
+        return RunFolder.claimNew(config.outDir(), overwrite, Training.OUTPUTS);
     }
 
     /** A new model, built and compiled as the run asks. */
@@ -90,12 +99,12 @@ final class AppModule extends AbstractModule {
     }
 
     @ProvidesIntoSet
-    TrainingListener history(OutputFolder out, TrainingStart start) {
+    TrainingListener history(RunFolder out, TrainingStart start) {
         return new HistoryCsvLogger(out.file("history.csv"), start.progress().history());
     }
 
     @ProvidesIntoSet
-    TrainingListener checkpoints(OutputFolder out, TrainingStart start) {
+    TrainingListener checkpoints(RunFolder out, TrainingStart start) {
         return new Checkpointer(start, out.path(), config.toMap());
     }
 }

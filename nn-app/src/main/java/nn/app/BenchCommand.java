@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import nn.api.NnException;
 import nn.core.KernelChoice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,7 +45,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (epochs <= 0) {
-            throw new NnException("--epochs must be a positive number, got " + epochs);
+            throw new BadOption("--epochs", "must be a positive number, got " + epochs);
         }
         List<Benchmark.Setting> settings = new ArrayList<>();
         for (int batch : numbers("--batch-sizes", batchSizes)) {
@@ -77,7 +76,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 numbers.add(n);
             } catch (NumberFormatException e) {
-                throw new NnException(option + " must list positive numbers, got \"" + part.trim() + "\"");
+                throw new BadOption(option, "must list positive numbers, got \"" + part.trim() + "\"");
             }
         }
         return numbers;

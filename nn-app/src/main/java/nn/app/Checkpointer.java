@@ -1,7 +1,5 @@
 package nn.app;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,7 +34,6 @@ final class Checkpointer implements TrainingListener {
     @Override
     public void onTrainBegin(int epochs, int stepsPerEpoch, int samples) {
         progress = start.progress();
-        removeLeftovers();
     }
 
     @Override
@@ -47,23 +44,6 @@ final class Checkpointer implements TrainingListener {
         if (progress.bestIsLast()) {
             // the same archive, copied: saving it again would compress the weights again
             AtomicFile.write(best, out -> Files.copy(last, out));
-        }
-    }
-
-    /**
-     * Removes the temporary files of saves that a killed run left (AtomicFile names them
-     * ".last.zip…tmp"); best effort, since a leftover harms nothing but disk space.
-     */
-    private void removeLeftovers() {
-        if (!Files.isDirectory(last.getParent())) {
-            return;
-        }
-        try (DirectoryStream<Path> temps = Files.newDirectoryStream(last.getParent(), ".{last,best}.zip*.tmp")) {
-            for (Path temp : temps) {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException e) {
-            // kept: see above
         }
     }
 }

@@ -47,7 +47,7 @@ final class CompareCommand implements Callable<Integer> {
         shared.seed = plan.seeds().get(0);
         shared.engine = engine;
         RunConfig settings = shared.toRunConfig(epochs, training.batchSize, training.data, training.out, training.limit, verbose);
-        new Comparison(plan, settings, parent.console()).run();
+        new Comparison(plan, settings, training.overwrite, parent.console()).run();
         return 0;
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import nn.api.Metric;
 import nn.api.NnException;
 import nn.app.plugins.Plugins;
@@ -17,6 +16,7 @@ import nn.app.report.ComparisonTable;
 import nn.app.report.ModelRuns;
 import nn.app.report.RunResult;
 import nn.core.PluginRegistry;
+import nn.core.Sequential;
 
 /**
  * {@code nn compare}: trains every model with every seed through the train command's flow
@@ -24,30 +24,49 @@ import nn.core.PluginRegistry;
  * compare.csv and compare.png and prints the table.
  */
 final class Comparison {
+    private static final String CSV = "compare.csv";
+    private static final String PNG = "compare.png";
+    /** The folder of a model built only to be checked: it writes nothing. */
+    private static final Path CHECK_ONLY = Path.of("unused");
+
     private final ComparisonPlan plan;
     private final RunConfig settings;
+    private final boolean overwrite;
     private final Console console;
 
-    /** @param settings what every run shares: epochs, batch size, data, kernels, ...; --out is the comparison's folder */
-    Comparison(ComparisonPlan plan, RunConfig settings, Console console) {
+    /**
+     * @param settings  what every run shares: epochs, batch size, data, kernels, ...; --out is the comparison's folder
+     * @param overwrite whether a non-empty --out may be reused
+     */
+    Comparison(ComparisonPlan plan, RunConfig settings, boolean overwrite, Console console) {
         this.plan = plan;
         this.settings = settings;
+        this.overwrite = overwrite;
         this.console = console;
     }
 
     void run() {
-        Path folder = OutputFolder.where(settings.outDir());
         Plugins plugins = AppModule.plugins(settings.pluginsDir(), console);
         PluginRegistry registry = plugins.registry();
-        plan.models().forEach(model -> check(runConfig(folder, model, plan.seeds().get(0)), registry));
+        Map<String, Sequential> models = new LinkedHashMap<>();
+        plan.models().forEach(model -> models.put(model, check(settings.forRun(model, plan.seeds().get(0), CHECK_ONLY), registry)));
         FashionMnistData data = new FashionMnistData(settings, registry);
+        models.forEach((model, built) -> DataFit.check(model, built, data.dataset()));
         Module shared = binder -> {
             binder.bind(Plugins.class).toInstance(plugins);
             binder.bind(PluginRegistry.class).toInstance(registry);
             binder.bind(FashionMnistData.class).toInstance(data);
         };
-        OutputFolder out = OutputFolder.create(Optional.of(folder));
-        report(trainAll(folder, shared), out);
+        try (RunFolder out = RunFolder.claimNew(settings.outDir(), overwrite, outputs())) {
+            report(trainAll(out.path(), shared), out);
+        }
+    }
+
+    /** compare.csv, compare.png and a folder a run. */
+    private List<String> outputs() {
+        List<String> outputs = new ArrayList<>(List.of(CSV, PNG));
+        plan.seeds().forEach(seed -> plan.models().forEach(model -> outputs.add(ComparisonPlan.folder(model, seed))));
+        return outputs;
     }
 
     /** @param shared the plugins and data every run uses, loaded once */
@@ -67,10 +86,10 @@ final class Comparison {
                 .map(model -> new ModelRuns(ComparisonPlan.name(model), plan.seeds(), results.get(model))).toList();
     }
 
-    private void report(List<ModelRuns> models, OutputFolder out) {
+    private void report(List<ModelRuns> models, RunFolder out) {
         List<ComparisonRow> rows = ComparisonRow.of(models);
-        ComparisonCsv.write(rows, out.file("compare.csv"));
-        ComparisonChart.write(models, out.file("compare.png"));
+        ComparisonCsv.write(rows, out.file(CSV));
+        ComparisonChart.write(models, out.file(PNG));
         console.out().print(ComparisonTable.format(rows));
         console.out().println("wrote compare.csv and compare.png to " + out.path());
     }
@@ -80,13 +99,13 @@ final class Comparison {
     }
 
     /** Before any training: the model builds and compiles, and logs the accuracy the comparison is about. */
-    private static void check(RunConfig config, PluginRegistry registry) {
-        boolean accuracy = new ModelFactory(config, registry).buildAndCompile().metrics().stream()
-                .map(Metric::name).anyMatch("accuracy"::equals);
-        if (!accuracy) {
+    private static Sequential check(RunConfig config, PluginRegistry registry) {
+        Sequential built = new ModelFactory(config, registry).buildAndCompile();
+        if (built.metrics().stream().map(Metric::name).noneMatch("accuracy"::equals)) {
             throw new NnException(config.model() + ": nn compare compares accuracy, but the model does not log it;"
                     + " add \"accuracy\" to training_config.metrics");
         }
+        return built;
     }
 
     private RunResult train(RunConfig config, Module shared) {

@@ -28,9 +28,9 @@ record ComparisonPlan(List<String> models, List<Long> seeds) {
         for (String model : modelList) {
             String clash = byName.put(name(model), model);
             if (clash != null) {
-                throw new NnException("--models: " + (clash.equals(model) ? "'" + model + "' is given twice"
-                        : "'" + clash + "' and '" + model + "' are both named '" + name(model)
-                                + "' in the outputs; rename one"));
+                throw new BadOption("--models", clash.equals(model) ? "gives '" + model + "' twice"
+                        : "gives '" + clash + "' and '" + model + "', both named '" + name(model)
+                                + "' in the outputs; rename one");
             }
         }
         List<Long> seedList = new ArrayList<>();
@@ -39,10 +39,10 @@ record ComparisonPlan(List<String> models, List<Long> seeds) {
             try {
                 value = Long.parseLong(seed);
             } catch (NumberFormatException e) {
-                throw new NnException("--seeds must be whole numbers separated by commas, got '" + seeds + "'");
+                throw new BadOption("--seeds", "must be whole numbers separated by commas, got '" + seeds + "'");
             }
             if (seedList.contains(value)) {
-                throw new NnException("--seeds: " + value + " is given twice");
+                throw new BadOption("--seeds", "gives " + value + " twice");
             }
             seedList.add(value);
         }
@@ -51,11 +51,11 @@ record ComparisonPlan(List<String> models, List<Long> seeds) {
 
     private static List<String> items(String option, String list, String what) {
         if (list.isBlank()) {
-            throw new NnException(option + " needs at least " + what);
+            throw new BadOption(option, "needs at least " + what);
         }
         List<String> items = List.of(list.split(",", -1)).stream().map(String::trim).toList();
         if (items.contains("")) {
-            throw new NnException(option + " has an empty item in '" + list + "'");
+            throw new BadOption(option, "has an empty item in '" + list + "'");
         }
         return items;
     }

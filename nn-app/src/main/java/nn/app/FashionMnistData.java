@@ -17,6 +17,17 @@ final class FashionMnistData {
         config.dataDir().ifPresent(dir -> options.put("data_dir", dir.toString()));
         config.limit().ifPresent(n -> options.put("limit", n));
         this.dataset = registry.dataset("fashion_mnist", options);
+        config.limit().ifPresent(limit -> {
+            if (dataset.trainLabels().numRows < limit) {
+                throw new BadOption("--limit", "is " + limit + ", but the data hold only " + dataset.trainLabels().numRows
+                        + " training images");
+            }
+        });
+    }
+
+    /** The whole data set: its sample shape and classes, for {@link DataFit}. */
+    Dataset dataset() {
+        return dataset;
     }
 
     /** All training images (or the first --limit of them), pixels kept as bytes until a batch reads them. */

@@ -1,11 +1,12 @@
 package nn.app;
 
-import nn.api.NnException;
+import java.io.PrintStream;
 import picocli.CommandLine;
 
 /**
- * Entry point of the launcher: runs a subcommand and turns every failure into a one-line error and
- * a non-zero exit code (the stack trace only with {@code --debug}).
+ * Entry point of the launcher: runs a subcommand and turns every failure, whatever throws it and
+ * however it is wrapped, into one {@code error: } line ({@link ErrorLine}) and a non-zero exit code
+ * (the stack trace only with {@code --debug}).
  */
 public final class Main {
 
@@ -23,40 +24,30 @@ public final class Main {
         CommandLine commandLine = new CommandLine(root);
         commandLine.setOut(new java.io.PrintWriter(console.out(), true));
         commandLine.setErr(new java.io.PrintWriter(console.err(), true));
-        commandLine.setParameterExceptionHandler((e, arguments) -> {
-            console.err().println("error: " + e.getMessage());
-            console.err().println("run 'nn " + e.getCommandLine().getCommandName() + " --help' for the options");
-            return 2;
-        });
-        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (root.debug()) {
-                e.printStackTrace(console.err());
-            }
-            console.err().println("error: " + describe(e));
-            return 1;
-        });
+        commandLine.setParameterExceptionHandler((e, arguments) -> usageError(console.err(), e.getMessage(), e.getCommandLine()));
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> failed(console.err(), e, root.debug(), cmd));
         try {
             return commandLine.execute(args);
-        } catch (OutOfMemoryError e) {
-            if (root.debug()) {
-                e.printStackTrace(console.err());
-            }
-            console.err().println("error: out of memory (" + e.getMessage() + ") with a heap limit of "
-                    + (Runtime.getRuntime().maxMemory() >> 20) + " MB: give the JVM more, e.g. NN_JAVA_OPTS=\"-Xmx8g\" ./nn ..., "
-                    + "or use a smaller model or batch");
-            return 1;
+        } catch (Throwable e) { // Errors escape picocli's handler: a plugin's StackOverflowError, running out of memory
+            return failed(console.err(), e, root.debug(), commandLine);
         }
     }
 
-    private static String describe(Exception e) {
-        Throwable t = e;
-        while (!(t instanceof NnException) && t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+    private static int failed(PrintStream err, Throwable e, boolean debug, CommandLine command) {
+        if (debug) {
+            e.printStackTrace(err);
         }
-        if (t instanceof NnException) {
-            return t.getMessage();
+        // the outermost one only: a file's bad value (a checkpoint's) wraps the BadOption but is no command-line error
+        if (ErrorLine.find(e, nn.api.NnException.class).orElse(null) instanceof BadOption badOption) {
+            return usageError(err, badOption.getMessage(), command);
         }
-        return "unexpected " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
-                + " (run with --debug for the stack trace)";
+        err.println("error: " + ErrorLine.of(e));
+        return 1;
+    }
+
+    private static int usageError(PrintStream err, String message, CommandLine command) {
+        err.println("error: " + message);
+        err.println("run '" + command.getCommandSpec().qualifiedName() + " --help' for the options");
+        return 2;
     }
 }

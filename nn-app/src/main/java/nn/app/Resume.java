@@ -3,6 +3,7 @@ package nn.app;
 import com.google.inject.AbstractModule;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
@@ -15,7 +16,9 @@ import nn.core.PluginRegistry;
 /**
  * {@code nn train --resume DIR}: loads DIR's last checkpoint (model, weights, optimizer state, the
  * run's settings and progress) and trains on in DIR to the requested epoch, with the same results
- * as the uninterrupted run. A run that already reached that epoch is left as it is.
+ * as the uninterrupted run. It holds DIR's lock throughout and first removes the temporary files a
+ * killed run left. A run that already reached that epoch only gets back the outputs a kill left
+ * missing.
  */
 final class Resume {
 
@@ -29,6 +32,16 @@ final class Resume {
      */
     static int run(Path folder, Optional<Path> pluginsDir, UnaryOperator<RunConfig> continued, Console console) {
         Path last = lastCheckpoint(folder);
+        try (RunFolder owned = RunFolder.claimExisting(folder, "--resume " + folder)) {
+            Leftovers.remove(folder, Training.OUTPUTS);
+            Leftovers.remove(last.getParent(), List.of(Path.of(Checkpointer.LAST).getFileName().toString(),
+                    Path.of(Checkpointer.BEST).getFileName().toString()));
+            return resume(owned, last, pluginsDir, continued, console);
+        }
+    }
+
+    private static int resume(RunFolder folder, Path last, Optional<Path> pluginsDir, UnaryOperator<RunConfig> continued,
+            Console console) {
         Plugins plugins = AppModule.plugins(pluginsDir, console);
         PluginRegistry registry = plugins.registry();
         String source = last + ": state.json";
@@ -41,8 +54,10 @@ final class Resume {
         TrainingProgress progress = TrainingProgress.fromState(loaded.state(), source);
         RunConfig config = saved.get();
         if (progress.epoch() >= config.epochs()) {
-            console.out().println(folder + " has already trained " + progress.epoch() + " epochs (--epochs "
-                    + config.epochs() + "): nothing to do; give a larger --epochs to train on");
+            List<String> rewritten = MissingOutputs.rewrite(folder, loaded.model(), progress.history(), config);
+            console.out().println(folder.path() + " has already trained " + progress.epoch() + " epochs (--epochs "
+                    + config.epochs() + "): nothing to do; give a larger --epochs to train on"
+                    + (rewritten.isEmpty() ? "" : "\nwrote the missing " + String.join(", ", rewritten) + " from " + last));
             return 0;
         }
         TrainingStart start = new TrainingStart(loaded.model(), progress);
@@ -52,6 +67,7 @@ final class Resume {
                 bind(Plugins.class).toInstance(plugins);
                 bind(PluginRegistry.class).toInstance(registry);
                 bind(TrainingStart.class).toInstance(start);
+                bind(RunFolder.class).toInstance(folder);
             }
         }).getInstance(Training.class).run();
         return 0;

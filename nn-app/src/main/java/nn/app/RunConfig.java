@@ -29,31 +29,45 @@ public record RunConfig(String model, int epochs, int batchSize, Optional<String
     /** Validation images, as in the tutorial: the first 5,000 training images. */
     public static final int VALIDATION_SIZE = 5000;
 
+    /** More threads than this never help and only fail to start: a value above it is a typo. */
+    public static final int MAX_THREADS = 256;
+
+    /** Each value in range, else a {@link BadOption} naming its option. */
     public RunConfig {
         if (epochs <= 0) {
-            throw new NnException("--epochs must be a positive number, got " + epochs);
+            throw new BadOption("--epochs", "must be a positive number, got " + epochs);
         }
         if (batchSize <= 0) {
-            throw new NnException("--batch-size must be a positive number, got " + batchSize);
+            throw new BadOption("--batch-size", "must be a positive number, got " + batchSize);
         }
-        if (threads <= 0) {
-            throw new NnException("--threads must be a positive number, got " + threads);
+        if (threads <= 0 || threads > MAX_THREADS) {
+            throw new BadOption("--threads", "must be a number from 1 to " + MAX_THREADS + ", got " + threads);
         }
         if (kernels == null || kernels.isBlank()) {
-            throw new NnException("--kernels must name kernels: auto, ejml or vector");
+            throw new BadOption("--kernels", "must name kernels: auto, ejml or vector");
         }
         learningRate.ifPresent(lr -> {
             if (!(lr > 0) || lr.isInfinite()) {
-                throw new NnException("--learning-rate must be a positive number, got " + lr);
+                throw new BadOption("--learning-rate", "must be a positive number, got " + lr);
             }
         });
         limit.ifPresent(n -> {
             if (n <= 0) {
-                throw new NnException("--limit must be a positive number, got " + n);
+                throw new BadOption("--limit", "must be a positive number, got " + n);
             }
         });
         if (verbose < 0 || verbose > 2) {
-            throw new NnException("--verbose must be 0, 1 or 2, got " + verbose);
+            throw new BadOption("--verbose", "must be 0, 1 or 2, got " + verbose);
+        }
+        requireFolderName("--out", outDir);
+        requireFolderName("--data", dataDir);
+        requireFolderName("--plugins", pluginsDir);
+    }
+
+    /** {@code --out ''} would be the working folder: a folder must be named. */
+    private static void requireFolderName(String option, Optional<Path> folder) {
+        if (folder.isPresent() && folder.get().toString().isBlank()) {
+            throw new BadOption(option, "must name a folder, got ''");
         }
     }
 
@@ -83,18 +97,26 @@ public record RunConfig(String model, int epochs, int batchSize, Optional<String
         return map;
     }
 
-    /** The inverse of {@link #toMap()}, e.g. for a checkpoint's saved run; errors name {@code source}. */
+    /**
+     * The inverse of {@link #toMap()}, e.g. for a checkpoint's saved run; errors name {@code source}
+     * and the key, not the command-line option: the user did not give the value.
+     */
     public static RunConfig fromMap(Map<String, ?> map, String source) {
         Config saved = Config.of(source, map);
         if (!saved.has("seed")) {
             throw new NnException(source + ": 'seed' is required");
         }
-        return new RunConfig(saved.requireString("model"), saved.requireInt("epochs"), saved.requireInt("batch_size"),
-                Optional.ofNullable(saved.getString("optimizer", null)),
-                saved.has("learning_rate") ? Optional.of(saved.getDouble("learning_rate", 0)) : Optional.empty(),
-                Optional.ofNullable(saved.getString("activation", null)), saved.getLong("seed", 42),
-                saved.getInt("threads", 1), saved.getString("kernels", KernelChoice.AUTO), path(saved, "data"), path(saved, "plugins"), path(saved, "out"),
-                saved.has("limit") ? Optional.of(saved.getInt("limit", 0)) : Optional.empty(), saved.getInt("verbose", 1));
+        try {
+            return new RunConfig(saved.requireString("model"), saved.requireInt("epochs"), saved.requireInt("batch_size"),
+                    Optional.ofNullable(saved.getString("optimizer", null)),
+                    saved.has("learning_rate") ? Optional.of(saved.getDouble("learning_rate", 0)) : Optional.empty(),
+                    Optional.ofNullable(saved.getString("activation", null)), saved.getLong("seed", 42),
+                    saved.getInt("threads", 1), saved.getString("kernels", KernelChoice.AUTO), path(saved, "data"),
+                    path(saved, "plugins"), path(saved, "out"),
+                    saved.has("limit") ? Optional.of(saved.getInt("limit", 0)) : Optional.empty(), saved.getInt("verbose", 1));
+        } catch (BadOption e) {
+            throw new NnException(source + ": '" + e.key() + "' " + e.problem(), e);
+        }
     }
 
     private static Optional<Path> path(Config saved, String key) {

@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
         description = "Train a model on Fashion-MNIST (validation: the first 5,000 training images), then evaluate it on the test set.")
 final class TrainCommand implements Callable<Integer> {
     /** What makes a run that run: a resumed run keeps the saved values. */
-    private static final List<String> FIXED_BY_RESUME = List.of("--model", "--init", "--optimizer", "--learning-rate", "--activation",
-            "--seed", "--batch-size", "--limit", "--out", "--kernels");
+    private static final List<String> FIXED_BY_RESUME = List.of("--model", "--init", "--optimizer", "--learning-rate",
+            "--activation", "--seed", "--batch-size", "--limit", "--out", "--overwrite", "--kernels");
 
     @ParentCommand
     private NnCommand parent;
@@ -69,7 +69,7 @@ final class TrainCommand implements Callable<Integer> {
             model.model = init.toString();
         }
         RunConfig config = model.toRunConfig(epochs, training.batchSize, training.data, training.out, training.limit, verbose);
-        AppModule.injector(config, parent.console()).getInstance(Training.class).run();
+        AppModule.forNewRun(config, parent.console(), training.overwrite).getInstance(Training.class).run();
         return 0;
     }
 
@@ -77,7 +77,7 @@ final class TrainCommand implements Callable<Integer> {
         ParseResult parsed = spec.commandLine().getParseResult();
         List<String> fixed = FIXED_BY_RESUME.stream().filter(parsed::hasMatchedOption).toList();
         if (!fixed.isEmpty()) {
-            throw new NnException("--resume continues a run with its own settings: " + String.join(", ", fixed)
+            throw new BadOption("--resume", "continues a run with its own settings: " + String.join(", ", fixed)
                     + " cannot be given with it (only --epochs, --data, --threads, --verbose and --plugins can)");
         }
         boolean epochsGiven = parsed.hasMatchedOption("--epochs");

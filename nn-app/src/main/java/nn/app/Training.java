@@ -3,6 +3,7 @@ package nn.app;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nn.io.ModelArchive;
@@ -19,40 +20,53 @@ import nn.core.TrainingListener;
  * checkpoints after every epoch, and at the end model.zip and curves.png. A resumed run starts from
  * its checkpoint's epoch, and its history.csv, model.zip and curves.png cover every epoch.
  * {@code nn compare} runs it once per model and seed.
+ *
+ * <p>The data are read and checked against the model before the run folder is claimed, so that a
+ * run that cannot start leaves nothing behind.
  */
 final class Training {
+    /** What a run writes into its folder; {@code --overwrite} removes these. */
+    static final List<String> OUTPUTS = List.of("run.json", "history.csv", "model.zip", "curves.png", "checkpoints");
+
     private final RunConfig config;
     private final Console console;
     private final TrainingStart start;
     private final Provider<FashionMnistData> data;
-    private final OutputFolder out;
-    private final Set<TrainingListener> listeners;
+    private final Provider<RunFolder> folder;
+    private final Provider<Set<TrainingListener>> listeners;
 
     @Inject
-    Training(RunConfig config, Console console, TrainingStart start, Provider<FashionMnistData> data, OutputFolder out,
-            Set<TrainingListener> listeners) {
+    Training(RunConfig config, Console console, TrainingStart start, Provider<FashionMnistData> data, Provider<RunFolder> folder,
+            Provider<Set<TrainingListener>> listeners) {
         this.config = config;
         this.console = console;
         this.start = start;
         this.data = data;
-        this.out = out;
+        this.folder = folder;
         this.listeners = listeners;
     }
 
-    /** Trains, writes the outputs and returns the history of every epoch with the test scores. */
+    /** Trains, writes the outputs and returns the history of every epoch with the test scores; releases the folder. */
     RunResult run() {
         Sequential model = start.model();
+        FashionMnistData fashion = data.get();
+        DataFit.check(config.model(), model, fashion.dataset());
+        try (RunFolder out = folder.get()) {
+            return run(model, fashion, out);
+        }
+    }
+
+    private RunResult run(Sequential model, FashionMnistData fashion, RunFolder out) {
         int done = start.progress().epoch();
         if (config.verbose() > 0) {
             console.out().println((done == 0 ? "nn train " : "nn train --resume " + out.path() + " after epoch " + done + ": ")
                     + config.toMap());
         }
         JsonFiles.write(out.file("run.json"), config.toMap());
-        FashionMnistData fashion = data.get();
         History history = start.progress().history();
         history.addAll(model.fit(fashion.train(), fashion.validation(),
                 new FitConfig(config.epochs(), config.batchSize(), true, config.seed()).withInitialEpoch(done),
-                checkpointsLast(listeners)));
+                checkpointsLast(listeners.get())));
         ModelArchive.save(out.file("model.zip"), model, Map.of(ModelArchive.EPOCH, history.epochs(), "run", config.toMap()));
         TrainingCurves.write(history, out.file("curves.png"));
         Map<String, Double> test = Evaluation.report(console, model, fashion.test(), config.batchSize(), config.verbose());

@@ -15,6 +15,9 @@ final class TrainingOptions {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: runs/<timestamp>).")
     Path out;
 
+    @Option(names = "--overwrite", description = "Reuse a non-empty --out: its previous outputs are removed first.")
+    boolean overwrite;
+
     @Option(names = "--limit", paramLabel = "N", description = "Train on the first N training images only, for quick runs.")
     Integer limit;
 }

@@ -34,7 +34,7 @@ class BenchTest {
 
     @Test
     void badListsAreNamed() {
-        Launcher.run(home, "bench", "--batch-sizes", "32,x").assertError(1, "--batch-sizes must list positive numbers, got \"x\"");
-        Launcher.run(home, "bench", "--thread-counts", "0").assertError(1, "--thread-counts must list positive numbers, got \"0\"");
+        Launcher.run(home, "bench", "--batch-sizes", "32,x").assertError(2, "--batch-sizes must list positive numbers, got \"x\"");
+        Launcher.run(home, "bench", "--thread-counts", "0").assertError(2, "--thread-counts must list positive numbers, got \"0\"");
     }
 }

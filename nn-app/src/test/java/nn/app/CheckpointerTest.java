@@ -2,10 +2,7 @@ package nn.app;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import nn.api.BuildContext;
@@ -57,15 +54,5 @@ class CheckpointerTest {
         assertArrayEquals(weightsOfEpoch2, best.model().weights().get(0).value().data);
         assertEquals(Map.of("seed", 1), last.state().get("run"));
         assertEquals(Map.of("monitor", "val_loss", "value", 1.0, "epoch", 2), last.state().get("best"));
-    }
-
-    @Test
-    void theLeftoversOfAKilledSaveAreRemovedWhenTrainingBegins() throws IOException {
-        Path folder = Files.createDirectories(run.resolve("checkpoints"));
-        Path leftover = Files.writeString(folder.resolve(".last.zip1234567.tmp"), "half a zip");
-        Path other = Files.writeString(folder.resolve("notes.txt"), "mine");
-        new Checkpointer(TrainingStart.fresh(model()), run, Map.of()).onTrainBegin(1, 1, 4);
-        assertFalse(Files.exists(leftover));
-        assertEquals("mine", Files.readString(other));
     }
 }

@@ -42,23 +42,23 @@ class CompareBadInputTest {
 
     @Test
     void emptyModelsAndAnEmptyItem() {
-        compare("--models", "").assertError(1, "--models needs at least a model: bn-before, bn-after, no-bn or a model file");
-        compare("--models", "bn-before,,no-bn").assertError(1, "--models has an empty item in 'bn-before,,no-bn'");
+        compare("--models", "").assertError(2, "--models needs at least a model: bn-before, bn-after, no-bn or a model file");
+        compare("--models", "bn-before,,no-bn").assertError(2, "--models has an empty item in 'bn-before,,no-bn'");
     }
 
     @Test
     void badOrRepeatedSeeds() {
-        compare("--seeds", "1,x").assertError(1, "--seeds must be whole numbers separated by commas, got '1,x'");
-        compare("--seeds", "").assertError(1, "--seeds needs at least a seed");
-        compare("--seeds", "1,2,1").assertError(1, "--seeds: 1 is given twice");
+        compare("--seeds", "1,x").assertError(2, "--seeds must be whole numbers separated by commas, got '1,x'");
+        compare("--seeds", "").assertError(2, "--seeds needs at least a seed");
+        compare("--seeds", "1,2,1").assertError(2, "--seeds gives 1 twice");
     }
 
     @Test
     void aModelGivenTwiceOrTwoFilesOfTheSameName() throws IOException {
-        compare("--models", "bn-before,no-bn,bn-before").assertError(1, "--models: 'bn-before' is given twice");
+        compare("--models", "bn-before,no-bn,bn-before").assertError(2, "--models gives 'bn-before' twice");
         Path a = Files.writeString(Files.createDirectories(home.resolve("a")).resolve("m.json"), "{}");
         Path b = Files.writeString(Files.createDirectories(home.resolve("b")).resolve("m.json"), "{}");
-        compare("--models", a + "," + b).assertError(1, "'" + a + "' and '" + b + "' are both named 'm' in the outputs");
+        compare("--models", a + "," + b).assertError(2, "'" + a + "' and '" + b + "', both named 'm' in the outputs");
     }
 
     @Test
@@ -75,9 +75,34 @@ class CompareBadInputTest {
         assertNothingTrained(result, out);
     }
 
+    /** Found after the data are read, still before the first run. */
+    @Test
+    void aSecondModelThatDoesNotFitTheDataIsFoundBeforeAnyTraining() throws IOException {
+        Path data = TinyFashionMnist.write(home.resolve("data"), 64, 16);
+        Path file = Files.writeString(home.resolve("classes-7.json"), """
+                {"class_name": "Sequential", "config": {"name": "m", "layers": [
+                  {"class_name": "Flatten", "config": {"batch_input_shape": [null, 28, 28]}},
+                  {"class_name": "Dense", "config": {"units": 7, "activation": "softmax"}}]}}""");
+        Path out = home.resolve("classes-7");
+        Launcher result = Launcher.run(home, "compare", "--epochs", "1", "--verbose", "0", "--data", data.toString(),
+                "--models", "no-bn," + file, "--out", out.toString());
+        result.assertError(1, file + ": the model's output has 7 units, but fashion_mnist has 10 classes");
+        assertNothingTrained(result, out);
+    }
+
+    @Test
+    void aComparisonFolderThatHoldsFilesIsNotReused() throws IOException {
+        Path data = TinyFashionMnist.write(home.resolve("data-for-reuse"), 64, 16);
+        Path out = Files.createDirectories(home.resolve("used"));
+        Files.writeString(out.resolve("compare.csv"), "an earlier comparison");
+        Launcher.run(home, "compare", "--epochs", "1", "--verbose", "0", "--data", data.toString(), "--out", out.toString())
+                .assertError(1, "--out " + out + ": the folder already holds compare.csv", "--overwrite");
+        assertFalse(Files.exists(out.resolve("bn-before-seed1")));
+    }
+
     @Test
     void zeroEpochs() {
         Launcher.run(home, "compare", "--epochs", "0", "--data", noData())
-                .assertError(1, "--epochs must be a positive number, got 0");
+                .assertError(2, "--epochs must be a positive number, got 0");
     }
 }

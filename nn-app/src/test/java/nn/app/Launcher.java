@@ -30,7 +30,8 @@ final class Launcher {
 
     /**
      * Asserts a failure as users must see it: exit code {@code exitCode}, an error line starting
-     * "error: " that contains each of {@code parts}, no stack trace; for exit code 1 that line alone.
+     * "error: " that contains each of {@code parts} and no Java exception's class name, no stack trace;
+     * for exit code 1 that line alone.
      */
     void assertError(int exitCode, String... parts) {
         org.junit.jupiter.api.Assertions.assertEquals(exitCode, this.exitCode, this::toString);
@@ -41,6 +42,8 @@ final class Launcher {
             org.junit.jupiter.api.Assertions.assertTrue(first.contains(part), () -> "'" + part + "' missing in: " + this);
         }
         org.junit.jupiter.api.Assertions.assertFalse(err.contains("\tat "), () -> "a stack trace was printed: " + this);
+        org.junit.jupiter.api.Assertions.assertFalse(first.matches(".*\\b\\w+(Exception|Error)\\b.*"),
+                () -> "a Java class name in the error line: " + this);
         if (exitCode == 1) {
             org.junit.jupiter.api.Assertions.assertEquals(1, lines.size(), () -> "more than one error line: " + this);
         }

@@ -120,9 +120,9 @@ class ResumeTest {
 
     @Test
     void optionsThatWouldMakeAnotherRunAreRejected() {
-        Launcher.run(home, "train", "--resume", resumed.toString(), "--seed", "7", "--batch-size", "8").assertError(1, "--resume continues a run with its own settings: --seed, --batch-size cannot be given with it");
-        Launcher.run(home, "train", "--resume", resumed.toString(), "--model", "no-bn").assertError(1, "--model");
-        Launcher.run(home, "train", "--resume", resumed.toString(), "--out", "elsewhere").assertError(1, "--out");
+        Launcher.run(home, "train", "--resume", resumed.toString(), "--seed", "7", "--batch-size", "8").assertError(2, "--resume continues a run with its own settings: --seed, --batch-size cannot be given with it");
+        Launcher.run(home, "train", "--resume", resumed.toString(), "--model", "no-bn").assertError(2, "--model");
+        Launcher.run(home, "train", "--resume", resumed.toString(), "--out", "elsewhere").assertError(2, "--out");
     }
 
     @Test
@@ -155,6 +155,69 @@ class ResumeTest {
         Launcher.run(home, "train", "--resume", run.toString()).assertError(1, last + ": state.json", "'history'");
     }
 
+    @Test
+    void resumeRemovesEveryTemporaryFileAKillLeft() throws IOException {
+        Path run = copyOfTwoEpochRunThatAskedFor(3);
+        List<Path> temps = List.of(run.resolve(".history.csv4711.tmp"), run.resolve(".curves.png4711.tmp"),
+                run.resolve(".model.zip4711.tmp"), run.resolve(".run.json4711.tmp"), run.resolve("checkpoints/.last.zip4711.tmp"),
+                run.resolve("checkpoints/.best.zip4711.tmp"));
+        for (Path temp : temps) {
+            Files.writeString(temp, "half a file");
+        }
+        assertSucceeds(Launcher.run(home, "train", "--resume", run.toString(), "--verbose", "0"));
+        for (Path temp : temps) {
+            assertTrue(Files.notExists(temp), temp + " is left");
+        }
+    }
+
+    /** Killed while model.zip or curves.png were written, after the last checkpoint: resume writes them from it. */
+    @Test
+    void aFinishedRunGetsBackTheOutputsAKillLeftMissing() throws IOException {
+        Path run = copyOfTwoEpochRunThatAskedFor(2);
+        Files.delete(run.resolve("model.zip"));
+        Files.delete(run.resolve("curves.png"));
+        Launcher done = Launcher.run(home, "train", "--resume", run.toString(), "--verbose", "0");
+        assertSucceeds(done);
+        assertTrue(done.out.contains("wrote the missing model.zip, curves.png from " + run.resolve(Checkpointer.LAST)), done::toString);
+        assertTrue(Files.size(run.resolve("curves.png")) > 0);
+        LoadedModel model = load(run.resolve("model.zip"));
+        LoadedModel original = load(twoEpochs.resolve("model.zip"));
+        assertEquals(2, model.epoch());
+        for (int i = 0; i < original.model().weights().size(); i++) {
+            Variable v = original.model().weights().get(i);
+            assertArrayEquals(v.value().data, model.model().weights().get(i).value().data, v.path());
+        }
+    }
+
+    @Test
+    void anInvalidSettingInTheCheckpointNamesTheFileNotAnOption() throws IOException {
+        Path run = copyOfTwoEpochRunThatAskedFor(3);
+        Path last = saveSetting(run, "batch_size", 0);
+        Launcher.run(home, "train", "--resume", run.toString())
+                .assertError(1, last + ": state.json: run: 'batch_size' must be a positive number, got 0");
+    }
+
+    @Test
+    void aRunFolderInUseIsRefused() throws IOException {
+        Path run = copyOfTwoEpochRunThatAskedFor(3);
+        try (RunFolder inUse = RunFolder.claimExisting(run, "test")) {
+            Launcher.run(home, "train", "--resume", run.toString()).assertError(1, "--resume " + run, "another nn run is using this folder");
+            Launcher.run(home, "train", "--data", data.toString(), "--out", run.toString(), "--overwrite")
+                    .assertError(1, "--out " + run, "another nn run is using this folder");
+        }
+        assertEquals(3, historyWithoutSeconds(run).size(), "the run in use is untouched");
+    }
+
+    @Test
+    void overwriteReplacesAFinishedRun() throws IOException {
+        Path run = copyOfTwoEpochRunThatAskedFor(2);
+        Files.writeString(run.resolve("checkpoints/.best.zip1.tmp"), "half");
+        assertSucceeds(train(run, "--epochs", "1", "--overwrite"));
+        assertEquals(1, load(run.resolve(Checkpointer.LAST)).epoch());
+        assertEquals(2, historyWithoutSeconds(run).size());
+        assertTrue(Files.notExists(run.resolve("checkpoints/.best.zip1.tmp")));
+    }
+
     /** A copy of the two-epoch run's folder, its checkpoint's saved settings asking for {@code epochs}. */
     private static Path copyOfTwoEpochRunThatAskedFor(int epochs) throws IOException {
         Path run = Files.createTempDirectory(home, "two-epochs");
@@ -165,15 +228,21 @@ class ResumeTest {
                 Files.copy(file, copy);
             }
         }
+        saveSetting(run, "epochs", epochs);
+        return run;
+    }
+
+    /** Changes one of the run's settings saved in the run's last checkpoint; returns the checkpoint. */
+    private static Path saveSetting(Path run, String key, Object value) {
         Path last = run.resolve(Checkpointer.LAST);
         LoadedModel loaded = load(last);
         Map<String, Object> state = new LinkedHashMap<>(loaded.state());
         @SuppressWarnings("unchecked")
         Map<String, Object> settings = new LinkedHashMap<>((Map<String, Object>) state.get("run"));
-        settings.put("epochs", epochs);
+        settings.put(key, value);
         state.put("run", settings);
         ModelArchive.save(last, loaded.model(), state);
-        return run;
+        return last;
     }
 
     /** One line on stderr, starting "error: " and containing each of {@code expected}; exit code 1; no stack trace. */

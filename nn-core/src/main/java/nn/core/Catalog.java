@@ -35,16 +35,49 @@ public final class Catalog<P extends NamedProvider<?>> {
     Catalog(String kind, List<P> providers) {
         this.kind = kind;
         this.entries = providers.stream()
-                .map(p -> new Entry<>(p.name(), PluginOrigin.of(p.getClass()), p))
+                .map(p -> new Entry<>(nameOf(p), PluginOrigin.of(p.getClass()), p))
                 .sorted(Comparator.comparing((Entry<P> e) -> !e.builtIn()).thenComparing(Entry::origin)
                         .thenComparing(e -> e.provider().getClass().getName()))
                 .toList();
         for (Entry<P> e : entries) {
             claim(e.name(), e);
-            for (String alias : e.provider().aliases()) {
+            for (String alias : aliasesOf(e.provider())) {
                 byName.putIfAbsent(alias, e);
             }
         }
+    }
+
+    /** The provider's name, checked here so that a broken plugin is named at discovery, not when first used. */
+    private String nameOf(P provider) {
+        String name;
+        try {
+            name = provider.name();
+        } catch (RuntimeException | LinkageError e) {
+            throw broken(provider, "name() failed: " + (e.getMessage() == null ? "no message" : e.getMessage()), e);
+        }
+        if (name == null || name.isBlank()) {
+            throw broken(provider, "name() returned " + (name == null ? "null" : "'" + name + "'") + ", not a name", null);
+        }
+        return name;
+    }
+
+    private List<String> aliasesOf(P provider) {
+        List<String> aliases;
+        try {
+            aliases = provider.aliases();
+        } catch (RuntimeException | LinkageError e) {
+            throw broken(provider, "aliases() failed: " + (e.getMessage() == null ? "no message" : e.getMessage()), e);
+        }
+        if (aliases == null || aliases.stream().anyMatch(a -> a == null || a.isBlank())) {
+            throw broken(provider, "aliases() returned " + aliases + ", not a list of names", null);
+        }
+        return aliases;
+    }
+
+    /** The class name stands alone (spaces around it), so that the launcher can find its jar in the message. */
+    private NnException broken(P provider, String problem, Throwable cause) {
+        return new NnException(kind + " provider " + provider.getClass().getName() + " of module "
+                + PluginOrigin.of(provider.getClass()) + ": " + problem, cause);
     }
 
     private void claim(String name, Entry<P> e) {

@@ -22,10 +22,13 @@ final class PluginErrors {
         return fallback + ": " + message;
     }
 
-    /** The message and, if there is one, the deepest cause, e.g. the exception a provider's constructor threw. */
+    /**
+     * The message and, if there is one, the deepest cause's, e.g. what a provider's constructor threw
+     * (its message only: users are not shown Java class names).
+     */
     static String withRootCause(Throwable e) {
         Throwable root = rootCause(e);
-        return root == e ? e.getMessage() : e.getMessage() + ": " + root;
+        return root == e ? e.getMessage() : e.getMessage() + ": " + (root.getMessage() != null ? root.getMessage() : "no message");
     }
 
     /** The deepest cause: the JDK wraps the useful part, e.g. "Provider class x not in module". */

@@ -39,6 +39,8 @@ public record Plugins(ModuleLayer layer, Map<String, Path> jarByModule) {
             return PluginRegistry.discover(layer);
         } catch (ServiceConfigurationError e) {
             throw new NnException(PluginErrors.blame(PluginErrors.withRootCause(e), jarByProvider(), "plugin provider"), e);
+        } catch (NnException e) {
+            throw new NnException(PluginErrors.blame(e.getMessage(), jarByProvider(), "plugin provider"), e);
         }
     }
 

@@ -24,7 +24,7 @@ class PluginErrorsTest {
     @Test
     void addsTheDeepestCause() {
         Exception e = new RuntimeException("outer", new IllegalStateException("middle", new IllegalArgumentException("boom")));
-        assertEquals("outer: java.lang.IllegalArgumentException: boom", PluginErrors.withRootCause(e));
+        assertEquals("outer: boom", PluginErrors.withRootCause(e));
         assertEquals("plain", PluginErrors.withRootCause(new RuntimeException("plain")));
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import nn.api.IoProblem;
 import nn.api.NnException;
 
 /**
@@ -23,11 +24,18 @@ public final class AptFetcher implements Fetcher {
     private final CommandRunner runner;
     private final Path systemDir;
     private final Map<String, Set<String>> acceptedSha256;
+    private final FetchLog log;
 
     public AptFetcher(CommandRunner runner, Path systemDir, Map<String, Set<String>> acceptedSha256) {
+        this(runner, systemDir, acceptedSha256, FetchLog.NONE);
+    }
+
+    /** @param log told each command before it runs */
+    public AptFetcher(CommandRunner runner, Path systemDir, Map<String, Set<String>> acceptedSha256, FetchLog log) {
         this.runner = runner;
         this.systemDir = systemDir;
         this.acceptedSha256 = Map.copyOf(acceptedSha256);
+        this.log = log;
     }
 
     @Override
@@ -49,6 +57,7 @@ public final class AptFetcher implements Fetcher {
     }
 
     private Path install() {
+        log.line("running: apt-get install -y " + PACKAGE);
         check(runner.run(List.of("apt-get", "install", "-y", PACKAGE), Path.of(".")), "apt-get install -y " + PACKAGE);
         List<String> missing = FashionMnist.missingIn(systemDir);
         if (!missing.isEmpty()) {
@@ -65,6 +74,7 @@ public final class AptFetcher implements Fetcher {
         Path work = null;
         try {
             work = Files.createTempDirectory("nn-fashion-mnist-apt");
+            log.line("running: apt-get download " + PACKAGE + " (in " + work + "), then dpkg-deb -x to unpack it into " + cacheDir);
             check(runner.run(List.of("apt-get", "download", PACKAGE), work), "apt-get download " + PACKAGE);
             Path deb = findDeb(work);
             Path unpacked = work.resolve("unpacked");
@@ -76,7 +86,7 @@ public final class AptFetcher implements Fetcher {
             }
             return cacheDir;
         } catch (IOException e) {
-            throw new NnException("cannot unpack " + PACKAGE + " (" + e + ")", e);
+            throw new NnException("cannot unpack " + PACKAGE + ": " + IoProblem.describe(e), e);
         } finally {
             deleteTree(work);
         }

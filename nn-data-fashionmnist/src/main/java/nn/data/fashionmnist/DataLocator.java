@@ -67,14 +67,27 @@ public final class DataLocator {
      */
     public Optional<Path> locate(Path explicitDir) {
         if (explicitDir != null) {
+            requireNoFolderNamedLikeAFile(explicitDir);
             List<String> missing = FashionMnist.missingIn(explicitDir);
             if (!missing.isEmpty()) {
                 throw new NnException("data folder " + explicitDir + (Files.isDirectory(explicitDir)
-                        ? " lacks " + String.join(", ", missing) : " does not exist (it should hold "
-                        + String.join(", ", missing) + ")"));
+                        ? " lacks " + String.join(", ", missing)
+                        : Files.exists(explicitDir) ? " is a file, not a folder: give the folder that holds "
+                                + String.join(", ", FashionMnist.FILES)
+                        : " does not exist (it should hold " + String.join(", ", missing) + ")"));
             }
             return Optional.of(explicitDir);
         }
         return candidates().stream().filter(dir -> FashionMnist.missingIn(dir).isEmpty()).findFirst();
+    }
+
+    /** A folder named like a data file would otherwise be reported as a missing file. */
+    private static void requireNoFolderNamedLikeAFile(Path folder) {
+        for (String name : FashionMnist.FILES) {
+            Path file = FashionMnist.file(folder, name);
+            if (Files.isDirectory(file)) {
+                throw new NnException("data folder " + folder + ": " + file.getFileName() + " is a folder, not a data file");
+            }
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import nn.api.IoProblem;
 import nn.api.NnException;
 
 /** Downloads the missing files over HTTP(S) into the cache, each checked against its SHA-256. */
@@ -28,18 +29,28 @@ public final class HttpFetcher implements Fetcher {
     private final Map<String, Set<String>> acceptedSha256;
     private final Duration connectTimeout;
     private final Duration timeout;
+    private final FetchLog log;
     private HttpClient client;
 
-    /** @param baseUrl ends with {@code /}; the file names are resolved against it */
-    public HttpFetcher(URI baseUrl, Map<String, Set<String>> acceptedSha256, Duration connectTimeout, Duration timeout) {
+    /**
+     * @param baseUrl ends with {@code /}; the file names are resolved against it
+     * @param log     told each download and its progress
+     */
+    public HttpFetcher(URI baseUrl, Map<String, Set<String>> acceptedSha256, Duration connectTimeout, Duration timeout,
+            FetchLog log) {
         this.baseUrl = baseUrl;
         this.acceptedSha256 = Map.copyOf(acceptedSha256);
         this.connectTimeout = connectTimeout;
         this.timeout = timeout;
+        this.log = log;
     }
 
-    public HttpFetcher(URI baseUrl) {
-        this(baseUrl, Checksums.KNOWN, Duration.ofSeconds(20), Duration.ofMinutes(10));
+    public HttpFetcher(URI baseUrl, Map<String, Set<String>> acceptedSha256, Duration connectTimeout, Duration timeout) {
+        this(baseUrl, acceptedSha256, connectTimeout, timeout, FetchLog.NONE);
+    }
+
+    public HttpFetcher(URI baseUrl, FetchLog log) {
+        this(baseUrl, Checksums.KNOWN, Duration.ofSeconds(20), Duration.ofMinutes(10), log);
     }
 
     @Override
@@ -70,12 +81,21 @@ public final class HttpFetcher implements Fetcher {
     }
 
     private void download(URI url, Path target) {
+        log.text("downloading " + url + " into " + target.getParent() + ":");
+        try {
+            get(url, target);
+        } finally {
+            log.line("");
+        }
+    }
+
+    private void get(URI url, Path target) {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).GET().build();
         HttpResponse<InputStream> response;
         try {
             response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw new NnException(url + ": download failed (" + e + ")", e);
+            throw new NnException(url + ": download failed: " + IoProblem.describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NnException(url + ": download interrupted", e);
@@ -84,9 +104,12 @@ public final class HttpFetcher implements Fetcher {
             if (response.statusCode() != 200) {
                 throw new NnException(url + ": HTTP status " + response.statusCode());
             }
-            VerifiedFiles.install(body, target, acceptedSha256.get(target.getFileName().toString()), url.toString());
+            long size = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            log.text(size > 0 ? " " + (size + 500_000) / 1_000_000 + " MB" : "");
+            VerifiedFiles.install(new ProgressInputStream(body, size, log), target,
+                    acceptedSha256.get(target.getFileName().toString()), url.toString());
         } catch (IOException e) {
-            throw new NnException(url + ": download failed (" + e + ")", e);
+            throw new NnException(url + ": download failed: " + IoProblem.describe(e), e);
         }
     }
 }

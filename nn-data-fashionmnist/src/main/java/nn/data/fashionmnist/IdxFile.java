@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import nn.api.Features;
+import nn.api.IoProblem;
 import nn.api.NnException;
 import org.ejml.data.FMatrixRMaj;
 
@@ -39,11 +39,7 @@ public final class IdxFile {
 
     /** Reads images: magic 0x00000803 and exactly {@code rows} x {@code columns} pixels each. */
     public static IdxFile readImages(Path path, int rows, int columns) {
-        IdxFile file = read(path, 3);
-        if (file.dims[1] != rows || file.dims[2] != columns) {
-            throw file.error("expected " + rows + "x" + columns + " images, got " + file.dims[1] + "x" + file.dims[2]);
-        }
-        return file;
+        return read(path, 3, rows, columns);
     }
 
     /** Reads labels: magic 0x00000801, each one a class index in 0..numClasses-1. */
@@ -89,11 +85,15 @@ public final class IdxFile {
         return m;
     }
 
-    private static IdxFile read(Path path, int expectedDims) {
+    /** @param itemShape the dimensions after the count that the file must have, e.g. 28, 28 */
+    private static IdxFile read(Path path, int expectedDims, int... itemShape) {
+        if (Files.isDirectory(path)) {
+            throw new NnException(path + ": is a folder, not a data file");
+        }
         try (BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
             boolean gzip = startsWithGzipMagic(raw);
             InputStream in = gzip ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
-            return parse(path, in, expectedDims, gzip);
+            return parse(path, in, expectedDims, gzip, itemShape);
         } catch (NoSuchFileException e) {
             throw new NnException(path + ": file not found", e);
         } catch (ZipException e) {
@@ -101,7 +101,7 @@ public final class IdxFile {
         } catch (EOFException e) {
             throw new NnException(path + ": truncated gzip data (" + e.getMessage() + ")", e);
         } catch (IOException e) {
-            throw new NnException(path + ": cannot read (" + e + ")", e);
+            throw new NnException(path + ": cannot read: " + IoProblem.describe(e), e);
         }
     }
 
@@ -114,7 +114,12 @@ public final class IdxFile {
         return b0 == 0x1f && b1 == 0x8b;
     }
 
-    private static IdxFile parse(Path path, InputStream in, int expectedDims, boolean gzip) throws IOException {
+    /**
+     * Reads no more than the header implies: the payload is read in chunks up to its size (so a
+     * header that lies costs only the bytes really there), and one byte past it tells trailing data
+     * (a gzip bomb is never inflated beyond that).
+     */
+    private static IdxFile parse(Path path, InputStream in, int expectedDims, boolean gzip, int[] itemShape) throws IOException {
         byte[] magic = in.readNBytes(4);
         int expectedMagic = expectedDims == 3 ? IMAGES_MAGIC : LABELS_MAGIC;
         if (magic.length < 4) {
@@ -149,18 +154,23 @@ public final class IdxFile {
                 throw new NnException(path + ": dimensions " + Arrays.toString(dims) + " are too large");
             }
         }
+        requireItemShape(path, dims, itemShape);
         long expectedTotal = headerLength + payloadLength;
-        byte[] payload = new byte[(int) payloadLength];
-        int got = in.readNBytes(payload, 0, payload.length);
-        if (got < payload.length) {
-            throw new NnException(path + ": truncated: expected " + expectedTotal + " bytes, got " + (headerLength + got));
+        byte[] payload = in.readNBytes((int) payloadLength);
+        if (payload.length < payloadLength) {
+            throw new NnException(path + ": truncated: expected " + expectedTotal + " bytes, got " + (headerLength + payload.length));
         }
-        long extra = in.transferTo(OutputStream.nullOutputStream());
-        if (extra > 0) {
-            throw new NnException(path + ": trailing bytes: expected " + expectedTotal + " bytes, got "
-                    + (expectedTotal + extra));
+        if (in.read() != -1) {
+            throw new NnException(path + ": trailing bytes: the data go on past the " + expectedTotal
+                    + " bytes that its header implies");
         }
         return new IdxFile(path, dims, payload);
+    }
+
+    private static void requireItemShape(Path path, int[] dims, int[] itemShape) {
+        if (itemShape.length == 2 && (dims[1] != itemShape[0] || dims[2] != itemShape[1])) {
+            throw new NnException(path + ": expected " + itemShape[0] + "x" + itemShape[1] + " images, got " + dims[1] + "x" + dims[2]);
+        }
     }
 
     private static String hex(int value) {

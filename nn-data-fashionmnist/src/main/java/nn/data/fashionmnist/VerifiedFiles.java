@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Set;
+import nn.api.IoProblem;
 import nn.api.NnException;
 
 /**
@@ -53,7 +54,7 @@ public final class VerifiedFiles {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temp = null;
         } catch (IOException e) {
-            throw new NnException(source + ": cannot write " + target + " (" + e + ")", e);
+            throw new NnException(source + ": cannot write " + target + ": " + IoProblem.describe(e), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         } finally {
@@ -70,7 +71,7 @@ public final class VerifiedFiles {
             }
             return HexFormat.of().formatHex(sha256.digest());
         } catch (IOException e) {
-            throw new NnException(file + ": cannot read (" + e + ")", e);
+            throw new NnException(file + ": cannot read: " + IoProblem.describe(e), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

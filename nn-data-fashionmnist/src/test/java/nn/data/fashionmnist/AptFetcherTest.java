@@ -63,8 +63,10 @@ class AptFetcherTest {
             return OK;
         });
 
-        assertEquals(system, fetcher().fetch(cache));
+        StringBuilder told = new StringBuilder();
+        assertEquals(system, new AptFetcher(runner, system, checksums, told::append).fetch(cache));
         assertFalse(Files.exists(cache), "the installed files are used where they are");
+        assertEquals("running: apt-get install -y dataset-fashion-mnist" + System.lineSeparator(), told.toString());
     }
 
     @Test

@@ -102,6 +102,26 @@ class DataLocatorTest {
     }
 
     @Test
+    void aDataFileGivenAsTheFolder() throws Exception {
+        IdxTestFiles.completeFolder(explicit);
+        Path file = explicit.resolve(FashionMnist.TRAIN_IMAGES);
+        NnException e = assertThrows(NnException.class, () -> locator(Map.of()).locate(file));
+
+        assertEquals("data folder " + file + " is a file, not a folder: give the folder that holds "
+                + String.join(", ", FashionMnist.FILES), e.getMessage());
+    }
+
+    @Test
+    void aFolderNamedLikeADataFileIsNotReportedMissing() throws Exception {
+        IdxTestFiles.completeFolder(explicit);
+        Files.delete(explicit.resolve(FashionMnist.TEST_LABELS));
+        Files.createDirectory(explicit.resolve(FashionMnist.TEST_LABELS));
+        NnException e = assertThrows(NnException.class, () -> locator(Map.of()).locate(explicit));
+
+        assertEquals("data folder " + explicit + ": " + FashionMnist.TEST_LABELS + " is a folder, not a data file", e.getMessage());
+    }
+
+    @Test
     void candidatesListEveryPlaceInOrder() {
         assertEquals(List.of(fromEnv, fromEnv.resolve("fashion-mnist"), home.resolve(".nn/datasets/fashion-mnist"), system),
                 locator(Map.of("NN_DATA_DIR", fromEnv.toString())).candidates());

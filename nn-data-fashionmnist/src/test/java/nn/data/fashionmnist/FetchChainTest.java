@@ -30,6 +30,18 @@ class FetchChainTest {
     }
 
     @Test
+    void saysWhatItTriesAndWhyItFailed() {
+        Path cache = tmp.resolve("cache");
+        StringBuilder told = new StringBuilder();
+        Fetcher failing = fetcher("download from X", null);
+        Fetcher working = fetcher("apt-get", IdxTestFiles.completeFolder(cache));
+        new FetchChain(List.of(failing, working), List.of(Path.of("/a"), Path.of("/b")), told::append).fetch(cache);
+
+        assertEquals(List.of("Fashion-MNIST is not on this machine (looked in /a, /b); getting it into " + cache,
+                "trying: download from X", "failed: no network", "trying: apt-get"), told.toString().lines().toList());
+    }
+
+    @Test
     void whenNothingWorksTheMessageSaysExactlyHowToGetTheData() {
         Path cache = tmp.resolve("cache");
         FetchChain chain = new FetchChain(List.of(fetcher("download from X", null), fetcher("apt-get (package p)", null)),

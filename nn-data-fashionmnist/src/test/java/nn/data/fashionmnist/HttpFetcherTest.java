@@ -75,6 +75,17 @@ class HttpFetcherTest {
     }
 
     @Test
+    void saysWhatItDownloadsWithItsProgress() {
+        Path cache = tmp.resolve("cache");
+        StringBuilder told = new StringBuilder();
+        new HttpFetcher(baseUrl, checksums, Duration.ofSeconds(5), Duration.ofSeconds(5), told::append).fetch(cache);
+        List<String> lines = told.toString().lines().toList();
+        assertEquals(4, lines.size(), told::toString);
+        assertEquals("downloading " + baseUrl.resolve(FashionMnist.TRAIN_IMAGES) + " into " + cache + ": 0 MB 10% 20% 30% 40% 50%"
+                + " 60% 70% 80% 90% 100%", lines.get(0));
+    }
+
+    @Test
     void downloadsAllFourFilesIntoTheCache() throws IOException {
         Path cache = tmp.resolve("home/.nn/datasets/fashion-mnist");
 

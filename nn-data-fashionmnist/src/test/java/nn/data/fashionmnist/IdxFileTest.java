@@ -151,7 +151,38 @@ class IdxFileTest {
         byte[] full = images(2, 7);
         Path file = write(dir.resolve("long.idx"), Arrays.copyOf(full, full.length + 5));
 
-        assertError(() -> IdxFile.readImages(file, 28, 28), file, "trailing bytes: expected 1584 bytes, got 1589");
+        assertError(() -> IdxFile.readImages(file, 28, 28), file, "trailing bytes: the data go on past the 1584 bytes that its header implies");
+    }
+
+    /** 64 MB of zeros after two images, 64 kB gzipped: refused at the first byte past the images, never inflated in full. */
+    @Test
+    void aGzipBombStopsAtTheSizeTheHeaderImplies() throws Exception {
+        Path file = dir.resolve("bomb.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(file))) {
+            out.write(images(2, 7));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) {
+                out.write(zeros);
+            }
+        }
+        assertError(() -> IdxFile.readImages(file, 28, 28), file, "trailing bytes: the data go on past the 1584 bytes");
+    }
+
+    /** A header that claims 2 million images holds two: only the bytes there are read, no 1.5 GB array is made. */
+    @Test
+    void aHeaderThatClaimsFarMoreThanTheFileHolds() {
+        byte[] two = images(2, 7);
+        byte[] lying = idx(IdxFile.IMAGES_MAGIC, new int[] {2_000_000, 28, 28}, Arrays.copyOfRange(two, 16, two.length));
+        Path file = write(dir.resolve("lying.gz"), gzip(lying));
+
+        assertError(() -> IdxFile.readImages(file, 28, 28), file, "truncated: expected 1568000016 bytes, got 1584");
+    }
+
+    @Test
+    void aFolderNamedLikeTheFile() throws Exception {
+        Path folder = java.nio.file.Files.createDirectory(dir.resolve("train-images-idx3-ubyte.gz"));
+
+        assertError(() -> IdxFile.readImages(folder, 28, 28), folder, "is a folder, not a data file");
     }
 
     @Test
