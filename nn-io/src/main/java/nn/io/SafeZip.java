@@ -18,13 +18,14 @@ import nn.api.NnException;
  * Reads every entry of a zip file that may be hostile or damaged: only the expected names (none
  * with {@code ..} or an absolute path), sizes bounded per entry and in total, never reading more
  * bytes than a header declares, and each entry's size and CRC checked against what was read.
+ * Public for the format packages of this module (.keras); not meant as API.
  */
-final class SafeZip {
+public final class SafeZip {
     /** The most bytes one entry, and all of them together, may hold once uncompressed. */
-    record Limits(long maxEntryBytes, long maxTotalBytes) {
-        static final Limits DEFAULT = new Limits(1L << 30, 1L << 30);
+    public record Limits(long maxEntryBytes, long maxTotalBytes) {
+        public static final Limits DEFAULT = new Limits(1L << 30, 1L << 30);
 
-        Limits {
+        public Limits {
             if (maxEntryBytes < 0 || maxEntryBytes >= Integer.MAX_VALUE - 8 || maxTotalBytes < 0) {
                 throw new IllegalArgumentException("limits must fit a Java array: " + maxEntryBytes + ", " + maxTotalBytes);
             }
@@ -35,7 +36,7 @@ final class SafeZip {
     }
 
     /** The contents of the entries, by name; exactly {@code expected} must be there. */
-    static Map<String, byte[]> read(Path file, List<String> expected, Limits limits) {
+    public static Map<String, byte[]> read(Path file, List<String> expected, Limits limits) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             long total = 0;

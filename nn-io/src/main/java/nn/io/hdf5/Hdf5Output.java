@@ -30,13 +30,18 @@ public final class Hdf5Output {
         this.file = file;
     }
 
-    /** Builds the file with {@code content} and copies it to {@code out}. */
+    /**
+     * Builds the file with {@code content}, reads its structure back (jhdf can write files it cannot
+     * read) and copies it to {@code out}.
+     */
     public static void writeTo(OutputStream out, Consumer<Hdf5Output> content) throws IOException {
         Path temp = Files.createTempFile("nn-", ".h5");
         try {
             try (WritableHdfFile file = HdfFile.write(temp)) {
                 content.accept(new Hdf5Output(file));
+                LastWritten.endWithDataset(file);
             }
+            Hdf5ReadBack.check(temp);
             Files.copy(temp, out);
         } finally {
             Files.deleteIfExists(temp);
@@ -67,6 +72,13 @@ public final class Hdf5Output {
         int slash = path.lastIndexOf('/');
         WritableGroup parent = slash < 0 ? file : group(path.substring(0, slash));
         parent.putDataset(path.substring(slash + 1), nested(shape, values));
+    }
+
+    /** A scalar float32 dataset (Keras 3's learning-rate variable). */
+    public void putFloat(String path, float value) {
+        int slash = path.lastIndexOf('/');
+        WritableGroup parent = slash < 0 ? file : group(path.substring(0, slash));
+        parent.putDataset(path.substring(slash + 1), value);
     }
 
     /** A scalar int64 dataset (Keras's iteration count). */

@@ -1,11 +1,15 @@
 package nn.io.keras;
 
 import java.nio.file.Path;
-import nn.api.NnException;
 import nn.io.ModelArtifacts;
 import nn.io.ModelFormat;
+import nn.io.ZipEntries;
+import nn.io.hdf5.Hdf5Input;
 
-/** Keras 3's {@code .keras} zip (placeholder while the format is written). */
+/**
+ * Keras 3's {@code .keras} zip: architecture, compile settings, weights (BatchNormalization's moving
+ * statistics included) and the optimizer's iterations and slots, by position.
+ */
 public final class KerasFormat implements ModelFormat {
 
     @Override
@@ -25,16 +29,17 @@ public final class KerasFormat implements ModelFormat {
 
     @Override
     public boolean recognizes(Path file, byte[] head) {
-        return false;
+        return ZipEntries.isZip(head)
+                && ZipEntries.names(file).containsAll(java.util.List.of(KerasArchive.CONFIG, KerasArchive.METADATA));
     }
 
     @Override
     public ModelArtifacts read(Path file) {
-        throw new NnException(file + ": reading .keras is not written yet");
+        return Hdf5Input.guarded(file.toString(), () -> KerasArchiveReader.read(file));
     }
 
     @Override
     public void write(ModelArtifacts artifacts, Path file) {
-        throw new NnException(file + ": writing .keras is not written yet");
+        KerasArchiveWriter.write(artifacts, file);
     }
 }

@@ -42,11 +42,6 @@ public final class OptimizerConfigs {
         return config;
     }
 
-    /** Whether a Keras 3 configuration's rate is a schedule (then Keras 3 keeps no learning-rate variable). */
-    static boolean hasSchedule(Map<String, Object> keras3) {
-        return keras3.get("learning_rate") instanceof Map<?, ?>;
-    }
-
     /** A Keras 3 (or Keras 2) configuration in Keras 2 form; a schedule other than the one above is an error. */
     public static Map<String, Object> toKeras2(Map<String, Object> given, String where) {
         Map<String, Object> config = Keras3ConfigReader.map(Keras3ConfigReader.plain(given), where);
