@@ -11,6 +11,10 @@ write FILE INPUTS ROWS OUT
     in Keras 2's layout the way Keras's own save_model_to_hdf5 writes it (JSON attributes as utf-8
     bytes, name lists as fixed-length byte strings, an empty weight_names for the Dropout, weight
     names with ':0' as nested groups), and writes its numpy predictions over INPUTS to OUT.
+
+hostile FILE INPUTS ROWS OUT
+    As write, then swaps the first kernel for a dataset that declares 100000 x 100000 float32
+    (40 GB) but stores nothing (h5py allocates lazily): a small file a reader must not trust.
 """
 import json
 import sys
@@ -149,6 +153,10 @@ def main():
     command, path, inputs, rows, out = sys.argv[1:6]
     x = np.fromfile(inputs, dtype="<f4").reshape(int(rows), -1)
     layers, weights = load(path) if command == "read" else write(path)
+    if command == "hostile":
+        with h5py.File(path, "a") as f:
+            del f["model_weights/dense/dense/kernel:0"]
+            f["model_weights/dense"].create_dataset("dense/kernel:0", (100000, 100000), dtype="f4")
     if command == "write":
         assert load(path)[1].keys() == weights.keys()
     forward(layers, weights, x).astype("<f4").tofile(out)

@@ -24,6 +24,11 @@ public final class Hdf5Input implements AutoCloseable {
         this.file = file;
         this.source = source;
         this.sizeInBytes = sizeInBytes;
+        long end = guarded(source, () -> file.getHdfBackingStorage().getSuperblock().getEndOfFileAddress());
+        if (end > sizeInBytes) {
+            close();
+            throw new NnException(source + ": truncated (" + sizeInBytes + " bytes; its header says " + end + ")");
+        }
     }
 
     public static Hdf5Input open(Path path) {

@@ -58,14 +58,13 @@ final class KerasArchiveReader {
         List<String> paths = KerasWeightsLayout.varsGroups(layers.stream().map(LayerSpec::className).toList());
         List<SavedTensor> weights = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
-            String path = paths.get(i);
-            LayerSpec spec = layers.get(i);
-            String layer = spec.name();
-            Group vars = in.group(in.root(), path).orElseThrow(() -> new NnException(in.source() + ": has no " + path
-                    + " for layer '" + layer + "' (" + spec.className() + "); it holds "
-                    + KerasWeightsFile.list(in).stream().map(KerasWeightsFile.Vars::path).toList()));
-            for (Dataset dataset : KerasWeightsFile.datasets(in, vars)) {
-                weights.add(tensor(in, layer, dataset));
+            String layer = layers.get(i).name();
+            // As Keras: a layer without a vars group has no variables (restoring then names any the model misses).
+            Optional<Group> vars = in.group(in.root(), paths.get(i));
+            if (vars.isPresent()) {
+                for (Dataset dataset : KerasWeightsFile.datasets(in, vars.get())) {
+                    weights.add(tensor(in, layer, dataset));
+                }
             }
         }
         return weights;

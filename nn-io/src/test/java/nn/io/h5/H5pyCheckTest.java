@@ -68,6 +68,14 @@ class H5pyCheckTest {
         assertClose(imported.predict(x, 32).data, numpy);
     }
 
+    @Test
+    void aSmallFileDeclaringAHugeDatasetIsRefusedBeforeAnythingIsAllocated() throws Exception {
+        Path file = dir.resolve("hostile.h5");
+        check("hostile", file, FormatFixtures.data(6, 12, 3).features().toMatrix());
+        assertTrue(Files.size(file) < 100_000);
+        nn.io.FormatBadInput.loadError(file, "/model_weights/dense/dense/kernel:0 declares 10000000000 values");
+    }
+
     /** Runs the script on the file and inputs; its predictions. */
     private float[] check(String command, Path file, FMatrixRMaj x) throws Exception {
         Path inputs = dir.resolve("inputs.bin");
