@@ -7,10 +7,15 @@
 module nn.io {
     requires transitive nn.core;
     requires com.fasterxml.jackson.databind;
+    requires io.jhdf;
+    // jhdf is an automatic module and declares nothing: what it loads at run time must be resolved here.
+    requires org.slf4j;
+    requires org.apache.commons.lang3;
 
     exports nn.io;
 
     uses nn.io.ModelFormat;
-    provides nn.io.ModelFormat with nn.io.NnArchiveFormat, nn.io.tfjs.TfjsFormat;
+    provides nn.io.ModelFormat with nn.io.NnArchiveFormat, nn.io.tfjs.TfjsFormat, nn.io.h5.H5Format,
+            nn.io.keras.KerasFormat;
     provides nn.core.ModelSaver with nn.io.SequentialSaver;
 }

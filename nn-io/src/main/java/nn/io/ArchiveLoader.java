@@ -11,6 +11,7 @@ import nn.api.NnException;
 import nn.io.json.JsonCursor;
 import nn.io.json.JsonValues;
 import nn.io.tensors.TensorPack;
+import nn.io.zip.SafeZip;
 
 /** Reads the entries of a {@link ModelArchive} into artifacts, checking each index against its bytes. */
 final class ArchiveLoader {

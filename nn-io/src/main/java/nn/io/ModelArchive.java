@@ -15,6 +15,7 @@ import nn.core.PluginRegistry;
 import nn.core.Sequential;
 import nn.io.json.JsonValues;
 import nn.io.tensors.TensorPack;
+import nn.io.zip.SafeZip;
 
 /**
  * A trained model in one zip file, data only (no Java serialization, no code):

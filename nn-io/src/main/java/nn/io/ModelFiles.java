@@ -14,6 +14,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import nn.api.NnException;
 import nn.core.Sequential;
 
@@ -57,9 +58,22 @@ public final class ModelFiles {
         return ModelJsonReader.read(JsonCursor.root(JsonValues.parse(json, sourceName), sourceName), sourceName);
     }
 
+    /**
+     * A model file given as Java values (maps, lists, strings, numbers: what {@link #toMap} gives),
+     * e.g. a Keras 2 {@code model_config} with a {@code training_config} put in.
+     */
+    public static ModelDefinition parse(Map<String, Object> model, String sourceName) {
+        return ModelJsonReader.read(JsonCursor.root(JsonValues.toJson(model), sourceName), sourceName);
+    }
+
     /** The model file of a definition, pretty-printed. */
     public static String toJson(ModelDefinition definition) {
-        return JsonValues.write(ModelJsonWriter.toMap(definition));
+        return JsonValues.write(toMap(definition));
+    }
+
+    /** The model file of a definition as Java values (key order kept), for formats that rearrange it. */
+    public static Map<String, Object> toMap(ModelDefinition definition) {
+        return ModelJsonWriter.toMap(definition);
     }
 
     /** The model file of a built model, with these compile settings (null for none). */

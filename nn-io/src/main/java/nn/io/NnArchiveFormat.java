@@ -2,6 +2,8 @@ package nn.io;
 
 import java.nio.file.Path;
 import java.util.List;
+import nn.io.zip.SafeZip;
+import nn.io.zip.ZipEntries;
 
 /** nn's own {@code model.zip}: everything, including the optimizer state and the caller's state; see {@link ModelArchive}. */
 public final class NnArchiveFormat implements ModelFormat {

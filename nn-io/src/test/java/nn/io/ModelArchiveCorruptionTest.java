@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import nn.api.BuildContext;
 import nn.api.NnException;
+import nn.io.zip.SafeZip;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

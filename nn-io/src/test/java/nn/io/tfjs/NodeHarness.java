@@ -2,7 +2,6 @@ package nn.io.tfjs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import nn.io.InteropClients;
 
 /**
  * TensorFlow.js in Node.js, the independent client of the tfjs tests: the scripts and the pinned
- * packages in {@code nn-io/src/test/node} ({@code npm ci} there; {@code .ci/run} does it). Without
- * Node.js or the packages the tests are skipped, unless {@code NN_REQUIRE_INTEROP} is set (CI sets
- * it), which makes that a failure.
+ * packages in {@code nn-io/src/test/node} ({@code npm ci} there; {@code .ci/run} does it); see
+ * {@link InteropClients} for what happens without them.
  */
 final class NodeHarness {
     static final Path FOLDER = Path.of("src/test/node").toAbsolutePath();
@@ -33,11 +32,7 @@ final class NodeHarness {
         } else if (!nodeRuns()) {
             missing = "node (Node.js 18+) is not on the PATH";
         }
-        if (missing != null && System.getenv("NN_REQUIRE_INTEROP") != null) {
-            fail("NN_REQUIRE_INTEROP is set but " + missing);
-        }
-        String reason = "skipped: " + missing;
-        assumeTrue(missing == null, reason);
+        InteropClients.require(missing);
     }
 
     private static boolean nodeRuns() {

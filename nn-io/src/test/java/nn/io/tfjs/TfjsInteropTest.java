@@ -1,7 +1,6 @@
 package nn.io.tfjs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +11,11 @@ import nn.api.Features;
 import nn.core.FitConfig;
 import nn.core.LabeledData;
 import nn.core.Sequential;
+import nn.io.FormatFixtures;
+import nn.io.InteropClients;
 import nn.io.ModelDefinition;
 import nn.io.ModelFiles;
 import nn.io.Models;
-import nn.io.TestModels;
 import org.ejml.data.FMatrixRMaj;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,13 +41,11 @@ class TfjsInteropTest {
     @Test
     void tfjsPredictsTheTestImagesAsNnDoes() throws Exception {
         boolean haveData = Files.isRegularFile(FASHION_MNIST.resolve("t10k-images-idx3-ubyte.gz"));
-        if (System.getenv("NN_REQUIRE_INTEROP") == null) {
-            assumeTrue(haveData, "skipped: no Fashion-MNIST in " + FASHION_MNIST + " (apt-get install dataset-fashion-mnist)");
-        }
-        Dataset data = TestModels.REGISTRY.dataset("fashion_mnist", Map.of("data_dir", FASHION_MNIST.toString(), "limit", 6000));
+        InteropClients.require(haveData ? null : "no Fashion-MNIST in " + FASHION_MNIST + " (apt-get install dataset-fashion-mnist)");
+        Dataset data = FormatFixtures.REGISTRY.dataset("fashion_mnist", Map.of("data_dir", FASHION_MNIST.toString(), "limit", 6000));
         ModelDefinition tutorial = ModelFiles.preset("bn-before").withDefaultCompile();
-        Sequential model = tutorial.build(TestModels.REGISTRY, BuildContext.seeded(42));
-        tutorial.compile(model, TestModels.REGISTRY);
+        Sequential model = tutorial.build(FormatFixtures.REGISTRY, BuildContext.seeded(42));
+        tutorial.compile(model, FormatFixtures.REGISTRY);
         model.fit(new LabeledData(data.trainFeatures(), data.trainLabels()), FitConfig.epochs(1));
 
         FMatrixRMaj images = data.testFeatures().toMatrix();
@@ -57,8 +55,8 @@ class TfjsInteropTest {
 
     @Test
     void tfjsPredictsEveryBuiltInLayerAsNnDoes() throws Exception {
-        Sequential model = TestModels.trainedEveryLayer();
-        assertSamePredictions(model, TestModels.data(model, 500, 11).features().toMatrix());
+        Sequential model = FormatFixtures.trainedAllLayers();
+        assertSamePredictions(model, FormatFixtures.data(11, 20, 3).features().toMatrix());
     }
 
     private void assertSamePredictions(Sequential model, FMatrixRMaj inputs) throws Exception {
@@ -76,7 +74,7 @@ class TfjsInteropTest {
     void nnPredictsATfjsTrainedModelAsTfjsDoes() throws Exception {
         Path folder = dir.resolve("from-tfjs");
         NodeHarness.run("train_and_save.js", folder);
-        Sequential model = Models.load(folder, TestModels.REGISTRY, BuildContext.seeded(1)).model();
+        Sequential model = Models.load(folder, FormatFixtures.REGISTRY, BuildContext.seeded(1)).model();
         TfjsPredictions.assertMatches(folder, model, 1e-5f);
     }
 }

@@ -1,4 +1,4 @@
-package nn.io;
+package nn.io.zip;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,26 +22,26 @@ import nn.api.NnException;
  * ones streamed, only after the caller has said how many bytes it expects; never more bytes read
  * than a header declares, and each entry's size and CRC checked against what was read.
  */
-final class SafeZip implements AutoCloseable {
+public final class SafeZip implements AutoCloseable {
     /**
      * The most bytes one entry, all of them together, and a text entry may hold once uncompressed.
      */
-    record Limits(long maxEntryBytes, long maxTotalBytes, long maxTextBytes) {
-        static final Limits DEFAULT = new Limits(1L << 30, 1L << 30, 16L << 20);
+    public record Limits(long maxEntryBytes, long maxTotalBytes, long maxTextBytes) {
+        public static final Limits DEFAULT = new Limits(1L << 30, 1L << 30, 16L << 20);
 
-        Limits {
+        public Limits {
             if (maxEntryBytes < 0 || maxTotalBytes < 0 || maxTextBytes < 0 || maxTextBytes >= Integer.MAX_VALUE - 8) {
                 throw new IllegalArgumentException("limits: " + maxEntryBytes + ", " + maxTotalBytes + ", " + maxTextBytes);
             }
         }
 
-        Limits(long maxEntryBytes, long maxTotalBytes) {
+        public Limits(long maxEntryBytes, long maxTotalBytes) {
             this(maxEntryBytes, maxTotalBytes, Math.min(maxEntryBytes, DEFAULT.maxTextBytes()));
         }
     }
 
     /** Reads a streamed entry. */
-    interface EntryReader<T> {
+    public interface EntryReader<T> {
         T read(InputStream in) throws IOException;
     }
 
@@ -58,7 +58,7 @@ final class SafeZip implements AutoCloseable {
     }
 
     /** Opens the zip and checks its directory: exactly {@code expected} must be there, within the limits. */
-    static SafeZip open(Path file, List<String> expected, Limits limits) {
+    public static SafeZip open(Path file, List<String> expected, Limits limits) {
         ZipFile zip = null;
         try {
             zip = new ZipFile(file.toFile());
@@ -99,17 +99,17 @@ final class SafeZip implements AutoCloseable {
         }
     }
 
-    Path file() {
+    public Path file() {
         return file;
     }
 
     /** The bytes an entry declares it holds, from its header. */
-    long size(String name) {
+    public long size(String name) {
         return entries.get(name).getSize();
     }
 
     /** A small entry (JSON), at most {@link Limits#maxTextBytes()}. */
-    byte[] bytes(String name) {
+    public byte[] bytes(String name) {
         ZipEntry entry = entries.get(name);
         if (entry.getSize() > limits.maxTextBytes()) {
             throw new NnException(file + ": entry " + name + " is too big (" + entry.getSize() + " bytes; at most "
@@ -123,7 +123,7 @@ final class SafeZip implements AutoCloseable {
      * header declares are read, and its size and CRC are checked against what was read. Callers
      * check {@link #size} against what they expect before calling.
      */
-    <T> T read(String name, EntryReader<T> reader) {
+    public <T> T read(String name, EntryReader<T> reader) {
         ZipEntry entry = entries.get(name);
         try (InputStream raw = zip.getInputStream(entry)) {
             BoundedInputStream bounded = new BoundedInputStream(raw, entry.getSize());
@@ -169,7 +169,7 @@ final class SafeZip implements AutoCloseable {
         }
     }
 
-    static NnException corrupt(Path file, ZipEntry entry, String why) {
+    public static NnException corrupt(Path file, ZipEntry entry, String why) {
         return new NnException(file + ": entry " + entry.getName() + " is corrupt (" + why + ")");
     }
 }

@@ -1,21 +1,21 @@
-package nn.io;
+package nn.io.zip;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 /** At most {@code limit} bytes of a stream, counted: a zip entry is never read past the size its header declares. */
-final class BoundedInputStream extends FilterInputStream {
+public final class BoundedInputStream extends FilterInputStream {
     private final long limit;
     private long count;
 
-    BoundedInputStream(InputStream in, long limit) {
+    public BoundedInputStream(InputStream in, long limit) {
         super(in);
         this.limit = limit;
     }
 
     /** Bytes read so far. */
-    long count() {
+    public long count() {
         return count;
     }
 
