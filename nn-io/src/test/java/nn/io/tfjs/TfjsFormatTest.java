@@ -14,14 +14,11 @@ import java.util.function.UnaryOperator;
 import nn.api.BuildContext;
 import nn.api.NnException;
 import nn.core.Sequential;
-import nn.io.CompileSpec;
 import nn.io.FormatFixtures;
 import nn.io.LoadedModel;
 import nn.io.Models;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class TfjsFormatTest {
     @TempDir
@@ -29,29 +26,6 @@ class TfjsFormatTest {
 
     static LoadedModel load(Path path) {
         return Models.load(path, FormatFixtures.REGISTRY, BuildContext.seeded(1));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"bn-before", "bn-after", "no-bn"})
-    void presetsSurviveARoundTrip(String preset) {
-        Sequential model = FormatFixtures.trainedPreset(preset);
-        Path folder = dir.resolve(preset);
-        Models.save(model, folder, "tfjs");
-
-        LoadedModel back = load(folder);
-        FormatFixtures.assertSameModel(model, back.model());
-        CompileSpec compiled = back.definition().compileSpec();
-        assertEquals(CompileSpec.of(model).optimizerConfig(), compiled.optimizerConfig(), "momentum, Nesterov and decay come back");
-        assertEquals(List.of("sparse_categorical_crossentropy", List.of("accuracy")), List.of(compiled.loss(), compiled.metrics()));
-        assertEquals(0, back.model().optimizer().iterations(), "tfjs keeps no optimizer state");
-    }
-
-    @Test
-    void everyBuiltInLayerSurvivesARoundTrip() {
-        Sequential model = FormatFixtures.trainedAllLayers();
-        model.save(dir.resolve("every"));
-        FormatFixtures.assertSameModel(model, load(dir.resolve("every")).model());
-        FormatFixtures.assertSameModel(model, load(dir.resolve("every/model.json")).model());
     }
 
     @Test
