@@ -28,7 +28,7 @@ public final class Catalog<P extends NamedProvider<?>> {
         }
 
         boolean builtIn() {
-            return SavedNames.isBuiltIn(origin);
+            return SavedNames.isBuiltIn(provider.getClass());
         }
     }
 

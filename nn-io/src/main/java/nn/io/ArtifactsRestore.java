@@ -12,6 +12,7 @@ import nn.api.NnException;
 import nn.api.Optimizer;
 import nn.api.Variable;
 import nn.core.PluginRegistry;
+import nn.core.SavedNames;
 import nn.core.Sequential;
 import org.ejml.data.FMatrixRMaj;
 
@@ -51,7 +52,7 @@ final class ArtifactsRestore {
             return; // a file with optimizer state but no compile settings: nothing to give the state to
         }
         Optimizer optimizer = model.optimizer();
-        if (!state.className().equals(optimizer.type())) {
+        if (!SavedNames.plain(state.className()).equals(optimizer.type())) {
             throw new NnException(state.origin() + ": holds the state of a " + state.className()
                     + " optimizer, but the model is compiled with " + optimizer.type());
         }

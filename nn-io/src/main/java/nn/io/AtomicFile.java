@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import nn.api.IoProblem;
 import nn.api.NnException;
 
 /**
@@ -48,7 +49,7 @@ public final class AtomicFile {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
-            throw new NnException(file + ": cannot be written: " + e, e);
+            throw new NnException(file + ": cannot be written: " + IoProblem.describe(e), e);
         }
     }
 

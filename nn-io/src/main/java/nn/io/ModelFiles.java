@@ -1,10 +1,5 @@
 package nn.io;
 
-import nn.io.json.JsonCursor;
-import nn.io.json.JsonValues;
-import nn.io.json.ModelJsonReader;
-import nn.io.json.ModelJsonWriter;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
@@ -15,8 +10,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import nn.api.IoProblem;
 import nn.api.NnException;
 import nn.core.Sequential;
+import nn.io.json.JsonCursor;
+import nn.io.json.JsonValues;
+import nn.io.json.ModelJsonReader;
+import nn.io.json.ModelJsonWriter;
 
 /**
  * Model files: the JSON Keras 2 writes with {@code model.to_json()}, for a Sequential model, with
@@ -48,7 +48,7 @@ public final class ModelFiles {
         } catch (CharacterCodingException e) {
             throw new NnException(file + ": not a text file (not UTF-8)", e);
         } catch (IOException e) {
-            throw new NnException(file + ": cannot read: " + e, e);
+            throw new NnException(file + ": cannot read: " + IoProblem.describe(e), e);
         }
         return parse(text, file.toString());
     }
@@ -92,7 +92,7 @@ public final class ModelFiles {
             }
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "preset " + name);
         } catch (IOException e) {
-            throw new NnException("preset " + name + ": cannot read: " + e, e);
+            throw new NnException("preset " + name + ": cannot read: " + IoProblem.describe(e), e);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import nn.api.IoProblem;
 import nn.api.NnException;
 
 /**
@@ -80,7 +81,7 @@ public final class ModelFormats {
         } catch (NoSuchFileException e) {
             throw new NnException(file + ": no such file", e);
         } catch (IOException e) {
-            throw new NnException(file + ": cannot read: " + e.getMessage(), e);
+            throw new NnException(file + ": cannot read: " + IoProblem.describe(e), e);
         }
     }
 }

@@ -4,11 +4,13 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
+import nn.api.IoProblem;
 import nn.api.NnException;
 
 /**
@@ -38,8 +40,8 @@ public final class Hdf5Input implements AutoCloseable {
             size = Files.size(path);
         } catch (NoSuchFileException e) {
             throw new NnException(source + ": no such file", e);
-        } catch (java.io.IOException e) {
-            throw new NnException(source + ": cannot read: " + e, e);
+        } catch (IOException e) {
+            throw new NnException(source + ": cannot read: " + IoProblem.describe(e), e);
         }
         return new Hdf5Input(guarded(source, () -> new HdfFile(path)), source, size);
     }

@@ -35,6 +35,16 @@ public final class Hdf5Output {
      * read) and copies it to {@code out}.
      */
     public static void writeTo(OutputStream out, Consumer<Hdf5Output> content) throws IOException {
+        write(content, temp -> Files.copy(temp, out));
+    }
+
+    /** Receives the file written, before it is deleted. */
+    public interface FileSink {
+        void accept(Path file) throws IOException;
+    }
+
+    /** Writes an HDF5 file with the content into a temporary file, reads it back, and hands it to {@code sink}. */
+    public static void write(Consumer<Hdf5Output> content, FileSink sink) throws IOException {
         Path temp = Files.createTempFile("nn-", ".h5");
         try {
             try (WritableHdfFile file = HdfFile.write(temp)) {
@@ -42,7 +52,7 @@ public final class Hdf5Output {
                 LastWritten.endWithDataset(file);
             }
             Hdf5ReadBack.check(temp);
-            Files.copy(temp, out);
+            sink.accept(temp);
         } finally {
             Files.deleteIfExists(temp);
         }

@@ -1,13 +1,18 @@
 package nn.io.keras;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import nn.api.NnException;
@@ -42,9 +47,7 @@ final class KerasArchiveWriter {
                 ZipOutputStream zip = new ZipOutputStream(out);
                 writeText(zip, KerasArchive.METADATA, JsonValues.write(metadata));
                 writeText(zip, KerasArchive.CONFIG, JsonValues.write(config));
-                zip.putNextEntry(new ZipEntry(KerasArchive.WEIGHTS));
-                Hdf5Output.writeTo(zip, h5 -> writeWeights(h5, artifacts, config));
-                zip.closeEntry();
+                Hdf5Output.write(h5 -> writeWeights(h5, artifacts, config), h5 -> writeStored(zip, KerasArchive.WEIGHTS, h5));
                 zip.finish();
             });
         } catch (NnException e) {
@@ -57,6 +60,22 @@ final class KerasArchiveWriter {
     private static void writeText(ZipOutputStream zip, String name, String text) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(text.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+
+    /** Raw float32 barely compress, so the weights are stored, as in nn's model.zip: saving is several times faster. */
+    private static void writeStored(ZipOutputStream zip, String name, Path file) throws IOException {
+        CRC32 crc = new CRC32();
+        try (InputStream in = new CheckedInputStream(Files.newInputStream(file), crc)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        ZipEntry entry = new ZipEntry(name);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(Files.size(file));
+        entry.setCompressedSize(Files.size(file));
+        entry.setCrc(crc.getValue());
+        zip.putNextEntry(entry);
+        Files.copy(file, zip);
         zip.closeEntry();
     }
 

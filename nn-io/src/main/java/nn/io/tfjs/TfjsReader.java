@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import nn.api.IoProblem;
 import nn.api.NnException;
 import nn.io.ModelArtifacts;
 import nn.io.ModelDefinition;
@@ -66,7 +67,7 @@ final class TfjsReader {
         } catch (CharacterCodingException e) {
             throw new NnException(file + ": not a text file (not UTF-8)", e);
         } catch (IOException e) {
-            throw new NnException(file + ": cannot read: " + e.getMessage(), e);
+            throw new NnException(file + ": cannot read: " + IoProblem.describe(e), e);
         }
     }
 }

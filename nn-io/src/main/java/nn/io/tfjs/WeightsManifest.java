@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import nn.api.IoProblem;
 import nn.api.NnException;
 import nn.io.SavedTensor;
 import nn.io.json.JsonCursor;
@@ -59,8 +60,10 @@ record WeightsManifest(List<SavedTensor> tensors) {
                 tensors.add(new SavedTensor(TfjsNames.layerOf(name), TfjsNames.withSuffix(name), shape(spec), values,
                         spec.where()));
             }
-        } catch (IOException | UncheckedIOException e) {
-            throw new NnException(shards.get(0) + ": cannot read: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new NnException(shards.get(0) + ": cannot read: " + IoProblem.describe(e), e);
+        } catch (UncheckedIOException e) {
+            throw new NnException(shards.get(0) + ": cannot read: " + IoProblem.describe(e.getCause()), e);
         }
     }
 
@@ -122,7 +125,7 @@ record WeightsManifest(List<SavedTensor> tensors) {
         try {
             return Files.size(shard);
         } catch (IOException e) {
-            throw new NnException(shard + ": missing or unreadable weight file (" + e.getMessage() + ")", e);
+            throw new NnException(shard + ": missing or unreadable weight file (" + IoProblem.describe(e) + ")", e);
         }
     }
 }

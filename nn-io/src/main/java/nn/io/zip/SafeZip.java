@@ -13,6 +13,7 @@ import java.util.zip.CheckedInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import nn.api.IoProblem;
 import nn.api.NnException;
 
 /**
@@ -92,7 +93,7 @@ public final class SafeZip implements AutoCloseable {
         } catch (ZipException e) {
             throw new NnException(file + ": not a zip archive, or truncated or corrupt (" + e.getMessage() + ")", e);
         } catch (IOException e) {
-            throw new NnException(file + ": cannot read: " + e.getMessage(), e);
+            throw new NnException(file + ": cannot read: " + IoProblem.describe(e), e);
         } catch (RuntimeException e) {
             closeQuietly(zip);
             throw e;
