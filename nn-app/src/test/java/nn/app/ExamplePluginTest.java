@@ -89,4 +89,22 @@ class ExamplePluginTest {
         assertEquals(1, failed.exitCode, failed::toString);
         assertTrue(failed.err.contains("'GatedLinearUnit' is not provided by any plugin (it came from module example.plugin;"), failed::toString);
     }
+
+    /** The plugin's layer, activation and optimizer go out in every format and come back, scoring the same. */
+    @Test
+    void thePluginModelSurvivesEveryFormat() {
+        Launcher original = Launcher.run(home, "evaluate", "--model-file", run.resolve("model.zip").toString(),
+                "--data", data.toString(), "--batch-size", "16");
+        String scores = original.out.substring(original.out.indexOf(" - loss:"));
+        for (String format : List.of("h5", "keras", "tfjs")) {
+            Path out = home.resolve("exported-" + format + (format.equals("tfjs") ? "" : "." + format));
+            Launcher exported = Launcher.run(home, "export", "--model-file", run.resolve("model.zip").toString(),
+                    "--format", format, "--out", out.toString());
+            assertEquals(0, exported.exitCode, exported::toString);
+            Launcher evaluated = Launcher.run(home, "evaluate", "--model-file", out.toString(), "--data", data.toString(),
+                    "--batch-size", "16");
+            assertEquals(0, evaluated.exitCode, evaluated::toString);
+            assertEquals(scores, evaluated.out.substring(evaluated.out.indexOf(" - loss:")), format);
+        }
+    }
 }
