@@ -12,6 +12,11 @@ write FILE INPUTS ROWS OUT
     bytes, name lists as fixed-length byte strings, an empty weight_names for the Dropout, weight
     names with ':0' as nested groups), and writes its numpy predictions over INPUTS to OUT.
 
+write3 FILE INPUTS ROWS OUT
+    As write, in the flavour of Keras 3's legacy writer (weight names are variable paths without
+    ':0', e.g. dense/kernel), with layer_names split into layer_names0 and layer_names1 as Keras
+    splits attributes over its HDF5 header limit.
+
 hostile FILE INPUTS ROWS OUT
     As write, then swaps the first kernel for a dataset that declares 100000 x 100000 float32
     (40 GB) but stores nothing (h5py allocates lazily): a small file a reader must not trust.
@@ -95,7 +100,7 @@ def forward(layers, weights, x):
     return x.astype(np.float32)
 
 
-def write(path):
+def write(path, keras3=False):
     rng = np.random.default_rng(7)
     def dense(name, units, act, batch_shape=None):
         c = {"name": name, "trainable": True, "dtype": "float32", "units": units, "activation": act,
@@ -137,9 +142,15 @@ def write(path):
         f.attrs["model_config"] = json.dumps(model_config).encode("utf8")
         f.attrs["training_config"] = json.dumps(training_config).encode("utf8")
         g = f.create_group("model_weights")
-        g.attrs["layer_names"] = np.array([n.encode("utf8") for n in weights])
+        names = np.array([n.encode("utf8") for n in weights])
+        if keras3:
+            g.attrs["layer_names0"], g.attrs["layer_names1"] = names[:2], names[2:]
+        else:
+            g.attrs["layer_names"] = names
         g.attrs["backend"] = "tensorflow".encode("utf8")
         g.attrs["keras_version"] = "2.13.1".encode("utf8")
+        if keras3:
+            weights = {layer: [(n[:-2], v) for n, v in values] for layer, values in weights.items()}
         for layer, values in weights.items():
             lg = g.create_group(layer)
             lg.attrs["weight_names"] = np.array([n.encode("utf8") for n, _ in values])  # empty: float64 []
@@ -152,12 +163,12 @@ def write(path):
 def main():
     command, path, inputs, rows, out = sys.argv[1:6]
     x = np.fromfile(inputs, dtype="<f4").reshape(int(rows), -1)
-    layers, weights = load(path) if command == "read" else write(path)
+    layers, weights = load(path) if command == "read" else write(path, keras3=command == "write3")
     if command == "hostile":
         with h5py.File(path, "a") as f:
             del f["model_weights/dense/dense/kernel:0"]
             f["model_weights/dense"].create_dataset("dense/kernel:0", (100000, 100000), dtype="f4")
-    if command == "write":
+    if command in ("write", "write3"):
         assert load(path)[1].keys() == weights.keys()
     forward(layers, weights, x).astype("<f4").tofile(out)
 

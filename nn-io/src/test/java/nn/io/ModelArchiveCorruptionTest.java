@@ -261,4 +261,26 @@ class ModelArchiveCorruptionTest {
         Path epoch = broken("state-epoch.zip", text("state.json", s -> "{\"epoch\": -1}"));
         assertEquals(epoch + ": state.json: epoch: must be a whole number >= 0, got -1", loadError(epoch));
     }
+
+    /** Values a trained model cannot have: refused naming the variable, not evaluated into a NaN loss. */
+    @Test
+    void nonFiniteWeightsAndNegativeVariances() throws Exception {
+        Path nan = broken("nan.zip", entries -> {
+            byte[] bin = entries.get("weights.bin");
+            bin[2] = (byte) 0xc0; // 7f c0 00 00: NaN, little-endian
+            bin[3] = (byte) 0x7f;
+        });
+        assertTrue(loadError(nan).endsWith("weights.json: variables[0]: 'dense/kernel:0' holds NaN at index 0; a model's"
+                + " values must be finite"), loadError(nan));
+        Path negative = broken("negative-variance.zip", entries -> {
+            byte[] bin = entries.get("weights.bin");
+            int movingVariance = 4 * (784 * 300 + 3 * 300); // after dense/kernel, gamma, beta, moving_mean
+            bin[movingVariance + 3] = (byte) 0xbf; // -1.0 little-endian: 00 00 80 bf
+            bin[movingVariance + 2] = (byte) 0x80;
+            bin[movingVariance + 1] = 0;
+            bin[movingVariance] = 0;
+        });
+        assertTrue(loadError(negative).endsWith("'batch_normalization/moving_variance:0' holds -1.0 at index 0; a variance"
+                + " cannot be negative"), loadError(negative));
+    }
 }

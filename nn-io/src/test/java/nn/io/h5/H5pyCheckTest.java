@@ -19,6 +19,8 @@ import org.ejml.data.FMatrixRMaj;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * nn's .h5 checked by a client that is not nn: h5py and numpy, run by {@code src/test/python/keras_h5_check.py}
@@ -50,12 +52,14 @@ class H5pyCheckTest {
         assertClose(model.predict(x, 32).data, numpy);
     }
 
-    @Test
-    void aFileH5pyWritesInKeras2LayoutImportsAndPredictsAsNumpy() throws Exception {
-        Path file = dir.resolve("keras2.h5");
+    /** {@code write}: Keras 2's layout; {@code write3}: Keras 3's flavour (names without :0) with split layer_names. */
+    @ParameterizedTest
+    @ValueSource(strings = {"write", "write3"})
+    void aFileH5pyWritesInKerasLayoutImportsAndPredictsAsNumpy(String flavour) throws Exception {
+        Path file = dir.resolve(flavour + ".h5");
         FMatrixRMaj x = FormatFixtures.data(6, 12, 3).features().toMatrix();
 
-        float[] numpy = check("write", file, x);
+        float[] numpy = check(flavour, file, x);
         Sequential imported = FormatFixtures.load(file);
         assertEquals(List.of("Flatten", "Dense", "BatchNormalization", "Dropout", "Dense"),
                 imported.layers().stream().map(l -> l.type()).toList());

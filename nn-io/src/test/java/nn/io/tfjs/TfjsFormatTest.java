@@ -16,6 +16,8 @@ import nn.api.NnException;
 import nn.core.Sequential;
 import nn.io.FormatFixtures;
 import nn.io.LoadedModel;
+import nn.io.ModelDefinition;
+import nn.io.ModelFiles;
 import nn.io.Models;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +55,20 @@ class TfjsFormatTest {
         assertEquals(Map.of("learning_rate", 0.05), loaded.definition().compileSpec().optimizerConfig());
         assertEquals("categorical_crossentropy", loaded.definition().compileSpec().loss());
         TfjsPredictions.assertMatches(folder, model, 1e-5f);
+    }
+
+    /** tfjs names a loss, nothing more: a loss setting it cannot hold is refused, naming it and the format. */
+    @Test
+    void aLossSettingTfjsCannotHoldIsRefused() {
+        ModelDefinition logits = ModelFiles.parse(FormatFixtures.ALL_LAYERS.replace("\"activation\": \"softmax\"", "\"activation\": \"linear\"")
+                .replace("\"loss\": \"sparse_categorical_crossentropy\"", "\"loss\": {\"class_name\": \"sparse_categorical_crossentropy\","
+                        + " \"config\": {\"from_logits\": true}}"), "logits");
+        Sequential model = logits.build(FormatFixtures.REGISTRY, BuildContext.seeded(1));
+        logits.compile(model, FormatFixtures.REGISTRY);
+        Path folder = dir.resolve("logits");
+        assertEquals(folder + ": cannot save as tfjs: the loss setting from_logits = true has no place in a tfjs"
+                + " trainingConfig, which names the loss only",
+                assertThrows(NnException.class, () -> model.save(folder)).getMessage());
     }
 
     @Test
