@@ -2,11 +2,9 @@ package nn.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +12,7 @@ import nn.api.IoProblem;
 import nn.api.NnException;
 import nn.core.Sequential;
 import nn.io.json.JsonCursor;
+import nn.io.json.JsonText;
 import nn.io.json.JsonValues;
 import nn.io.json.ModelJsonReader;
 import nn.io.json.ModelJsonWriter;
@@ -40,17 +39,7 @@ public final class ModelFiles {
 
     /** Reads a model file; errors name the file and, where it helps, the JSON path ({@code config.layers[3]}). */
     public static ModelDefinition read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new NnException(file + ": no such file", e);
-        } catch (CharacterCodingException e) {
-            throw new NnException(file + ": not a text file (not UTF-8)", e);
-        } catch (IOException e) {
-            throw new NnException(file + ": cannot read: " + IoProblem.describe(e), e);
-        }
-        return parse(text, file.toString());
+        return parse(JsonText.read(file), file.toString());
     }
 
     /** @param sourceName names the JSON in errors, e.g. its file */

@@ -97,14 +97,21 @@ class SavedPluginNamesTest {
                 .build(plugins.resolve("shadow.jar"));
     }
 
+    /** The model JSON built with the plugin, compiled and saved as model.zip. */
+    private Path savedWithPlugin(String json, String fileName) {
+        PluginRegistry registry = PluginLayers.load(plugins).registry();
+        ModelDefinition definition = ModelFiles.parse(json, "shadow model");
+        Sequential model = definition.build(registry, BuildContext.seeded(1));
+        definition.compile(model, registry);
+        Path file = work.resolve(fileName);
+        ModelArchive.save(file, model, null);
+        return file;
+    }
+
     @Test
     void aModelBuiltFromAPluginsNamesGetsThemBackAfterSaving() {
         PluginRegistry registry = PluginLayers.load(plugins).registry();
-        ModelDefinition definition = ModelFiles.parse(MODEL, "shadow model");
-        Sequential model = definition.build(registry, BuildContext.seeded(1));
-        definition.compile(model, registry);
-        Path file = work.resolve("model.zip");
-        ModelArchive.save(file, model, null);
+        Path file = savedWithPlugin(MODEL, "model.zip");
 
         Sequential back = Models.load(file, registry, BuildContext.seeded(2)).model();
         assertEquals("shadow.plugin", back.layer(1).getClass().getModule().getName(), "the plugin's BatchNormalization");
@@ -115,22 +122,13 @@ class SavedPluginNamesTest {
 
     @Test
     void withoutThePluginLoadingNamesTheModuleInsteadOfUsingTheBuiltIns() {
-        PluginRegistry withPlugin = PluginLayers.load(plugins).registry();
-        ModelDefinition definition = ModelFiles.parse(MODEL, "shadow model");
-        Sequential model = definition.build(withPlugin, BuildContext.seeded(1));
-        definition.compile(model, withPlugin);
-        Path file = work.resolve("model.zip");
-        ModelArchive.save(file, model, null);
+        Path file = savedWithPlugin(MODEL, "model.zip");
 
         String error = assertThrows(NnException.class,
                 () -> Models.load(file, PluginRegistry.discover(), BuildContext.seeded(2))).getMessage();
         assertTrue(error.contains("unknown activation 'shadow.plugin/relu'"), error);
 
-        Path layerOnly = work.resolve("layer-only.zip");
-        ModelDefinition plainActivation = ModelFiles.parse(MODEL.replace("shadow.plugin/relu", "relu"), "shadow model");
-        Sequential withPluginLayer = plainActivation.build(withPlugin, BuildContext.seeded(1));
-        plainActivation.compile(withPluginLayer, withPlugin);
-        ModelArchive.save(layerOnly, withPluginLayer, null);
+        Path layerOnly = savedWithPlugin(MODEL.replace("shadow.plugin/relu", "relu"), "layer-only.zip");
         String layerError = assertThrows(NnException.class,
                 () -> Models.load(layerOnly, PluginRegistry.discover(), BuildContext.seeded(2))).getMessage();
         assertEquals(layerOnly + ": model.json: layer 1 'BatchNormalization' came from module shadow.plugin, which is not"
