@@ -8,17 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import nn.api.BuildContext;
 import nn.api.NnException;
 import nn.core.Sequential;
+import nn.io.CompileSpec;
 import nn.io.FormatFixtures;
 import nn.io.LoadedModel;
 import nn.io.ModelDefinition;
 import nn.io.ModelFiles;
 import nn.io.Models;
+import nn.io.json.JsonValues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +43,7 @@ class TfjsFormatTest {
         assertTrue(json.contains("\"name\" : \"batch_normalization/moving_variance\""), "names without :0");
         assertTrue(json.contains("\"paths\" : [ \"weights.bin\" ]"), json);
         assertEquals(4L * 318_610, Files.size(dir.resolve("out/weights.bin")));
+        FormatFixtures.assertSameModel(model, load(dir.resolve("out/model.json")).model());
     }
 
     /** Written by tfjs 4.22.0 itself (nn-io/src/test/node/train_and_save.js); see the README beside it. */
@@ -55,6 +59,29 @@ class TfjsFormatTest {
         assertEquals(Map.of("learning_rate", 0.05), loaded.definition().compileSpec().optimizerConfig());
         assertEquals("categorical_crossentropy", loaded.definition().compileSpec().loss());
         TfjsPredictions.assertMatches(folder, model, 1e-5f);
+    }
+
+    /** tensorflowjs_converter wraps a Keras saved model's JSON: {"model_config": ..., "training_config": ...}. */
+    @Test
+    void importsTheConvertersWrapper() throws Exception {
+        Sequential model = FormatFixtures.trainedAllLayers();
+        Path folder = dir.resolve("converted");
+        model.save(folder);
+        Path modelJson = folder.resolve("model.json");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = (Map<String, Object>) JsonValues.toJava(JsonValues.parse(Files.readString(modelJson), "model.json"));
+        Map<String, Object> wrapper = new LinkedHashMap<>();
+        wrapper.put("keras_version", "2.13.1");
+        wrapper.put("backend", "tensorflow");
+        wrapper.put("model_config", json.remove("modelTopology"));
+        wrapper.put("training_config", json.remove("trainingConfig"));
+        json.put("modelTopology", wrapper);
+        json.put("convertedBy", "TensorFlow.js Converter v4.22.0");
+        Files.writeString(modelJson, JsonValues.write(json));
+
+        LoadedModel loaded = load(folder);
+        FormatFixtures.assertSameModel(model, loaded.model());
+        assertEquals(CompileSpec.of(model).optimizerConfig(), loaded.definition().compileSpec().optimizerConfig());
     }
 
     /** tfjs names a loss, nothing more: a loss setting it cannot hold is refused, naming it and the format. */
