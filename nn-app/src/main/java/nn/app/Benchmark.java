@@ -80,7 +80,10 @@ final class Benchmark {
             console.out().printf(Locale.ROOT, "%-6d %-8d %-10.3f %,-12.0f%n", setting.batchSize(), setting.threads(),
                     seconds, train.size() / seconds);
             rows.add(Map.of("batch_size", setting.batchSize(), "threads", setting.threads(), "seconds_per_epoch", seconds));
-            lastNetByThreads.put(setting.threads(), net);
+            Sequential replaced = lastNetByThreads.put(setting.threads(), net);
+            if (replaced != null) {
+                replaced.close();
+            }
         }
         List<Map<String, Object>> inference = new ArrayList<>();
         lastNetByThreads.forEach((threads, net) -> {
@@ -89,6 +92,7 @@ final class Benchmark {
                     threads, threads == 1 ? "" : "s", rate, fashion.test().size(), INFERENCE_BATCH, INFERENCE_REPEATS,
                     INFERENCE_WARM_UP_PASSES);
             inference.add(Map.of("threads", threads, "samples_per_second", rate));
+            net.close();
         });
         launchToFirstBatch.ifPresent(d -> console.out().printf(Locale.ROOT, "launch to first batch: %.2f s%n", d.toMillis() / 1e3));
         long heap = peakHeapBytes();

@@ -51,7 +51,11 @@ final class Comparison {
         Map<String, Sequential> models = new LinkedHashMap<>();
         plan.models().forEach(model -> models.put(model, check(settings.forRun(model, plan.seeds().get(0), CHECK_ONLY), registry)));
         FashionMnistData data = new FashionMnistData(settings, registry);
-        models.forEach((model, built) -> DataFit.check(model, built, data.dataset()));
+        try {
+            models.forEach((model, built) -> DataFit.check(model, built, data.dataset()));
+        } finally {
+            models.values().forEach(Sequential::close);
+        }
         Module shared = binder -> {
             binder.bind(Plugins.class).toInstance(plugins);
             binder.bind(PluginRegistry.class).toInstance(registry);

@@ -24,8 +24,9 @@ final class Evaluation {
     }
 
     void run(Path modelFile) {
-        Sequential model = models.load(modelFile).model();
-        report(console, model, data.get().test(), config.batchSize(), 1);
+        try (Sequential model = models.load(modelFile).model()) {
+            report(console, model, data.get().test(), config.batchSize(), 1);
+        }
     }
 
     /** {@code 313/313 [==============================] - 1s 2ms/step - loss: 0.3400 - accuracy: 0.8800}; returns the scores. */

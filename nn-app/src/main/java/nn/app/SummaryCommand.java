@@ -1,6 +1,7 @@
 package nn.app;
 
 import java.util.concurrent.Callable;
+import nn.core.Sequential;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -18,7 +19,9 @@ final class SummaryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var injector = AppModule.injector(model.toRunConfig(), parent.console());
-        parent.console().out().print(injector.getInstance(ModelFactory.class).build().summary());
+        try (Sequential built = injector.getInstance(ModelFactory.class).build()) {
+            parent.console().out().print(built.summary());
+        }
         return 0;
     }
 }

@@ -46,13 +46,14 @@ final class Training {
         this.listeners = listeners;
     }
 
-    /** Trains, writes the outputs and returns the history of every epoch with the test scores; releases the folder. */
+    /** Trains, writes the outputs and returns the history of every epoch with the test scores; releases the folder and the model's kernels. */
     RunResult run() {
-        Sequential model = start.model();
-        FashionMnistData fashion = data.get();
-        DataFit.check(config.model(), model, fashion.dataset());
-        try (RunFolder out = folder.get()) {
-            return run(model, fashion, out);
+        try (Sequential model = start.model()) {
+            FashionMnistData fashion = data.get();
+            DataFit.check(config.model(), model, fashion.dataset());
+            try (RunFolder out = folder.get()) {
+                return run(model, fashion, out);
+            }
         }
     }
 

@@ -34,8 +34,13 @@ final class VariablesCommand implements Callable<Integer> {
     public Integer call() {
         var injector = AppModule.injector(model.toRunConfig(), parent.console());
         ModelFactory factory = injector.getInstance(ModelFactory.class);
-        Sequential built = modelFile == null ? factory.build() : factory.load(modelFile).model();
-        Layer chosen = built.layer(layer);
+        try (Sequential built = modelFile == null ? factory.build() : factory.load(modelFile).model()) {
+            print(built.layer(layer));
+        }
+        return 0;
+    }
+
+    private void print(Layer chosen) {
         var out = parent.console().out();
         for (Variable v : chosen.weights()) {
             out.println(v.path() + "  shape=" + v.shape() + "  " + (chosen.trainableWeights().contains(v) ? "trainable" : "non-trainable"));
@@ -46,6 +51,5 @@ final class VariablesCommand implements Callable<Integer> {
         if (chosen.weights().isEmpty()) {
             out.println("layer " + layer + " (" + chosen.name() + ", " + chosen.type() + ") has no variables");
         }
-        return 0;
     }
 }
