@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code nn plugins}: every layer, activation, optimizer, loss, metric and dataset found, with where it comes from. */
+/** {@code nn plugins}: every layer, activation, optimizer, loss, metric and dataset found, with its aliases and where it comes from. */
 @Command(name = "plugins", mixinStandardHelpOptions = true, description = "List every discovered layer, activation, optimizer, loss, metric and dataset.")
 final class PluginsCommand implements Callable<Integer> {
 
@@ -38,9 +38,11 @@ final class PluginsCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void print(java.io.PrintStream out, String kind, Catalog<? extends NamedProvider<?>> catalog, PluginSources sources) {
-        for (Catalog.Entry<? extends NamedProvider<?>> e : catalog.entries()) {
-            out.printf("%-11s %-32s %s%n", kind, e.name(), sources.describe(e.origin()));
+    private static <P extends NamedProvider<?>> void print(java.io.PrintStream out, String kind, Catalog<P> catalog,
+            PluginSources sources) {
+        for (Catalog.Entry<P> e : catalog.entries()) {
+            out.printf("%-11s %-32s %s%n", kind, NamedProvider.listing(e.name(), catalog.aliases(e)),
+                    sources.describe(e.origin()));
         }
     }
 }

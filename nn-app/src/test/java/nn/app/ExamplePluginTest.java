@@ -49,7 +49,7 @@ class ExamplePluginTest {
     void pluginsListsThePluginsPartsWithTheirJar() {
         Launcher listed = Launcher.run(home, "plugins");
         assertEquals(0, listed.exitCode, listed::toString);
-        for (String line : List.of("layer       GatedLinearUnit", "activation  mish", "optimizer   Lion")) {
+        for (String line : List.of("layer       GatedLinearUnit", "activation  mish", "optimizer   Lion (lion)")) {
             assertTrue(listed.out.contains(line), () -> line + " missing:\n" + listed.out);
         }
         assertTrue(listed.out.contains("example.plugin (" + plugins.resolve("nn-plugin-example.jar")), listed::toString);
