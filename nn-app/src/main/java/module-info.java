@@ -2,6 +2,13 @@
  * The nn launcher: reads a model file or preset, wires the model, the dataset and the output
  * listeners from the discovered plugins with Guice, and runs the command (train, summary,
  * variables, evaluate, plugins). Plugin jars from a folder are loaded into their own module layer.
+ *
+ * <p>Packages by role: {@code nn.app} the entry point ({@code Main}), console and error line;
+ * {@code nn.app.commands} each picocli command and its options; {@code nn.app.run} a training run
+ * (its settings, folder, checkpoints, resume, evaluation); {@code nn.app.compare} {@code nn compare};
+ * {@code nn.app.bench} {@code nn bench}; {@code nn.app.wiring} the Guice module and what it provides
+ * (model factory, data, plugin sources); {@code nn.app.plugins} plugin jars; {@code nn.app.report}
+ * CSV files, charts and tables.
  */
 module nn.app {
     requires transitive nn.core;
@@ -14,9 +21,13 @@ module nn.app {
     requires java.desktop;
     requires java.management;
 
-    exports nn.app;
-    exports nn.app.plugins;
-    exports nn.app.report;
-
-    opens nn.app to com.google.guice, info.picocli;
+    // No other module uses the launcher's classes (java -m nn.app/nn.app.Main needs no export), but
+    // Guice does: it constructs (@Inject) and provides (@Provides) in run and wiring through classes
+    // it generates in the unnamed module (FastClassByGuice), which reach only exported packages.
+    exports nn.app.run;
+    exports nn.app.wiring;
+    opens nn.app.run to com.google.guice;
+    opens nn.app.wiring to com.google.guice;
+    // picocli reads the commands' annotations and sets their fields.
+    opens nn.app.commands to info.picocli;
 }

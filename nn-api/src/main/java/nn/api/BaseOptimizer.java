@@ -37,7 +37,7 @@ import org.ejml.data.FMatrixRMaj;
 public abstract class BaseOptimizer implements Optimizer {
     private final String type;
     private final String name;
-    private final float learningRate;
+    private float learningRate;
     private final float decay;
     private final float weightDecay;
     private final boolean writeWeightDecay;
@@ -107,7 +107,7 @@ public abstract class BaseOptimizer implements Optimizer {
 
     @Override
     public final void apply(List<Variable> variables) {
-        float lr = decayedLearningRate();
+        float lr = learningRate();
         float rate = stepRate(lr);
         for (int i = 0, count = variables.size(); i < count; i++) {
             Variable variable = variables.get(i);
@@ -130,14 +130,22 @@ public abstract class BaseOptimizer implements Optimizer {
         iterations++;
     }
 
-    /** The configured learning rate, before decay. */
-    public final float learningRate() {
+    /** The configured learning rate ({@code learning_rate}), before decay. */
+    public final float baseLearningRate() {
         return learningRate;
     }
 
     /** The learning rate of the next step: {@code lr / (1 + decay * iterations)}, in float32 as Keras. */
-    public final float decayedLearningRate() {
+    @Override
+    public final float learningRate() {
         return decay > 0f ? learningRate / (1f + decay * (float) iterations) : learningRate;
+    }
+
+    /** Sets {@code learning_rate}, a finite number > 0; decay goes on from the steps already done. */
+    @Override
+    public final void setLearningRate(float learningRate) {
+        this.learningRate = positive(Config.of("optimizer " + name, Map.of("learning_rate", learningRate)),
+                "learning_rate", learningRate);
     }
 
     public final float weightDecay() {

@@ -9,8 +9,11 @@ import org.ejml.data.FMatrixRMaj;
  * right size; it must not alias an input unless said. Nothing is allocated. The per-column passes
  * and the byte conversion have plain-Java defaults ({@link ColumnOps}, {@link ByteOps}), whose
  * results a faster implementation must equal bit for bit.
+ *
+ * <p>Kernels that own threads stop them in {@link #close()}; closing twice is harmless, and the
+ * single-threaded ones (the EJML reference) close as a no-op.
  */
-public interface Kernels {
+public interface Kernels extends AutoCloseable {
 
     /** Name used to choose an implementation, e.g. {@code ejml}. */
     String name();
@@ -64,5 +67,10 @@ public interface Kernels {
     /** How many threads these kernels use. */
     default int threads() {
         return 1;
+    }
+
+    /** Stops the threads these kernels own, if any; they must not be used afterwards. Closing again does nothing. */
+    @Override
+    default void close() {
     }
 }

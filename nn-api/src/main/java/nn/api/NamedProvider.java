@@ -18,6 +18,14 @@ public interface NamedProvider<T> {
         return List.of();
     }
 
+    /**
+     * How a name and the aliases that find it are listed, in {@code nn plugins} and the "known ..."
+     * part of errors: {@code AdamW (adamw)}, or the name alone.
+     */
+    static String listing(String name, List<String> aliases) {
+        return aliases.isEmpty() ? name : name + " (" + String.join(", ", aliases) + ")";
+    }
+
     /** Creates a new instance; errors name the provider, the key and the bad value. */
     T create(Config config);
 }

@@ -28,6 +28,26 @@ public interface Optimizer {
     /** The live state, keyed {@code <variable path>/<slot>}, e.g. {@code dense/kernel:0/momentum}. */
     Map<String, FMatrixRMaj> slots();
 
+    /**
+     * The learning rate of the next step, after any decay: Keras's {@code optimizer.learning_rate}.
+     * By default the configuration's {@code learning_rate}.
+     */
+    default float learningRate() {
+        if (config().get("learning_rate") instanceof Number rate) {
+            return rate.floatValue();
+        }
+        throw new NnException("optimizer " + type() + " has no learning_rate in its configuration");
+    }
+
+    /**
+     * Sets the base learning rate, the configuration's {@code learning_rate} (Keras's
+     * {@code optimizer.learning_rate = ...}); any decay goes on from the steps already done.
+     * By default refused: an optimizer says whether it can.
+     */
+    default void setLearningRate(float learningRate) {
+        throw new NnException("optimizer " + type() + " cannot change its learning rate");
+    }
+
     /** Keras configuration, e.g. {@code learning_rate}, {@code momentum}, {@code nesterov}. */
     Map<String, Object> config();
 }

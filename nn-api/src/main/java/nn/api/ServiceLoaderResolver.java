@@ -19,7 +19,7 @@ final class ServiceLoaderResolver implements Resolver {
             if (p.name().equals(name) || p.aliases().contains(name)) {
                 return p.create(config);
             }
-            known.add(p.name());
+            known.add(NamedProvider.listing(p.name(), p.aliases()));
         }
         throw new NnException(owner + ": unknown activation '" + name + "'; known activations: " + String.join(", ", known));
     }

@@ -89,4 +89,14 @@ class EjmlKernelsTest {
         kernels.mult(x, new FMatrixRMaj(B), y);
         assertArrayEquals(new float[] {27, 30}, y.data);
     }
+
+    /** The reference owns no threads: closing does nothing, twice included, and it still computes. */
+    @Test
+    void closingTheReferenceChangesNothing() {
+        kernels.close();
+        kernels.close();
+        FMatrixRMaj c = new FMatrixRMaj(2, 2);
+        kernels.mult(new FMatrixRMaj(A), new FMatrixRMaj(B), c);
+        assertArrayEquals(AB, c.data);
+    }
 }

@@ -7,12 +7,12 @@ import nn.api.NnException;
  * same check on a value read from a file (a checkpoint's saved run) names the file instead, by
  * {@link #key()}.
  */
-final class BadOption extends NnException {
+public final class BadOption extends NnException {
     private final String option;
     private final String problem;
 
     /** @param option e.g. {@code --batch-size}; @param problem e.g. {@code must be a positive number, got 0} */
-    BadOption(String option, String problem) {
+    public BadOption(String option, String problem) {
         super(option + " " + problem);
         this.option = option;
         this.problem = problem;
@@ -23,12 +23,12 @@ final class BadOption extends NnException {
     }
 
     /** The option's key in run.json and a checkpoint's state: {@code --batch-size} is {@code batch_size}. */
-    String key() {
+    public String key() {
         return option.substring(2).replace('-', '_');
     }
 
     /** What is wrong with the value, without the option's name. */
-    String problem() {
+    public String problem() {
         return problem;
     }
 }

@@ -1,6 +1,7 @@
 package nn.app;
 
 import java.io.PrintStream;
+import nn.app.commands.NnCommand;
 import picocli.CommandLine;
 
 /**

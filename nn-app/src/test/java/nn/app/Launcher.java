@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** Runs the launcher in-process, as a user would from a shell, and keeps what it printed. */
-final class Launcher {
-    final int exitCode;
-    final String out;
-    final String err;
+public final class Launcher {
+    public final int exitCode;
+    public final String out;
+    public final String err;
 
     private Launcher(int exitCode, String out, String err) {
         this.exitCode = exitCode;
@@ -19,7 +19,7 @@ final class Launcher {
     }
 
     /** {@code home} stands for NN_HOME, the folder of ./nn (and of its default plugins/ folder). */
-    static Launcher run(Path home, String... args) {
+    public static Launcher run(Path home, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -33,7 +33,7 @@ final class Launcher {
      * "error: " that contains each of {@code parts} and no Java exception's class name, no stack trace;
      * for exit code 1 that line alone.
      */
-    void assertError(int exitCode, String... parts) {
+    public void assertError(int exitCode, String... parts) {
         org.junit.jupiter.api.Assertions.assertEquals(exitCode, this.exitCode, this::toString);
         java.util.List<String> lines = err.lines().toList();
         String first = lines.isEmpty() ? "" : lines.get(0);

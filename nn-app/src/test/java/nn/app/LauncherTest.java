@@ -79,11 +79,12 @@ class LauncherTest {
     }
 
     @Test
-    void pluginsListsEveryKindWithItsModule() {
+    void pluginsListsEveryKindWithItsAliasesAndModule() {
         Launcher plugins = Launcher.run(home, "plugins");
         assertEquals(0, plugins.exitCode, plugins::toString);
-        for (String line : List.of("layer       BatchNormalization", "activation  relu", "optimizer   SGD",
-                "loss        sparse_categorical_crossentropy", "metric      accuracy", "dataset     fashion_mnist")) {
+        for (String line : List.of("layer       BatchNormalization (batch_normalization)", "activation  relu",
+                "optimizer   SGD (sgd)", "optimizer   AdamW (adamw)", "metric      accuracy (acc)",
+                "loss        sparse_categorical_crossentropy", "dataset     fashion_mnist (fashion-mnist, FashionMNIST)")) {
             assertTrue(plugins.out.contains(line), () -> line + " missing in\n" + plugins.out);
         }
         assertTrue(plugins.out.contains("nn.layers.bn"), plugins::toString);

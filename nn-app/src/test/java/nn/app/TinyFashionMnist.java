@@ -12,12 +12,12 @@ import java.util.zip.GZIPOutputStream;
  * Writes the four Fashion-MNIST files in the real IDX format, gzipped, with a few learnable
  * images: each class lights up its own band of rows, plus noise.
  */
-final class TinyFashionMnist {
+public final class TinyFashionMnist {
 
     private TinyFashionMnist() {
     }
 
-    static Path write(Path folder, int train, int test) throws IOException {
+    public static Path write(Path folder, int train, int test) throws IOException {
         Files.createDirectories(folder);
         writePair(folder, "train", train, 1);
         writePair(folder, "t10k", test, 2);

@@ -22,15 +22,4 @@ final class BenchKernels {
         }
         throw new IllegalArgumentException("kernels: ejml, vector or vector-N, got " + name);
     }
-
-    /** Stops the worker threads of kernels that have them. */
-    static void close(Kernels kernels) {
-        if (kernels instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
 }

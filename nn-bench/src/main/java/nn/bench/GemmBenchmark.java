@@ -52,7 +52,7 @@ public class GemmBenchmark extends JmhDefaults {
 
     @TearDown
     public void tearDown() {
-        BenchKernels.close(k);
+        k.close();
     }
 
     @Benchmark

@@ -40,7 +40,7 @@ public class InferenceBenchmark extends JmhDefaults {
 
     @TearDown
     public void tearDown() {
-        BenchKernels.close(k);
+        k.close();
     }
 
     @Benchmark

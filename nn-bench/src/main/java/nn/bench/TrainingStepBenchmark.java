@@ -1,5 +1,6 @@
 package nn.bench;
 
+import java.util.Map;
 import java.util.SplittableRandom;
 import nn.api.Kernels;
 import nn.core.Sequential;
@@ -39,11 +40,11 @@ public class TrainingStepBenchmark extends JmhDefaults {
 
     @TearDown
     public void tearDown() {
-        BenchKernels.close(k);
+        k.close();
     }
 
     @Benchmark
-    public float step() {
+    public Map<String, Double> step() {
         return model.trainOnBatch(images, labels);
     }
 }

@@ -20,8 +20,8 @@ public final class Catalog<P extends NamedProvider<?>> {
     private final Map<String, Entry<P>> byName = new LinkedHashMap<>();
     private final List<String> clashes = new ArrayList<>();
 
-    /** A provider and the module (or jar) it comes from. */
-    public record Entry<P>(String name, String origin, P provider) {
+    /** A provider, the module (or jar) it comes from, and the aliases it declares. */
+    public record Entry<P>(String name, String origin, P provider, List<String> aliases) {
 
         public String qualifiedName() {
             return origin + "/" + name;
@@ -35,13 +35,13 @@ public final class Catalog<P extends NamedProvider<?>> {
     Catalog(String kind, List<P> providers) {
         this.kind = kind;
         this.entries = providers.stream()
-                .map(p -> new Entry<>(nameOf(p), PluginOrigin.of(p.getClass()), p))
+                .map(p -> new Entry<>(nameOf(p), PluginOrigin.of(p.getClass()), p, aliasesOf(p)))
                 .sorted(Comparator.comparing((Entry<P> e) -> !e.builtIn()).thenComparing(Entry::origin)
                         .thenComparing(e -> e.provider().getClass().getName()))
                 .toList();
         for (Entry<P> e : entries) {
             claim(e.name(), e);
-            for (String alias : aliasesOf(e.provider())) {
+            for (String alias : e.aliases()) {
                 byName.putIfAbsent(alias, e);
             }
         }
@@ -104,7 +104,7 @@ public final class Catalog<P extends NamedProvider<?>> {
                 return candidate.provider();
             }
         }
-        throw new NnException((owner == null ? "" : owner + ": ") + "unknown " + kind + " '" + name + "'; known " + kind + "s: " + String.join(", ", names()));
+        throw new NnException((owner == null ? "" : owner + ": ") + "unknown " + kind + " '" + name + "'; known " + kind + "s: " + known());
     }
 
     public boolean contains(String name) {
@@ -114,6 +114,16 @@ public final class Catalog<P extends NamedProvider<?>> {
     /** The primary names, sorted. */
     public List<String> names() {
         return List.copyOf(new TreeSet<>(entries.stream().map(Entry::name).toList()));
+    }
+
+    /** The aliases that find this entry: those it declares, less any another provider claimed first. */
+    public List<String> aliases(Entry<P> entry) {
+        return entry.aliases().stream().filter(a -> byName.get(a) == entry && !a.equals(entry.name())).toList();
+    }
+
+    /** The primary names, sorted, each with the aliases that find it: {@code Adam (adam), SGD (sgd)}. */
+    public String known() {
+        return String.join(", ", names().stream().map(n -> NamedProvider.listing(n, aliases(byName.get(n)))).toList());
     }
 
     /** Every provider, built-ins first, with its origin. */

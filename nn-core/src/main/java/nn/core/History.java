@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import nn.api.NnException;
 
@@ -85,5 +86,20 @@ public final class History {
 
     public Map<String, List<Double>> asMap() {
         return Collections.unmodifiableMap(values);
+    }
+
+    /**
+     * The epoch count and the last epoch's values with four decimals, as Keras prints them:
+     * {@code History(2 epochs, last: loss=0.5012, accuracy=0.8203)}.
+     */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("History(").append(epochs()).append(epochs() == 1 ? " epoch" : " epochs");
+        String separator = ", last: ";
+        for (String name : values.keySet()) {
+            text.append(separator).append(name).append('=').append(String.format(Locale.ROOT, "%.4f", last(name)));
+            separator = ", ";
+        }
+        return text.append(')').toString();
     }
 }

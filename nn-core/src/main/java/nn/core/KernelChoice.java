@@ -18,6 +18,11 @@ public final class KernelChoice {
     private KernelChoice() {
     }
 
+    /** The launcher's default: the fastest kernels present ({@code auto}) on every core of the machine. */
+    public static Kernels best() {
+        return choose(AUTO, Runtime.getRuntime().availableProcessors());
+    }
+
     /** The kernels named {@code name} (or {@code auto}) on {@code threads} threads. */
     public static Kernels choose(String name, int threads) {
         List<Kernels> found = ServiceLoader.load(Kernels.class).stream().map(ServiceLoader.Provider::get).toList();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.SplittableRandom;
 import nn.api.ActivatedLayer;
 import nn.api.BaseLayer;
 import nn.api.BuildContext;
@@ -29,8 +30,11 @@ import org.ejml.data.FMatrixRMaj;
  * optimizer, a loss and metrics, then fit, evaluate and predict. Layers are named as Keras names
  * them ({@code dense}, {@code dense_1}, ...) and built when the input shape is known: from the first
  * layer's {@code input_shape}, or {@link #build(Shape)}.
+ *
+ * <p>A model computes with the kernels of its {@link BuildContext}; {@link #close()} closes them
+ * (their worker threads), so use a model in try-with-resources or close it when done.
  */
-public final class Sequential {
+public final class Sequential implements AutoCloseable {
     private final String name;
     private final BuildContext context;
     private final List<Layer> layers = new ArrayList<>();
@@ -48,16 +52,22 @@ public final class Sequential {
     private final FMatrixRMaj inferenceBatch = new FMatrixRMaj(1, 1);
     private FMatrixRMaj lastOutput;
 
-    /** Seed 0 and EJML kernels. */
+    /** Seed 0, on the launcher's default kernels: {@link KernelChoice#best()}. */
     public Sequential() {
-        this("sequential", BuildContext.seeded(0));
+        this(0);
     }
 
-    /** @param seed of the initial weights */
+    /**
+     * On the launcher's default kernels ({@link KernelChoice#best()}: the vector kernels when their
+     * module is present, else the EJML reference, on every core).
+     *
+     * @param seed of the initial weights
+     */
     public Sequential(long seed) {
-        this("sequential", BuildContext.seeded(seed));
+        this("sequential", new BuildContext(KernelChoice.best(), new SplittableRandom(seed)));
     }
 
+    /** On the kernels and random source of {@code context}, e.g. {@link BuildContext#seeded} for the EJML reference. */
     public Sequential(String name, BuildContext context) {
         this.name = name;
         this.context = context;
@@ -162,7 +172,17 @@ public final class Sequential {
      * {@code get_weights()}): row-major float32, one array a variable.
      */
     public List<float[]> getWeights() {
-        return weights().stream().map(v -> Arrays.copyOf(v.value().data, v.size())).toList();
+        return copies(weights());
+    }
+
+    private static List<float[]> copies(List<Variable> variables) {
+        return variables.stream().map(v -> Arrays.copyOf(v.value().data, v.size())).toList();
+    }
+
+    private static void assign(List<Variable> variables, List<float[]> values) {
+        for (int i = 0; i < values.size(); i++) {
+            variables.get(i).assign(values.get(i));
+        }
     }
 
     /**
@@ -182,9 +202,7 @@ public final class Sequential {
                         + variables.get(i).size());
             }
         }
-        for (int i = 0; i < values.size(); i++) {
-            variables.get(i).assign(values.get(i));
-        }
+        assign(variables, values);
     }
 
     /**
@@ -302,7 +320,13 @@ public final class Sequential {
         return out;
     }
 
-    /** Runs a batch through every layer. */
+    /**
+     * Runs a batch through every layer, as Keras's {@code model(x, training=...)}: in training mode
+     * BatchNormalization normalizes with the batch's statistics and updates its moving ones, as
+     * Keras 3 does; {@link #predictInTrainingMode} leaves them alone.
+     *
+     * @return the last layer's output buffer, overwritten by the next pass
+     */
     public FMatrixRMaj forward(FMatrixRMaj batch, boolean training) {
         requireBuilt();
         FMatrixRMaj a = batch;
@@ -313,18 +337,44 @@ public final class Sequential {
     }
 
     /**
+     * A batch's outputs in training mode (BatchNormalization with the batch's statistics, Dropout
+     * dropping) with every non-trainable variable, e.g. BatchNormalization's moving statistics, left
+     * as it was: what {@link #forward forward(batch, true)} computes without its updates. Dropout
+     * still draws its masks from the layer's generator.
+     *
+     * @return a new matrix, one row a sample
+     */
+    public FMatrixRMaj predictInTrainingMode(FMatrixRMaj batch) {
+        List<Variable> state = nonTrainableWeights();
+        List<float[]> saved = copies(state);
+        try {
+            return forward(batch, true).copy();
+        } finally {
+            assign(state, saved);
+        }
+    }
+
+    /**
      * One optimizer step on one batch: forward in training mode, loss, backward, update. The
      * gradient of the loss is taken from the logits when the loss is fused with the last activation.
      * A layer gets asked for its input gradient only when a layer before it has trainable weights.
      *
-     * @return the batch's mean loss
+     * @return the logs of this batch alone, as Keras 2's {@code train_on_batch(..., reset_metrics=True)}:
+     *     {@code loss} (the batch's mean, before the update) and each metric, e.g. {@code {loss=0.53, accuracy=0.81}}
      */
-    public float trainOnBatch(FMatrixRMaj features, FMatrixRMaj targets) {
+    public Map<String, Double> trainOnBatch(FMatrixRMaj features, FMatrixRMaj targets) {
         requireCompiled();
-        return trainStep(features, targets);
+        Map<String, Double> logs = new LinkedHashMap<>();
+        logs.put("loss", (double) trainStep(features, targets));
+        for (Metric m : metrics) {
+            m.reset();
+            m.update(lastOutput, targets);
+            logs.put(m.name(), m.result());
+        }
+        return logs;
     }
 
-    /** {@link #trainOnBatch} without the check, for the fit loop's batches. */
+    /** One step of {@link #trainOnBatch} returning the loss alone: the fit loop's, which allocates nothing. */
     float trainStep(FMatrixRMaj features, FMatrixRMaj targets) {
         FMatrixRMaj output = forward(features, true);
         lastOutput = output;
@@ -351,6 +401,16 @@ public final class Sequential {
             return loss.computeFromLogits(((ActivatedLayer) layers.get(layers.size() - 1)).preActivation(), targets, gradient);
         }
         return loss.compute(output, targets, gradient);
+    }
+
+    /**
+     * Closes the kernels this model computes with, stopping their worker threads. Models given the
+     * same kernels (one {@link BuildContext}) share them: close those once, when all are done.
+     * Closing again does nothing; the model must not compute afterwards.
+     */
+    @Override
+    public void close() {
+        context.kernels().close();
     }
 
     /** The Keras summary table. */

@@ -145,20 +145,43 @@ class SequentialTest {
     }
 
     @Test
-    void trainOnBatchIsOneStepOfFitAndReturnsTheLossBeforeIt() {
+    void trainOnBatchIsOneStepOfFitAndReturnsTheLogsBeforeIt() {
         FMatrixRMaj x = RandomMatrices.normal(5, 6, 4);
         FMatrixRMaj y = new FMatrixRMaj(5, 1, true, 0, 1, 2, 1, 0);
         Sequential stepped = mlp(3);
-        stepped.compile(new PlainGradientDescent(0.1f), new SparseCategoricalCrossentropy());
-        double before = stepped.evaluate(new LabeledData(x, y), 5).get("loss");
-        float loss = stepped.trainOnBatch(x, y);
+        stepped.compile(new PlainGradientDescent(0.1f), new SparseCategoricalCrossentropy(), new Accuracy());
+        Map<String, Double> before = stepped.evaluate(new LabeledData(x, y), 5);
+        Map<String, Double> logs = stepped.trainOnBatch(x, y);
         Sequential fitted = mlp(3);
-        fitted.compile(new PlainGradientDescent(0.1f), new SparseCategoricalCrossentropy());
+        fitted.compile(new PlainGradientDescent(0.1f), new SparseCategoricalCrossentropy(), new Accuracy());
         fitted.fit(new LabeledData(x, y), new FitConfig(1, 5, false, 0));
-        assertEquals(before, loss, 1e-6);
+        assertEquals(List.of("loss", "accuracy"), List.copyOf(logs.keySet()));
+        assertEquals(before.get("loss"), logs.get("loss"), 1e-6);
+        assertEquals(before.get("accuracy"), logs.get("accuracy"));
         for (int i = 0; i < stepped.weights().size(); i++) {
             assertArrayEquals(fitted.weights().get(i).value().data, stepped.weights().get(i).value().data);
         }
+    }
+
+    /** Keras 2's reset_metrics=True: a batch's accuracy is its own, not a running mean over calls. */
+    @Test
+    void trainOnBatchReportsTheMetricsOfThatBatchAlone() {
+        Sequential model = mlp(3);
+        model.compile(new PlainGradientDescent(0f), new SparseCategoricalCrossentropy(), new Accuracy());
+        FMatrixRMaj x = RandomMatrices.normal(4, 6, 4);
+        FMatrixRMaj predicted = model.predict(x, 4);
+        FMatrixRMaj right = new FMatrixRMaj(4, 1);
+        FMatrixRMaj wrong = new FMatrixRMaj(4, 1);
+        for (int i = 0; i < 4; i++) {
+            int best = 0;
+            for (int j = 1; j < predicted.numCols; j++) {
+                best = predicted.get(i, j) > predicted.get(i, best) ? j : best;
+            }
+            right.set(i, 0, best);
+            wrong.set(i, 0, (best + 1) % predicted.numCols);
+        }
+        assertEquals(1.0, model.trainOnBatch(x, right).get("accuracy"));
+        assertEquals(0.0, model.trainOnBatch(x, wrong).get("accuracy"));
     }
 
     @Test

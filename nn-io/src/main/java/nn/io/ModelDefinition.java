@@ -123,7 +123,7 @@ public record ModelDefinition(String source, String name, Optional<Shape> inputS
                 throw new NnException(source + ": layer " + i + " '" + spec.className()
                         + "' is not provided by any plugin" + spec.module().map(m -> " (it came from module " + m
                         + "; put that plugin's jar in the plugins folder)").orElse("") + "; known layers: "
-                        + String.join(", ", registry.layers().names()));
+                        + registry.layers().known());
             }
             try {
                 Layer layer = registry.layer(providerName, spec.config());

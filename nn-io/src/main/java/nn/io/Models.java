@@ -54,13 +54,12 @@ public final class Models {
 
     /**
      * Loads a model in any known format with the layers, activations and optimizers visible to nn.core
-     * ({@link PluginRegistry#discover()}), on the best kernels ({@code auto}) with every core. It is
-     * compiled when the file has compile settings, with the optimizer state when the file keeps it.
+     * ({@link PluginRegistry#discover()}), on the best kernels ({@link KernelChoice#best()}), which
+     * {@link Sequential#close()} stops. It is compiled when the file has compile settings, with the
+     * optimizer state when the file keeps it.
      */
     public static Sequential load(Path file) {
-        return load(file, PluginRegistry.discover(),
-                new BuildContext(KernelChoice.choose(KernelChoice.AUTO, Runtime.getRuntime().availableProcessors()),
-                        new SplittableRandom(0))).model();
+        return load(file, PluginRegistry.discover(), new BuildContext(KernelChoice.best(), new SplittableRandom(0))).model();
     }
 
     /** Loads a model with a given registry (e.g. with plugin jars) and build context (kernels, seed). */

@@ -49,7 +49,7 @@ class ModelDefinitionBuildTest {
     @Test
     void anUnknownLayerTypeListsTheKnownOnes() {
         assertBuildError("m.json: layer 1 'GatedLinear' is not provided by any plugin; known layers: Activation,"
-                + " BatchNormalization, Dense, Dropout, Flatten",
+                + " BatchNormalization (batch_normalization), Dense, Dropout, Flatten",
                 withLayers(INPUT + "," + FLATTEN + ", {\"class_name\": \"GatedLinear\", \"config\": {}}"));
     }
 
@@ -88,8 +88,8 @@ class ModelDefinitionBuildTest {
         ModelDefinition d = ModelFiles.parse(withLayers(INPUT + "," + FLATTEN), "m.json")
                 .withDefaultCompile().withOptimizer("Nadamax", java.util.Map.of());
         Sequential model = d.build(REGISTRY, BuildContext.seeded(0));
-        assertEquals("m.json: training_config: unknown optimizer 'Nadamax'; known optimizers: Adagrad, Adam,"
-                + " AdamW, RMSprop, SGD", assertThrows(NnException.class, () -> d.compile(model, REGISTRY)).getMessage());
+        assertEquals("m.json: training_config: unknown optimizer 'Nadamax'; known optimizers: Adagrad (adagrad),"
+                + " Adam (adam), AdamW (adamw), RMSprop (rmsprop), SGD (sgd)", assertThrows(NnException.class, () -> d.compile(model, REGISTRY)).getMessage());
     }
 
     @Test

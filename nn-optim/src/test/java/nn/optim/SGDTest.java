@@ -5,10 +5,12 @@ import static nn.optim.TestVariables.trainable;
 import static nn.optim.TestVariables.values;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import nn.api.BaseOptimizer;
+import nn.api.NnException;
 import nn.api.Variable;
 import org.junit.jupiter.api.Test;
 
@@ -63,19 +65,34 @@ class SGDTest {
     @Test
     void decayDividesTheRateByOnePlusDecayTimesStepsDone() {
         SGD sgd = new SGD(0.01f, 0.9f, true, 1e-6f);
-        assertEquals(0.01, sgd.decayedLearningRate(), 1e-9);
+        assertEquals(0.01, sgd.learningRate(), 1e-9);
         sgd.apply(List.of());
-        assertEquals(0.01 / (1 + 1e-6), sgd.decayedLearningRate(), 1e-9);
+        assertEquals(0.01 / (1 + 1e-6), sgd.learningRate(), 1e-9);
         sgd.apply(List.of());
-        assertEquals(0.01 / (1 + 2e-6), sgd.decayedLearningRate(), 1e-9);
+        assertEquals(0.01 / (1 + 2e-6), sgd.learningRate(), 1e-9);
 
         // SPEC: 60 epochs of 1,875 batches later the rate is 0.01 / 1.1125 = 0.008989.
         for (int step = 2; step < 60 * 1875; step++) {
             sgd.apply(List.of());
         }
         assertEquals(112_500, sgd.iterations());
-        assertEquals(0.01 / 1.1125, sgd.decayedLearningRate(), 2e-9);
-        assertEquals(0.008989, sgd.decayedLearningRate(), 5e-7);
+        assertEquals(0.01 / 1.1125, sgd.learningRate(), 2e-9);
+        assertEquals(0.008989, sgd.learningRate(), 5e-7);
+    }
+
+    /** Keras's optimizer.learning_rate = x: the base changes, decay goes on from the steps done. */
+    @Test
+    void settingTheLearningRateChangesTheBaseAndKeepsTheDecay() {
+        SGD sgd = new SGD(0.01f, 0.9f, true, 1e-6f);
+        sgd.setIterations(1000);
+        sgd.setLearningRate(0.1f);
+        assertEquals(0.1f, sgd.baseLearningRate());
+        assertEquals(0.1 / (1 + 1e-3), sgd.learningRate(), 1e-8);
+        assertEquals(0.1, sgd.config().get("learning_rate"));
+        NnException e = assertThrows(NnException.class, () -> sgd.setLearningRate(-1f));
+        assertEquals("optimizer SGD: 'learning_rate' must be > 0, got -1.0", e.getMessage());
+        assertThrows(NnException.class, () -> sgd.setLearningRate(Float.NaN));
+        assertEquals(0.1f, sgd.baseLearningRate());
     }
 
     @Test

@@ -98,7 +98,7 @@ class SlotsAndIterationsTest {
         SGD sgd = new SGD(0.01f, 0f, false, 1e-6f);
         sgd.setIterations(1000);
         assertEquals(1000, sgd.iterations());
-        assertEquals(0.01 / (1 + 1e-6 * 1000), sgd.decayedLearningRate(), 1e-9);
+        assertEquals(0.01 / (1 + 1e-6 * 1000), sgd.learningRate(), 1e-9);
         NnException error = assertThrows(NnException.class, () -> sgd.setIterations(-1));
         assertTrue(error.getMessage().contains("-1"), error.getMessage());
     }

@@ -1,7 +1,6 @@
 package nn.tutorial;
 
 import nn.core.Accuracy;
-import nn.core.ActivationLayer;
 import nn.core.Dense;
 import nn.core.Flatten;
 import nn.core.Sequential;
@@ -26,13 +25,7 @@ public final class KerasBatchNormTutorial {
 
     /** {@link #bnBeforeActivation(long)} added to an empty model, e.g. one with faster kernels. */
     public static Sequential bnBeforeActivation(Sequential empty) {
-        Sequential model = empty.add(new Flatten(28, 28));
-        for (int units : new int[] {300, 200, 100}) {
-            model.add(new Dense(units, "linear", false))
-                    .add(new BatchNormalization())
-                    .add(new ActivationLayer("relu"));
-        }
-        return model.add(new Dense(10, "softmax", true));
+        return TutorialProgram.model(empty);
     }
 
     /** The tutorial's variant: BatchNormalization after each ReLU. */

@@ -43,7 +43,7 @@ import org.ejml.data.FMatrixRMaj;
  * <p><b>Not thread-safe:</b> an instance keeps its scratch arrays (grown on demand, so no
  * allocation once warm) and its workers for one caller at a time; give each thread its own.
  */
-public final class VectorKernels implements Kernels, AutoCloseable {
+public final class VectorKernels implements Kernels {
     /** Below this, handing parts to workers costs more than it saves. */
     static final long MIN_PARALLEL_FLOPS = 1L << 24;
     /**
@@ -183,7 +183,7 @@ public final class VectorKernels implements Kernels, AutoCloseable {
         bytes.unsignedToFloats(src, srcOffset, divisor, dst, dstOffset, length);
     }
 
-    /** Stops the worker threads, if any; the instance must not be used afterwards. */
+    /** Stops the worker threads, if any; the instance must not be used afterwards. Closing again does nothing. */
     @Override
     public void close() {
         if (pool != null) {

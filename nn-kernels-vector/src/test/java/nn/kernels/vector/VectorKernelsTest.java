@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -238,5 +239,20 @@ class VectorKernelsTest {
         try (var in = VectorKernels.class.getResourceAsStream("/META-INF/services/nn.api.Kernels")) {
             assertEquals(VectorKernels.class.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip());
         }
+    }
+
+    @Test
+    void closingStopsTheWorkersAndMayBeRepeated() throws InterruptedException {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        VectorKernels kernels = new VectorKernels().withThreads(3);
+        List<Thread> workers = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && t.getName().startsWith("nn-vector-")).toList();
+        assertEquals(2, workers.size(), "workers started: " + workers);
+        kernels.close();
+        kernels.close();
+        for (Thread worker : workers) {
+            worker.join(10_000);
+        }
+        assertTrue(workers.stream().noneMatch(Thread::isAlive), "workers still running after close: " + workers);
     }
 }
