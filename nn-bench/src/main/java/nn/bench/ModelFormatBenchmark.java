@@ -48,7 +48,7 @@ public class ModelFormatBenchmark extends JmhDefaults {
 
     @TearDown
     public void tearDown() throws IOException {
-        BenchKernels.close(kernels);
+        kernels.close();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
