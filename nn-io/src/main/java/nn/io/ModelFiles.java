@@ -33,7 +33,7 @@ import nn.core.Sequential;
  */
 public final class ModelFiles {
     /** BatchNormalization before each hidden ReLU, after it, and none at all. */
-    public static final List<String> PRESETS = List.of("bn-before", "bn-after", "no-bn");
+    public static final List<String> PRESETS = List.of("bn-before", "bn-after", "no-bn", "cnn-bn", "cnn-no-bn");
 
     private ModelFiles() {
     }
