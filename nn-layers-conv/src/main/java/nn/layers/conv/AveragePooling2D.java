@@ -41,7 +41,7 @@ public final class AveragePooling2D extends Pooling2D {
     }
 
     @Override
-    protected void unpool(float[] dy, int samples, float[] dx) {
+    protected void unpool(float[] x, float[] y, float[] dy, int samples, float[] dx) {
         int c = windows.channels;
         int taps = windows.taps;
         int[] offsets = windows.offsets;

@@ -5,13 +5,14 @@ import nn.api.Config;
 
 /**
  * Keras 2's {@code MaxPooling2D}: each output is the largest value of its window (padding never
- * wins, as in TensorFlow); the gradient goes to that value, the first of equal ones.
+ * wins, as in TensorFlow); the gradient goes to that value, the first of equal ones. The forward
+ * pass keeps no indices (a branch-free max per channel); backward finds the value again.
  */
 public final class MaxPooling2D extends Pooling2D {
     public static final String TYPE = "MaxPooling2D";
 
-    /** For each output of the last batch, the index in the batch's input of the value it took. */
-    private int[] argmax = new int[0];
+    /** Per channel of the window being unpooled: 1 until a tap has taken the gradient. */
+    private float[] unclaimed = new float[0];
 
     public MaxPooling2D(Config config) {
         super(TYPE, config);
@@ -23,37 +24,48 @@ public final class MaxPooling2D extends Pooling2D {
         int taps = windows.taps;
         int[] offsets = windows.offsets;
         int inSize = inputShape().size();
-        if (argmax.length < samples * outputShape().size()) {
-            argmax = new int[samples * outputShape().size()];
-        }
         int o = 0;
         for (int s = 0; s < samples; s++) {
             int base = s * inSize;
             for (int t0 = 0; t0 < offsets.length; t0 += taps, o += c) {
-                boolean first = true;
+                Arrays.fill(out, o, o + c, Float.NEGATIVE_INFINITY);
                 for (int t = t0; t < t0 + taps; t++) {
-                    if (offsets[t] < 0) {
-                        continue;
-                    }
-                    int from = base + offsets[t];
-                    for (int k = 0; k < c; k++) {
-                        float v = x[from + k];
-                        if (first || v > out[o + k]) {
-                            out[o + k] = v;
-                            argmax[o + k] = from + k;
+                    if (offsets[t] >= 0) {
+                        for (int k = 0, i = base + offsets[t]; k < c; k++, i++) {
+                            out[o + k] = Math.max(out[o + k], x[i]);
                         }
                     }
-                    first = false;
                 }
             }
         }
     }
 
     @Override
-    protected void unpool(float[] dy, int samples, float[] dx) {
-        Arrays.fill(dx, 0, samples * inputShape().size(), 0f);
-        for (int i = 0, n = samples * outputShape().size(); i < n; i++) {
-            dx[argmax[i]] += dy[i];
+    protected void unpool(float[] x, float[] y, float[] dy, int samples, float[] dx) {
+        int c = windows.channels;
+        int taps = windows.taps;
+        int[] offsets = windows.offsets;
+        int inSize = inputShape().size();
+        if (unclaimed.length < c) {
+            unclaimed = new float[c];
+        }
+        Arrays.fill(dx, 0, samples * inSize, 0f);
+        int o = 0;
+        for (int s = 0; s < samples; s++) {
+            int base = s * inSize;
+            for (int t0 = 0; t0 < offsets.length; t0 += taps, o += c) {
+                Arrays.fill(unclaimed, 0, c, 1f);
+                for (int t = t0; t < t0 + taps; t++) {
+                    if (offsets[t] >= 0) {
+                        for (int k = 0, i = base + offsets[t]; k < c; k++, i++) {
+                            // branch-free: the first tap equal to the maximum claims the gradient
+                            float hit = x[i] == y[o + k] ? unclaimed[k] : 0f;
+                            dx[i] += hit * dy[o + k];
+                            unclaimed[k] -= hit;
+                        }
+                    }
+                }
+            }
         }
     }
 }

@@ -25,6 +25,7 @@ abstract class Pooling2D extends BaseLayer {
     private final FMatrixRMaj output = new FMatrixRMaj(1, 1);
     private final FMatrixRMaj inputGradient = new FMatrixRMaj(1, 1);
     private int lastTrainingRows = -1;
+    private FMatrixRMaj lastInput;
 
     protected Pooling2D(String type, Config config) {
         super(type, config, KEYS);
@@ -45,6 +46,7 @@ abstract class Pooling2D extends BaseLayer {
         output.reshape(input.numRows, outputShape().size());
         pool(input.data, input.numRows, output.data);
         lastTrainingRows = training ? input.numRows : -1;
+        lastInput = input;
         return output;
     }
 
@@ -57,15 +59,15 @@ abstract class Pooling2D extends BaseLayer {
             return null;
         }
         inputGradient.reshape(lastTrainingRows, inputShape().size());
-        unpool(outputGradient.data, lastTrainingRows, inputGradient.data);
+        unpool(lastInput.data, output.data, outputGradient.data, lastTrainingRows, inputGradient.data);
         return inputGradient;
     }
 
     /** out = the pool of each window of samples [0, samples) of x. */
     protected abstract void pool(float[] x, int samples, float[] out);
 
-    /** dx = the gradient of the last training pool for the output gradient dy; overwrites dx. */
-    protected abstract void unpool(float[] dy, int samples, float[] dx);
+    /** dx = the gradient of the pool y = pool(x) for the output gradient dy; overwrites dx. */
+    protected abstract void unpool(float[] x, float[] y, float[] dy, int samples, float[] dx);
 
     @Override
     protected final void putConfig(Map<String, Object> config) {
