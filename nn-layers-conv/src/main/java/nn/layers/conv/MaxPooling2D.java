@@ -11,9 +11,6 @@ import nn.api.Config;
 public final class MaxPooling2D extends Pooling2D {
     public static final String TYPE = "MaxPooling2D";
 
-    /** Per channel of the window being unpooled: 1 until a tap has taken the gradient. */
-    private float[] unclaimed = new float[0];
-
     public MaxPooling2D(Config config) {
         super(TYPE, config);
     }
@@ -46,22 +43,17 @@ public final class MaxPooling2D extends Pooling2D {
         int taps = windows.taps;
         int[] offsets = windows.offsets;
         int inSize = inputShape().size();
-        if (unclaimed.length < c) {
-            unclaimed = new float[c];
-        }
         Arrays.fill(dx, 0, samples * inSize, 0f);
         int o = 0;
         for (int s = 0; s < samples; s++) {
             int base = s * inSize;
             for (int t0 = 0; t0 < offsets.length; t0 += taps, o += c) {
-                Arrays.fill(unclaimed, 0, c, 1f);
-                for (int t = t0; t < t0 + taps; t++) {
-                    if (offsets[t] >= 0) {
-                        for (int k = 0, i = base + offsets[t]; k < c; k++, i++) {
-                            // branch-free: the first tap equal to the maximum claims the gradient
-                            float hit = x[i] == y[o + k] ? unclaimed[k] : 0f;
-                            dx[i] += hit * dy[o + k];
-                            unclaimed[k] -= hit;
+                for (int k = 0; k < c; k++) {
+                    for (int t = t0; t < t0 + taps; t++) {
+                        int i = base + offsets[t] + k;
+                        if (offsets[t] >= 0 && x[i] == y[o + k]) {
+                            dx[i] += dy[o + k];
+                            break;
                         }
                     }
                 }
