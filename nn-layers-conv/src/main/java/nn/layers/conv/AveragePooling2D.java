@@ -15,49 +15,29 @@ public final class AveragePooling2D extends Pooling2D {
     }
 
     @Override
-    protected void pool(float[] x, int samples, float[] out) {
+    protected void poolWindow(float[] x, int base, int firstTap, float[] out, int o) {
         int c = windows.channels;
-        int taps = windows.taps;
-        int[] offsets = windows.offsets;
-        int inSize = inputShape().size();
-        int o = 0;
-        for (int s = 0; s < samples; s++) {
-            int base = s * inSize;
-            for (int t0 = 0; t0 < offsets.length; t0 += taps, o += c) {
-                Arrays.fill(out, o, o + c, 0f);
-                for (int t = t0; t < t0 + taps; t++) {
-                    if (offsets[t] >= 0) {
-                        for (int k = 0, i = base + offsets[t]; k < c; k++, i++) {
-                            out[o + k] += x[i];
-                        }
-                    }
-                }
-                int inside = windows.inside(t0);
-                for (int k = 0; k < c; k++) {
-                    out[o + k] /= inside;
+        Arrays.fill(out, o, o + c, 0f);
+        for (int t = firstTap; t < firstTap + windows.taps; t++) {
+            if (windows.offsets[t] >= 0) {
+                for (int k = 0, i = base + windows.offsets[t]; k < c; k++, i++) {
+                    out[o + k] += x[i];
                 }
             }
+        }
+        int inside = windows.inside(firstTap);
+        for (int k = 0; k < c; k++) {
+            out[o + k] /= inside;
         }
     }
 
     @Override
-    protected void unpool(float[] x, float[] y, float[] dy, int samples, float[] dx) {
-        int c = windows.channels;
-        int taps = windows.taps;
-        int[] offsets = windows.offsets;
-        int inSize = inputShape().size();
-        Arrays.fill(dx, 0, samples * inSize, 0f);
-        int o = 0;
-        for (int s = 0; s < samples; s++) {
-            int base = s * inSize;
-            for (int t0 = 0; t0 < offsets.length; t0 += taps, o += c) {
-                int inside = windows.inside(t0);
-                for (int t = t0; t < t0 + taps; t++) {
-                    if (offsets[t] >= 0) {
-                        for (int k = 0, i = base + offsets[t]; k < c; k++, i++) {
-                            dx[i] += dy[o + k] / inside;
-                        }
-                    }
+    protected void unpoolWindow(float[] x, float[] y, float[] dy, int base, int firstTap, float[] dx, int o) {
+        int inside = windows.inside(firstTap);
+        for (int t = firstTap; t < firstTap + windows.taps; t++) {
+            if (windows.offsets[t] >= 0) {
+                for (int k = 0, i = base + windows.offsets[t]; k < windows.channels; k++, i++) {
+                    dx[i] += dy[o + k] / inside;
                 }
             }
         }

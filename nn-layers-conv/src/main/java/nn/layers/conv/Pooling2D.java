@@ -1,5 +1,6 @@
 package nn.layers.conv;
 
+import java.util.Arrays;
 import java.util.Map;
 import nn.api.BaseLayer;
 import nn.api.BuildContext;
@@ -12,7 +13,7 @@ import org.ejml.data.FMatrixRMaj;
 /**
  * What Keras 2's 2D pooling layers share: {@code pool_size} (default 2), {@code strides} (default
  * the pool size), {@code padding}, channels_last; each channel is pooled on its own. A subclass
- * implements the pool of a batch and its gradient.
+ * implements the pool of one window and its gradient.
  */
 abstract class Pooling2D extends BaseLayer {
     private static final ConfigKeys KEYS = ConfigKeys.layer("pool_size", "strides", "padding")
@@ -64,10 +65,34 @@ abstract class Pooling2D extends BaseLayer {
     }
 
     /** out = the pool of each window of samples [0, samples) of x. */
-    protected abstract void pool(float[] x, int samples, float[] out);
+    private void pool(float[] x, int samples, float[] out) {
+        int inSize = inputShape().size();
+        for (int s = 0, o = 0; s < samples; s++) {
+            for (int firstTap = 0; firstTap < windows.offsets.length; firstTap += windows.taps, o += windows.channels) {
+                poolWindow(x, s * inSize, firstTap, out, o);
+            }
+        }
+    }
 
-    /** dx = the gradient of the pool y = pool(x) for the output gradient dy; overwrites dx. */
-    protected abstract void unpool(float[] x, float[] y, float[] dy, int samples, float[] dx);
+    /** dx = the gradient of y = pool(x) for the output gradient dy. */
+    private void unpool(float[] x, float[] y, float[] dy, int samples, float[] dx) {
+        int inSize = inputShape().size();
+        Arrays.fill(dx, 0, samples * inSize, 0f);
+        for (int s = 0, o = 0; s < samples; s++) {
+            for (int firstTap = 0; firstTap < windows.offsets.length; firstTap += windows.taps, o += windows.channels) {
+                unpoolWindow(x, y, dy, s * inSize, firstTap, dx, o);
+            }
+        }
+    }
+
+    /**
+     * out[o + k] = the pool of channel k over one window: its taps are {@code windows.offsets[firstTap ..
+     * firstTap + taps)}, offsets from {@code base} in x (-1 on padding).
+     */
+    protected abstract void poolWindow(float[] x, int base, int firstTap, float[] out, int o);
+
+    /** Adds to dx the gradient of one window's outputs y[o + k] for their gradients dy[o + k]. */
+    protected abstract void unpoolWindow(float[] x, float[] y, float[] dy, int base, int firstTap, float[] dx, int o);
 
     @Override
     protected final void putConfig(Map<String, Object> config) {
