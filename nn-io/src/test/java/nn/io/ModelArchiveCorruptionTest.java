@@ -158,7 +158,8 @@ class ModelArchiveCorruptionTest {
                 .replaceFirst("\"module\" : \"nn.core\",\\s*\"class_name\" : \"GatedLinear\"", "\"module\" : \"example.gated\", \"class_name\" : \"GatedLinear\"")));
         assertEquals(file + ": model.json: layer 3 'GatedLinear' is not provided by any plugin (it came from module"
                 + " example.gated; put that plugin's jar in the plugins folder); known layers:"
-                + " Activation, BatchNormalization, Dense, Dropout, Flatten", loadError(file));
+                + " Activation, AveragePooling2D, BatchNormalization, Conv2D, Dense, Dropout, Flatten, GlobalAveragePooling2D,"
+                + " MaxPooling2D, Reshape", loadError(file));
     }
 
     @Test

@@ -49,7 +49,8 @@ class ModelDefinitionBuildTest {
     @Test
     void anUnknownLayerTypeListsTheKnownOnes() {
         assertBuildError("m.json: layer 1 'GatedLinear' is not provided by any plugin; known layers: Activation,"
-                + " BatchNormalization, Dense, Dropout, Flatten",
+                + " AveragePooling2D, BatchNormalization, Conv2D, Dense, Dropout, Flatten, GlobalAveragePooling2D, MaxPooling2D,"
+                + " Reshape",
                 withLayers(INPUT + "," + FLATTEN + ", {\"class_name\": \"GatedLinear\", \"config\": {}}"));
     }
 
