@@ -21,11 +21,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CnnTrainingTest {
     private static final PluginRegistry REGISTRY = PluginRegistry.discover();
 
-    /** A preset built and compiled as the app does, with its Keras compile settings. */
-    static Sequential compiledPreset(String preset) {
-        return compiled(ModelFiles.preset(preset));
-    }
-
     private static Sequential compiled(ModelDefinition definition) {
         Sequential model = definition.build(REGISTRY, BuildContext.seeded(7));
         definition.compile(model, REGISTRY);
@@ -33,7 +28,11 @@ class CnnTrainingTest {
     }
 
     /** Reshape, Conv2D 8 3x3 stride 2 same, [BatchNormalization,] ReLU, MaxPooling2D, Flatten, softmax; SGD with momentum. */
-    private static String smallCnn(boolean batchNormalization) {
+    private static Sequential smallCnn(boolean batchNormalization) {
+        return compiled(ModelFiles.parse(smallCnnJson(batchNormalization), "small cnn"));
+    }
+
+    private static String smallCnnJson(boolean batchNormalization) {
         String conv = batchNormalization
                 ? """
                   {"class_name": "Conv2D", "config": {"filters": 8, "kernel_size": 3, "strides": 2, "padding": "same", "use_bias": false}},
@@ -59,7 +58,7 @@ class CnnTrainingTest {
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void aSmallCnnLearnsTheSyntheticImages(boolean batchNormalization) {
-        Sequential model = compiled(ModelFiles.parse(smallCnn(batchNormalization), "small cnn"));
+        Sequential model = smallCnn(batchNormalization);
         LabeledData train = SyntheticImages.generate(960, 1);
         LabeledData validation = SyntheticImages.generate(300, 2);
         History history = model.fit(train, validation, FitConfig.epochs(5).withSeed(3));
