@@ -20,8 +20,9 @@ public final class AveragePooling2D extends Pooling2D {
         Arrays.fill(out, o, o + c, 0f);
         for (int t = firstTap; t < firstTap + windows.taps; t++) {
             if (windows.offsets[t] >= 0) {
-                for (int k = 0, i = base + windows.offsets[t]; k < c; k++, i++) {
-                    out[o + k] += x[i];
+                int i = base + windows.offsets[t];
+                for (int k = 0; k < c; k++) {
+                    out[o + k] += x[i + k];
                 }
             }
         }
@@ -36,8 +37,9 @@ public final class AveragePooling2D extends Pooling2D {
         int inside = windows.inside(firstTap);
         for (int t = firstTap; t < firstTap + windows.taps; t++) {
             if (windows.offsets[t] >= 0) {
-                for (int k = 0, i = base + windows.offsets[t]; k < windows.channels; k++, i++) {
-                    dx[i] += dy[o + k] / inside;
+                int i = base + windows.offsets[t];
+                for (int k = 0; k < windows.channels; k++) {
+                    dx[i + k] += dy[o + k] / inside;
                 }
             }
         }

@@ -44,11 +44,12 @@ public final class GlobalAveragePooling2D extends BaseLayer {
         output.reshape(n, channels);
         float[] out = output.data;
         Arrays.fill(out, 0, n * channels, 0f);
-        for (int s = 0, i = 0; s < n; s++) {
+        for (int s = 0; s < n; s++) {
             int o = s * channels;
             for (int p = 0; p < positions; p++) {
-                for (int k = 0; k < channels; k++, i++) {
-                    out[o + k] += x.data[i];
+                int i = (s * positions + p) * channels;
+                for (int k = 0; k < channels; k++) {
+                    out[o + k] += x.data[i + k];
                 }
             }
             for (int k = 0; k < channels; k++) {
@@ -70,11 +71,12 @@ public final class GlobalAveragePooling2D extends BaseLayer {
         int n = dy.numRows;
         inputGradient.reshape(n, positions * channels);
         float[] dx = inputGradient.data;
-        for (int s = 0, i = 0; s < n; s++) {
+        for (int s = 0; s < n; s++) {
             int o = s * channels;
             for (int p = 0; p < positions; p++) {
-                for (int k = 0; k < channels; k++, i++) {
-                    dx[i] = dy.data[o + k] / positions;
+                int i = (s * positions + p) * channels;
+                for (int k = 0; k < channels; k++) {
+                    dx[i + k] = dy.data[o + k] / positions;
                 }
             }
         }

@@ -1,5 +1,6 @@
 package nn.layers.conv;
 
+import java.util.Arrays;
 import org.ejml.data.FMatrixRMaj;
 
 /**
@@ -23,14 +24,12 @@ final class Im2Col {
             int base = (first + s) * sampleSize;
             for (int t = 0; t < offsets.length; t++, o += c) {
                 int from = offsets[t];
-                if (from < 0) {
-                    for (int k = 0; k < c; k++) {
-                        out[o + k] = 0f;
-                    }
+                if (c == 1) {
+                    out[o] = from < 0 ? 0f : x[base + from];
+                } else if (from < 0) {
+                    Arrays.fill(out, o, o + c, 0f);
                 } else {
-                    for (int k = 0, i = base + from; k < c; k++, i++) {
-                        out[o + k] = x[i];
-                    }
+                    System.arraycopy(x, base + from, out, o, c);
                 }
             }
         }
@@ -47,8 +46,9 @@ final class Im2Col {
             for (int t = 0; t < offsets.length; t++, o += c) {
                 int to = offsets[t];
                 if (to >= 0) {
-                    for (int k = 0, i = base + to; k < c; k++, i++) {
-                        dx[i] += in[o + k];
+                    int i = base + to;
+                    for (int k = 0; k < c; k++) {
+                        dx[i + k] += in[o + k];
                     }
                 }
             }
