@@ -51,6 +51,34 @@ class CnnPresetsTest {
                 model.layer("conv2d").weights().stream().map(v -> v.path()).toList());
     }
 
+    /** What Keras 2 writes for a CNN whose InputLayer is (28, 28, 1): the launcher's 784 columns fit it. */
+    @Test
+    void aKeras2CnnWithAChannelInputLoads() {
+        Sequential model = ModelFiles.parse("""
+                {"class_name": "Sequential", "config": {"name": "sequential", "layers": [
+                  {"class_name": "InputLayer", "config": {"batch_input_shape": [null, 28, 28, 1], "dtype": "float32",
+                    "sparse": false, "ragged": false, "name": "conv2d_input"}},
+                  {"class_name": "Conv2D", "config": {"name": "conv2d", "trainable": true, "dtype": "float32",
+                    "batch_input_shape": [null, 28, 28, 1], "filters": 8, "kernel_size": [5, 5], "strides": [2, 2],
+                    "padding": "same", "data_format": "channels_last", "dilation_rate": [1, 1], "groups": 1,
+                    "activation": "relu", "use_bias": true, "kernel_initializer": {"class_name": "HeNormal",
+                    "config": {"seed": null}}, "bias_initializer": {"class_name": "Zeros", "config": {}},
+                    "kernel_regularizer": null, "bias_regularizer": null, "activity_regularizer": null,
+                    "kernel_constraint": null, "bias_constraint": null}},
+                  {"class_name": "AveragePooling2D", "config": {"name": "average_pooling2d", "trainable": true,
+                    "dtype": "float32", "pool_size": [3, 3], "padding": "same", "strides": [2, 2],
+                    "data_format": "channels_last"}},
+                  {"class_name": "GlobalAveragePooling2D", "config": {"name": "global_average_pooling2d",
+                    "trainable": true, "dtype": "float32", "data_format": "channels_last", "keepdims": false}},
+                  {"class_name": "Dense", "config": {"name": "dense", "units": 10, "activation": "softmax"}}]},
+                 "keras_version": "2.13.1", "backend": "tensorflow"}
+                """, "cnn.json").build(PresetsTest.REGISTRY, nn.api.BuildContext.seeded(1));
+        assertEquals(Shape.of(28, 28, 1), model.inputShape());
+        assertEquals(List.of(Shape.of(14, 14, 8), Shape.of(7, 7, 8), Shape.of(8), Shape.of(10)),
+                model.layers().stream().map(l -> l.outputShape()).toList());
+        assertEquals(5 * 5 * 8 + 8 + 8 * 10 + 10, model.weights().stream().mapToInt(v -> v.size()).sum());
+    }
+
     /** Dropout's masks are not saved, so this checks weights and predictions, not further training. */
     @ParameterizedTest
     @CsvSource({"cnn-bn, model.zip, nn", "cnn-bn, model.h5, h5", "cnn-bn, model.keras, keras", "cnn-bn, tfjs, tfjs",
