@@ -53,7 +53,7 @@ class BadInputTest {
                 // model files
                 row("a model file that is not JSON", 1, List.of("broken.json"), "train", "--data", "{data}", "--model", "{home}/broken.json"),
                 row("a model file that is not UTF-8", 1, List.of("latin1.json", "not UTF-8"), "train", "--data", "{data}", "--model", "{home}/latin1.json"),
-                row("an unknown layer lists the known ones", 1, List.of("unknown-layer.json", "Convolution9D", "BatchNormalization (batch_normalization), Dense"), "train", "--data", "{data}", "--model", "{home}/unknown-layer.json"),
+                row("an unknown layer lists the known ones", 1, List.of("unknown-layer.json", "Convolution9D", "BatchNormalization (batch_normalization), Conv2D (Convolution2D), Dense"), "train", "--data", "{data}", "--model", "{home}/unknown-layer.json"),
                 row("zero units", 1, List.of("zero-units.json", "'units'"), "train", "--data", "{data}", "--model", "{home}/zero-units.json"),
                 row("no Flatten before Dense", 1, List.of("no-flatten.json", "Flatten"), "train", "--data", "{data}", "--model", "{home}/no-flatten.json"),
                 // 2^31 - 1 weights: more than a Java array holds, so the JVM refuses at once, whatever its heap

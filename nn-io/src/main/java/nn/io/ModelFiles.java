@@ -32,7 +32,7 @@ import nn.io.json.ModelJsonWriter;
  */
 public final class ModelFiles {
     /** BatchNormalization before each hidden ReLU, after it, and none at all. */
-    public static final List<String> PRESETS = List.of("bn-before", "bn-after", "no-bn");
+    public static final List<String> PRESETS = List.of("bn-before", "bn-after", "no-bn", "cnn-bn", "cnn-no-bn");
 
     private ModelFiles() {
     }

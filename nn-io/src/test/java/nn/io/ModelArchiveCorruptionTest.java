@@ -158,7 +158,8 @@ class ModelArchiveCorruptionTest {
                 .replaceFirst("\"module\" : \"nn.core\",\\s*\"class_name\" : \"GatedLinear\"", "\"module\" : \"example.gated\", \"class_name\" : \"GatedLinear\"")));
         assertEquals(file + ": model.json: layer 3 'GatedLinear' is not provided by any plugin (it came from module"
                 + " example.gated; put that plugin's jar in the plugins folder); known layers:"
-                + " Activation, BatchNormalization (batch_normalization), Dense, Dropout, Flatten", loadError(file));
+                + " Activation, AveragePooling2D (AvgPool2D), BatchNormalization (batch_normalization), Conv2D (Convolution2D), Dense,"
+                + " Dropout, Flatten, GlobalAveragePooling2D (GlobalAvgPool2D), MaxPooling2D (MaxPool2D), Reshape", loadError(file));
     }
 
     @Test

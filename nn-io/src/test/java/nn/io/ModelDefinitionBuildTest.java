@@ -49,7 +49,8 @@ class ModelDefinitionBuildTest {
     @Test
     void anUnknownLayerTypeListsTheKnownOnes() {
         assertBuildError("m.json: layer 1 'GatedLinear' is not provided by any plugin; known layers: Activation,"
-                + " BatchNormalization (batch_normalization), Dense, Dropout, Flatten",
+                + " AveragePooling2D (AvgPool2D), BatchNormalization (batch_normalization), Conv2D (Convolution2D), Dense, Dropout,"
+                + " Flatten, GlobalAveragePooling2D (GlobalAvgPool2D), MaxPooling2D (MaxPool2D), Reshape",
                 withLayers(INPUT + "," + FLATTEN + ", {\"class_name\": \"GatedLinear\", \"config\": {}}"));
     }
 

@@ -71,7 +71,7 @@ class PresetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bn-before", "bn-after", "no-bn"})
+    @ValueSource(strings = {"bn-before", "bn-after", "no-bn", "cnn-bn", "cnn-no-bn"})
     void everyPresetHasTheTutorialsInputAndTrainingConfig(String preset) {
         ModelDefinition d = ModelFiles.preset(preset);
         assertEquals("preset " + preset, d.source());
@@ -87,7 +87,7 @@ class PresetsTest {
 
     @Test
     void anUnknownPresetListsTheKnownOnes() {
-        assertEquals("unknown preset 'bn-middle'; known presets: bn-before, bn-after, no-bn",
+        assertEquals("unknown preset 'bn-middle'; known presets: bn-before, bn-after, no-bn, cnn-bn, cnn-no-bn",
                 assertThrows(NnException.class, () -> ModelFiles.preset("bn-middle")).getMessage());
     }
 
@@ -98,9 +98,9 @@ class PresetsTest {
         Files.writeString(file, ModelFilesReadTest.KERAS2);
         assertEquals(file.toString(), ModelFiles.resolve(file.toString()).source());
         String missing = dir.resolve("gone.json").toString();
-        assertEquals(missing + ": no such model file, and not a preset; presets: bn-before, bn-after, no-bn",
+        assertEquals(missing + ": no such model file, and not a preset; presets: bn-before, bn-after, no-bn, cnn-bn, cnn-no-bn",
                 assertThrows(NnException.class, () -> ModelFiles.resolve(missing)).getMessage());
-        assertEquals(dir + ": no such model file, and not a preset; presets: bn-before, bn-after, no-bn",
+        assertEquals(dir + ": no such model file, and not a preset; presets: bn-before, bn-after, no-bn, cnn-bn, cnn-no-bn",
                 assertThrows(NnException.class, () -> ModelFiles.resolve(dir.toString())).getMessage());
     }
 }

@@ -44,7 +44,7 @@ class CompareBadInputTest {
 
     @Test
     void emptyModelsAndAnEmptyItem() {
-        compare("--models", "").assertError(2, "--models needs at least a model: bn-before, bn-after, no-bn or a model file");
+        compare("--models", "").assertError(2, "--models needs at least a model: bn-before, bn-after, no-bn, cnn-bn, cnn-no-bn or a model file");
         compare("--models", "bn-before,,no-bn").assertError(2, "--models has an empty item in 'bn-before,,no-bn'");
     }
 

@@ -1,0 +1,56 @@
+package nn.layers.conv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Map;
+import nn.api.Layer;
+import nn.api.LayerProvider;
+import nn.testkit.RandomMatrices;
+import org.ejml.data.FMatrixRMaj;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Once warm, a training forward and backward of each layer allocates nothing (and inference neither). */
+class WarmPassesAllocateNothingTest {
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private static Layer layer(String type) {
+        Map<String, Object> conv = Map.of("filters", 4, "kernel_size", 3, "padding", "same", "activation", "relu");
+        LayerProvider provider = switch (type) {
+            case "Conv2D" -> new Conv2DProvider();
+            case "MaxPooling2D" -> new MaxPooling2DProvider();
+            case "AveragePooling2D" -> new AveragePooling2DProvider();
+            case "GlobalAveragePooling2D" -> new GlobalAveragePooling2DProvider();
+            default -> new ReshapeProvider();
+        };
+        Map<String, Object> config = switch (type) {
+            case "Conv2D" -> conv;
+            case "Reshape" -> Map.of("target_shape", List.of(-1));
+            default -> Map.of();
+        };
+        return Layers.built(provider, config, 9, 8, 3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Conv2D", "MaxPooling2D", "AveragePooling2D", "GlobalAveragePooling2D", "Reshape"})
+    void warmPasses(String type) {
+        Layer layer = layer(type);
+        FMatrixRMaj x = RandomMatrices.normal(8, layer.inputShape().size(), 1);
+        FMatrixRMaj dy = RandomMatrices.normal(8, layer.outputShape().size(), 2);
+        for (int i = 0; i < 3000; i++) {
+            layer.forward(x, true);
+            layer.backward(dy, true);
+            layer.forward(x, false);
+        }
+        long before = THREADS.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 100; i++) {
+            layer.forward(x, true);
+            layer.backward(dy, true);
+            layer.forward(x, false);
+        }
+        assertEquals(0, THREADS.getCurrentThreadAllocatedBytes() - before, type + ": bytes allocated by 100 warm passes");
+    }
+}
