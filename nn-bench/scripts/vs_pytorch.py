@@ -2,7 +2,7 @@
 """Runs PyTorch's reference script and `./nn bench` one after the other and prints the issue's
 targets as a Markdown table: nn's figure, PyTorch's figure and their ratio, all from this run.
 
-    python3 nn-bench/scripts/vs_pytorch.py [--torch-script ../shared/bench/torch_seed.py] [--out FILE]
+    python3 nn-bench/scripts/vs_pytorch.py [--torch-script nn-bench/scripts/torch_mlp.py] [--out FILE]
 
 Needs Debian's PyTorch with OpenBLAS (apt-get install -y python3-torch libopenblas0-pthread),
 run with /usr/bin/python3, and the Fashion-MNIST files in /usr/share/datasets/fashion-mnist.
@@ -45,7 +45,7 @@ def run_nn(epochs):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--torch-script", default=os.path.join(ROOT, "..", "shared", "bench", "torch_seed.py"))
+    ap.add_argument("--torch-script", default=os.path.join(ROOT, "nn-bench", "scripts", "torch_mlp.py"))
     ap.add_argument("--torch-epochs", type=int, default=3)
     ap.add_argument("--nn-epochs", type=int, default=2)
     ap.add_argument("--out", help="also write all figures to this JSON file")
