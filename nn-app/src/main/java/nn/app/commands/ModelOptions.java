@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
 /** The options that choose and alter a model, shared by the commands that build one. */
 public final class ModelOptions {
 
-    @Option(names = "--model", defaultValue = "bn-before", paramLabel = "bn-before|bn-after|no-bn|FILE.json",
-            description = "A preset or a Keras-style model file (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", defaultValue = "bn-before", paramLabel = "PRESET|FILE",
+            description = "A preset (bn-before, bn-after, no-bn, cnn-bn, cnn-no-bn), a Keras-style model file, or a saved model"
+                    + " to start from (default: ${DEFAULT-VALUE}).")
     public String model;
 
     @Option(names = "--optimizer", paramLabel = "NAME", description = "Replace the model's optimizer (a plugin name, e.g. Adam).")

@@ -10,7 +10,8 @@ import java.util.stream.IntStream;
 /**
  * One model's line in {@code nn compare}'s table, each figure a mean over the seeds: final and best
  * val_accuracy, test accuracy, the first epoch at which the mean val_accuracy curve reaches each of
- * {@link #THRESHOLDS}, seconds per epoch, and how much longer an epoch takes than with {@link #BASELINE}.
+ * {@link #THRESHOLDS}, seconds per epoch, and how much longer an epoch takes than with the same network
+ * without BatchNormalization ({@link #baselineOf}).
  */
 public record ComparisonRow(String model, List<Long> seeds, double finalValAccuracy, double bestValAccuracy,
         double testAccuracy, List<OptionalInt> firstEpochReaching, double secondsPerEpoch, OptionalDouble overheadPercent) {
@@ -19,19 +20,24 @@ public record ComparisonRow(String model, List<Long> seeds, double finalValAccur
     public static final String ACCURACY = "val_accuracy";
     /** The val_accuracy levels whose first epoch is reported. */
     public static final List<Double> THRESHOLDS = List.of(0.85, 0.88);
-    /** The model whose epoch time the others are compared with. */
+    /** The models without BatchNormalization whose epoch time the others are compared with. */
     public static final String BASELINE = "no-bn";
+    private static final String CNN_PREFIX = "cnn-";
 
     public ComparisonRow {
         seeds = List.copyOf(seeds);
         firstEpochReaching = List.copyOf(firstEpochReaching);
     }
 
-    /** A row per model, in order; the overhead is empty when {@link #BASELINE} is not among them. */
+    /** A row per model, in order; the overhead is empty when the model's baseline is not among them. */
     public static List<ComparisonRow> of(List<ModelRuns> models) {
-        OptionalDouble baseline = models.stream().filter(m -> m.model().equals(BASELINE))
-                .mapToDouble(ComparisonRow::secondsPerEpoch).findFirst();
-        return models.stream().map(m -> of(m, baseline)).toList();
+        return models.stream().map(m -> of(m, models.stream().filter(b -> b.model().equals(baselineOf(m.model())))
+                .mapToDouble(ComparisonRow::secondsPerEpoch).findFirst())).toList();
+    }
+
+    /** The same network without BatchNormalization: {@code cnn-no-bn} for the CNN presets, {@code no-bn} otherwise. */
+    public static String baselineOf(String model) {
+        return model.startsWith(CNN_PREFIX) ? CNN_PREFIX + BASELINE : BASELINE;
     }
 
     private static ComparisonRow of(ModelRuns runs, OptionalDouble baselineSeconds) {

@@ -25,6 +25,14 @@ class ComparisonRowTest {
     }
 
     @Test
+    void theCnnPresetsAreComparedWithTheCnnWithoutBn() {
+        assertEquals("cnn-no-bn", ComparisonRow.baselineOf("cnn-bn"));
+        assertEquals("cnn-no-bn", ComparisonRow.baselineOf("cnn-no-bn"));
+        assertEquals("no-bn", ComparisonRow.baselineOf("bn-after"));
+        assertEquals("no-bn", ComparisonRow.baselineOf("models/my-mlp.json"));
+    }
+
+    @Test
     void aLevelIsReachedAtTheFirstEpochAtOrAboveIt() {
         assertEquals(OptionalInt.of(2), ComparisonRow.firstEpochReaching(List.of(0.84, 0.85, 0.9), 0.85));
         assertEquals(OptionalInt.empty(), ComparisonRow.firstEpochReaching(List.of(0.84, 0.8499), 0.85));
