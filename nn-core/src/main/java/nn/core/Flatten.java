@@ -1,18 +1,17 @@
 package nn.core;
 
 import java.util.Map;
-import nn.api.BaseLayer;
 import nn.api.BuildContext;
 import nn.api.Config;
 import nn.api.ConfigKeys;
 import nn.api.Shape;
-import org.ejml.data.FMatrixRMaj;
+import nn.api.ViewLayer;
 
 /**
  * Flattens each sample to one dimension: (28, 28) to (784,). Samples are already stored as rows,
  * so forward and backward pass their matrices through unchanged.
  */
-public final class Flatten extends BaseLayer {
+public final class Flatten extends ViewLayer {
 
     public Flatten() {
         this(Config.empty("layer Flatten"));
@@ -30,17 +29,6 @@ public final class Flatten extends BaseLayer {
     @Override
     protected Shape onBuild(Shape inputShape, BuildContext context) {
         return Shape.of(inputShape.size());
-    }
-
-    @Override
-    public FMatrixRMaj forward(FMatrixRMaj input, boolean training) {
-        checkInput(input);
-        return input;
-    }
-
-    @Override
-    public FMatrixRMaj backward(FMatrixRMaj outputGradient, boolean inputGradientNeeded) {
-        return inputGradientNeeded ? outputGradient : null;
     }
 
     @Override

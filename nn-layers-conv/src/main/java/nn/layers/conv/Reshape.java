@@ -4,19 +4,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import nn.api.BaseLayer;
 import nn.api.BuildContext;
 import nn.api.Config;
 import nn.api.ConfigKeys;
 import nn.api.NnException;
 import nn.api.Shape;
-import org.ejml.data.FMatrixRMaj;
+import nn.api.ViewLayer;
 
 /**
  * Keras 2's {@code Reshape}: each sample to {@code target_shape}, where one dimension may be -1
  * (inferred). Samples are stored row-major, so the values pass through unchanged.
  */
-public final class Reshape extends BaseLayer {
+public final class Reshape extends ViewLayer {
     public static final String TYPE = "Reshape";
 
     private final List<Integer> target;
@@ -62,17 +61,6 @@ public final class Reshape extends BaseLayer {
                     + " values) to target_shape " + target);
         }
         return Shape.of(dims);
-    }
-
-    @Override
-    public FMatrixRMaj forward(FMatrixRMaj input, boolean training) {
-        checkInput(input);
-        return input;
-    }
-
-    @Override
-    public FMatrixRMaj backward(FMatrixRMaj outputGradient, boolean inputGradientNeeded) {
-        return inputGradientNeeded ? outputGradient : null;
     }
 
     @Override
