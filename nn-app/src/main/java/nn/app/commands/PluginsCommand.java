@@ -1,5 +1,6 @@
 package nn.app.commands;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import nn.api.NamedProvider;
@@ -40,10 +41,10 @@ final class PluginsCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static <P extends NamedProvider<?>> void print(java.io.PrintStream out, String kind, Catalog<P> catalog,
+    private static <P extends NamedProvider<?>> void print(PrintStream out, String kind, Catalog<P> catalog,
             PluginSources sources) {
         for (Catalog.Entry<P> e : catalog.entries()) {
-            out.printf("%-11s %-32s %s%n", kind, NamedProvider.listing(e.name(), catalog.aliases(e)),
+            out.printf("%-11s %-42s %s%n", kind, NamedProvider.listing(e.name(), catalog.aliases(e)),
                     sources.describe(e.origin()));
         }
     }
