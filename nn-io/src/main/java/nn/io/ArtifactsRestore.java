@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import nn.api.BuildContext;
 import nn.api.Layer;
@@ -44,7 +45,8 @@ final class ArtifactsRestore {
     static void copyWeights(ModelArtifacts artifacts, Sequential model) {
         Map<String, Variable> variables = new LinkedHashMap<>();
         model.weights().forEach(v -> variables.put(v.path(), v));
-        assign(named(artifacts, model), variables, v -> v.shape().toList(), Variable::assign, "variable", artifacts.origin());
+        assign(named(artifacts, model), variables, v -> v.shape().toList(), (v, t) -> v.shape().toList().equals(t.shape()),
+                Variable::assign, "variable", artifacts.origin());
     }
 
     private static void restoreOptimizer(OptimizerState state, Sequential model) {
@@ -69,7 +71,9 @@ final class ArtifactsRestore {
             }
             named.add(t.name() != null ? t : rename(t, slotNames.get(i)));
         }
-        assign(named, slots, m -> List.of(m.numRows, m.numCols),
+        // A slot is a flat buffer of its variable's size: formats keep it as [rows, columns] (model.zip)
+        // or in the variable's shape (.h5, .keras), so only the count must agree.
+        assign(named, slots, m -> List.of(m.numRows, m.numCols), (m, t) -> m.getNumElements() == t.elements(),
                 (slot, values) -> System.arraycopy(values, 0, slot.data, 0, values.length), "optimizer slot", state.origin());
         optimizer.setIterations(state.iterations());
     }
@@ -113,10 +117,12 @@ final class ArtifactsRestore {
 
     /**
      * Copies saved tensors into the model's own ({@code live}, by name), after checking that the
-     * two sets of names are the same, each shape matches and the values are finite.
+     * two sets of names are the same, each saved tensor {@code fits} its target and the values are finite.
+     *
+     * @param shapeOf a target's shape, for messages
      */
     private static <T> void assign(List<SavedTensor> saved, Map<String, T> live, Function<T, List<Integer>> shapeOf,
-            BiConsumer<T, float[]> assign, String kind, String origin) {
+            BiPredicate<T, SavedTensor> fits, BiConsumer<T, float[]> assign, String kind, String origin) {
         Map<String, SavedTensor> byName = new LinkedHashMap<>();
         for (SavedTensor tensor : saved) {
             String name = tensor.name();
@@ -128,7 +134,7 @@ final class ArtifactsRestore {
             if (byName.put(name, tensor) != null) {
                 throw new NnException(tensor.origin() + ": '" + name + "' appears twice");
             }
-            if (!shapeOf.apply(target).equals(tensor.shape()) && !sameSize(shapeOf.apply(target), tensor.shape(), kind)) {
+            if (!fits.test(target, tensor)) {
                 throw new NnException(tensor.origin() + ": '" + name + "' has shape " + tensor.shape() + " but the model's "
                         + kind + " has shape " + shapeOf.apply(target));
             }
@@ -140,19 +146,6 @@ final class ArtifactsRestore {
             }
         }
         byName.forEach((name, tensor) -> assign.accept(live.get(name), tensor.values()));
-    }
-
-    /** An optimizer slot is a matrix of its variable's size; formats that keep the variable's shape (a bias's [10]) are as good. */
-    private static boolean sameSize(List<Integer> live, List<Integer> saved, String kind) {
-        return kind.startsWith("optimizer") && product(live) == product(saved);
-    }
-
-    private static long product(List<Integer> dims) {
-        long n = 1;
-        for (int d : dims) {
-            n *= d;
-        }
-        return n;
     }
 
     private static void checkValues(SavedTensor tensor) {

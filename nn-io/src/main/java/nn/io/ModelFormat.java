@@ -25,6 +25,17 @@ public interface ModelFormat {
      */
     boolean recognizes(Path file, byte[] head);
 
+    /** Whether the file's name ends with one of these extensions ({@code ".h5"}): how most formats claim names. */
+    static boolean hasExtension(Path file, String... extensions) {
+        Path name = file.getFileName();
+        for (String extension : extensions) {
+            if (name != null && name.toString().endsWith(extension)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Reads a model; every problem is an {@link nn.api.NnException} naming the file. */
     ModelArtifacts read(Path file);
 

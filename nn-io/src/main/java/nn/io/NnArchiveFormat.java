@@ -20,12 +20,12 @@ public final class NnArchiveFormat implements ModelFormat {
 
     @Override
     public boolean claimsName(Path file) {
-        return file.getFileName() != null && file.getFileName().toString().endsWith(".zip");
+        return ModelFormat.hasExtension(file, ".zip");
     }
 
     @Override
     public boolean recognizes(Path file, byte[] head) {
-        return ZipEntries.isZip(head) && ZipEntries.names(file).containsAll(List.of(ModelArchive.MODEL, ModelArchive.WEIGHTS_INDEX));
+        return ZipEntries.holds(file, head, List.of(ModelArchive.MODEL, ModelArchive.WEIGHTS_INDEX));
     }
 
     @Override

@@ -24,8 +24,7 @@ public final class H5Format implements ModelFormat {
 
     @Override
     public boolean claimsName(Path file) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString();
-        return name.endsWith(".h5") || name.endsWith(".hdf5");
+        return ModelFormat.hasExtension(file, ".h5", ".hdf5");
     }
 
     @Override

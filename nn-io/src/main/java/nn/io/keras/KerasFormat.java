@@ -1,6 +1,7 @@
 package nn.io.keras;
 
 import java.nio.file.Path;
+import java.util.List;
 import nn.io.ModelArtifacts;
 import nn.io.ModelFormat;
 import nn.io.hdf5.Hdf5Input;
@@ -24,13 +25,12 @@ public final class KerasFormat implements ModelFormat {
 
     @Override
     public boolean claimsName(Path file) {
-        return file.getFileName() != null && file.getFileName().toString().endsWith(".keras");
+        return ModelFormat.hasExtension(file, ".keras");
     }
 
     @Override
     public boolean recognizes(Path file, byte[] head) {
-        return ZipEntries.isZip(head)
-                && ZipEntries.names(file).containsAll(java.util.List.of(KerasArchive.CONFIG, KerasArchive.METADATA));
+        return ZipEntries.holds(file, head, List.of(KerasArchive.CONFIG, KerasArchive.METADATA));
     }
 
     @Override
