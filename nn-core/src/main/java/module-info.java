@@ -7,6 +7,7 @@ module nn.core {
     requires transitive nn.api;
 
     exports nn.core;
+    exports nn.core.engine;
 
     uses nn.api.LayerProvider;
     uses nn.api.ActivationProvider;
@@ -16,6 +17,8 @@ module nn.core {
     uses nn.api.DatasetProvider;
     uses nn.api.Kernels;
     uses nn.core.ModelSaver;
+    uses nn.core.engine.RemoteTask;
+    uses nn.core.engine.EngineProvider;
 
     provides nn.api.LayerProvider with
             nn.core.DenseProvider, nn.core.FlattenProvider, nn.core.ActivationLayerProvider, nn.core.DropoutProvider;

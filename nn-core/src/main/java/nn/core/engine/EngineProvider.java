@@ -1,0 +1,17 @@
+package nn.core.engine;
+
+/**
+ * Makes engines of one kind, found with {@link java.util.ServiceLoader} by {@link #name()}: nn-spark
+ * provides {@code spark}. As DJL's engine providers: a name and a factory.
+ */
+public interface EngineProvider {
+
+    /** The kind, e.g. {@code spark}. */
+    String name();
+
+    /**
+     * An engine connected to {@code master}, e.g. {@code local[2]}, {@code spark://host:7077} or
+     * {@code yarn} for Spark; the caller closes it.
+     */
+    Engine connect(String master);
+}
