@@ -8,6 +8,7 @@ module nn.core {
 
     exports nn.core;
     exports nn.core.engine;
+    exports nn.core.parallel;
 
     uses nn.api.LayerProvider;
     uses nn.api.ActivationProvider;

@@ -50,6 +50,11 @@ final class Batches {
         }
     }
 
+    /** The sample indices in batch order, batch {@code b} being {@code order[b * batchSize ...]}: the live array, not a copy. */
+    int[] order() {
+        return order;
+    }
+
     private void resetOrder() {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;

@@ -10,8 +10,8 @@ import org.ejml.data.FMatrixRMaj;
 
 /**
  * The training loop behind {@link Sequential#fit}: every epoch shuffles the sample order (seeded by
- * the seed and the epoch number only, so a resumed run shuffles as the uninterrupted one), runs one
- * optimizer step per batch, keeps running means of the loss (weighted by batch size, as
+ * the seed and the epoch number only, so a resumed run shuffles as the uninterrupted one), trains
+ * on each batch (one optimizer step of the model, or as a {@link BatchTraining} says), keeps running means of the loss (weighted by batch size, as
  * Keras does) and the metrics, then evaluates the validation data.
  */
 final class FitLoop {
@@ -19,13 +19,16 @@ final class FitLoop {
     private final LabeledData train;
     private final LabeledData validation;
     private final FitConfig config;
+    private final BatchTraining training;
     private final List<TrainingListener> listeners;
 
-    FitLoop(Sequential model, LabeledData train, LabeledData validation, FitConfig config, List<TrainingListener> listeners) {
+    FitLoop(Sequential model, LabeledData train, LabeledData validation, FitConfig config, BatchTraining training,
+            List<TrainingListener> listeners) {
         this.model = model;
         this.train = train;
         this.validation = validation;
         this.config = config;
+        this.training = training;
         this.listeners = listeners;
     }
 
@@ -46,12 +49,13 @@ final class FitLoop {
             if (config.shuffle()) {
                 batches.shuffle(shuffleRandom(config.seed(), epoch));
             }
+            training.beginEpoch(epoch, batches.order(), config.batchSize());
             metrics.forEach(Metric::reset);
             double lossSum = 0;
             int seen = 0;
             for (int step = 0; step < steps; step++) {
                 int rows = batches.load(step);
-                float loss = model.trainStep(batches.features(), batches.targets());
+                float loss = training.train(step, batches.features(), batches.targets());
                 if (!Float.isFinite(loss)) {
                     throw new NonFiniteLossException(epoch, step + 1, loss, history);
                 }
@@ -59,7 +63,7 @@ final class FitLoop {
                 seen += rows;
                 logs.set(0, lossSum / seen);
                 for (int m = 0; m < metrics.size(); m++) {
-                    metrics.get(m).update(model.lastOutput(), batches.targets());
+                    metrics.get(m).update(training.output(), batches.targets());
                     logs.set(m + 1, metrics.get(m).result());
                 }
                 for (int l = 0; l < listeners.size(); l++) {

@@ -257,13 +257,23 @@ public final class Sequential implements AutoCloseable {
 
     /** Trains; see {@link FitConfig}. {@code validation} may be null. */
     public History fit(LabeledData train, LabeledData validation, FitConfig config, TrainingListener... listeners) {
-        requireCompiled();
-        stopTraining = false;
-        return new FitLoop(this, train, validation, config, List.of(listeners)).run();
+        return fit(train, validation, config, new OwnSteps(this), listeners);
     }
 
     public History fit(LabeledData train, FitConfig config, TrainingListener... listeners) {
         return fit(train, null, config, listeners);
+    }
+
+    /**
+     * As {@link #fit(LabeledData, LabeledData, FitConfig, TrainingListener...)}, with each batch
+     * trained by {@code training} instead of this model's own step (e.g. by data-parallel workers);
+     * shuffles, logs, metrics, validation and listeners stay the fit loop's.
+     */
+    public History fit(LabeledData train, LabeledData validation, FitConfig config, BatchTraining training,
+            TrainingListener... listeners) {
+        requireCompiled();
+        stopTraining = false;
+        return new FitLoop(this, train, validation, config, training, List.of(listeners)).run();
     }
 
     /** Ends {@link #fit} after the current epoch (for listeners, like Keras's {@code model.stop_training}). */
@@ -272,11 +282,12 @@ public final class Sequential implements AutoCloseable {
     }
 
     /** The kernels the layers compute with, which also turn stored features into batches. */
-    Kernels kernels() {
+    public Kernels kernels() {
         return context.kernels();
     }
 
-    boolean stopRequested() {
+    /** Whether a listener asked {@link #stopTraining()} during this fit. */
+    public boolean stopRequested() {
         return stopTraining;
     }
 
@@ -376,6 +387,30 @@ public final class Sequential implements AutoCloseable {
 
     /** One step of {@link #trainOnBatch} returning the loss alone: the fit loop's, which allocates nothing. */
     float trainStep(FMatrixRMaj features, FMatrixRMaj targets) {
+        float value = backpropagate(features, targets);
+        optimizer.apply(trainable);
+        return value;
+    }
+
+    /**
+     * The first half of a training step, for data-parallel training: forward in training mode
+     * (BatchNormalization updates its moving statistics), loss and backward, leaving in each trainable
+     * variable's {@link Variable#gradient()} the gradient of this batch's mean loss; no weight changes.
+     *
+     * @return the batch's mean loss; {@link #lastOutput()} holds its outputs
+     */
+    public float computeGradients(FMatrixRMaj features, FMatrixRMaj targets) {
+        requireCompiled();
+        return backpropagate(features, targets);
+    }
+
+    /** The second half of a training step: one optimizer step from the gradients the trainable variables hold. */
+    public void applyGradients() {
+        requireCompiled();
+        optimizer.apply(trainable);
+    }
+
+    private float backpropagate(FMatrixRMaj features, FMatrixRMaj targets) {
         FMatrixRMaj output = forward(features, true);
         lastOutput = output;
         lossGradient.reshape(output.numRows, output.numCols);
@@ -387,12 +422,11 @@ public final class Sequential implements AutoCloseable {
         for (int i = last - 1; i >= 0 && g != null; i--) {
             g = layers.get(i).backward(g, inputGradientNeeded[i]);
         }
-        optimizer.apply(trainable);
         return value;
     }
 
-    /** The output of the last training step's forward pass. */
-    FMatrixRMaj lastOutput() {
+    /** The output of the last training step's forward pass: a buffer the next pass overwrites. */
+    public FMatrixRMaj lastOutput() {
         return lastOutput;
     }
 

@@ -1,0 +1,85 @@
+package nn.core.parallel;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Writes the little-endian frames of the data-parallel encodings: a 4-byte magic and a version
+ * first, then ints, longs, float32 arrays and int arrays (each array preceded by its length),
+ * strings as UTF-8 with their byte count. Float arrays go in bulk: a round moves megabytes.
+ */
+final class FrameWriter {
+    private ByteBuffer buffer;
+
+    /** @param magic four ASCII letters naming the encoding, e.g. {@code NNRQ} */
+    FrameWriter(String magic, int version, int expectedBytes) {
+        buffer = ByteBuffer.allocate(Math.max(64, expectedBytes)).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.put(magic.getBytes(StandardCharsets.US_ASCII), 0, 4);
+        buffer.putInt(version);
+    }
+
+    FrameWriter putInt(int value) {
+        room(4).putInt(value);
+        return this;
+    }
+
+    FrameWriter putLong(long value) {
+        room(8).putLong(value);
+        return this;
+    }
+
+    FrameWriter putFloat(float value) {
+        room(4).putFloat(value);
+        return this;
+    }
+
+    FrameWriter putFloats(float[] values) {
+        putInt(values.length);
+        room(4L * values.length);
+        buffer.asFloatBuffer().put(values);
+        buffer.position(buffer.position() + 4 * values.length);
+        return this;
+    }
+
+    FrameWriter putFloatArrays(List<float[]> arrays) {
+        putInt(arrays.size());
+        arrays.forEach(this::putFloats);
+        return this;
+    }
+
+    FrameWriter putInts(int[] values) {
+        putInt(values.length);
+        room(4L * values.length);
+        buffer.asIntBuffer().put(values);
+        buffer.position(buffer.position() + 4 * values.length);
+        return this;
+    }
+
+    FrameWriter putBytes(byte[] values) {
+        putInt(values.length);
+        room(values.length).put(values);
+        return this;
+    }
+
+    FrameWriter putString(String value) {
+        return putBytes(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    byte[] toBytes() {
+        return Arrays.copyOf(buffer.array(), buffer.position());
+    }
+
+    private ByteBuffer room(long bytes) {
+        if (buffer.remaining() < bytes) {
+            long needed = buffer.position() + bytes;
+            int capacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, 2L * buffer.capacity()));
+            ByteBuffer grown = ByteBuffer.allocate(capacity).order(ByteOrder.LITTLE_ENDIAN);
+            grown.put(buffer.array(), 0, buffer.position());
+            buffer = grown;
+        }
+        return buffer;
+    }
+}

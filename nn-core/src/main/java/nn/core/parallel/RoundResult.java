@@ -1,0 +1,52 @@
+package nn.core.parallel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one worker returns from a round, as bytes ({@link #encode}):
+ * <pre>
+ * "NNRS" version:int
+ * gradients:float[][]     gradient round: each trainable variable's gradient of the shard's mean loss
+ *                         (Sequential.trainableWeights() order); local steps: none
+ * weights:float[][]       gradient round: the non-trainable variables after the forward pass (e.g.
+ *                         BatchNormalization's moving statistics); local steps: every variable
+ * hasOptimizer:int (0|1) [OptimizerSnapshot]  local steps: the worker's optimizer after them
+ * losses:float[]          each step's shard mean loss (NaN for a skipped, empty step)
+ * outputs:float[][]       each step's outputs, rows x outputColumns, row-major
+ * </pre>
+ */
+public record RoundResult(List<float[]> gradients, List<float[]> weights, Optional<OptimizerSnapshot> optimizer,
+        float[] losses, List<float[]> outputs) {
+    static final String MAGIC = "NNRS";
+    static final int VERSION = 1;
+
+    public RoundResult {
+        gradients = List.copyOf(gradients);
+        weights = List.copyOf(weights);
+        outputs = List.copyOf(outputs);
+    }
+
+    public byte[] encode() {
+        long floats = gradients.stream().mapToLong(g -> g.length).sum() + weights.stream().mapToLong(w -> w.length).sum()
+                + optimizer.map(o -> o.values().stream().mapToLong(v -> v.length).sum()).orElse(0L)
+                + outputs.stream().mapToLong(o -> o.length).sum();
+        FrameWriter out = new FrameWriter(MAGIC, VERSION, (int) Math.min(Integer.MAX_VALUE - 8, 4 * floats + 1024));
+        out.putFloatArrays(gradients).putFloatArrays(weights).putInt(optimizer.isPresent() ? 1 : 0);
+        optimizer.ifPresent(o -> o.write(out));
+        out.putFloats(losses).putFloatArrays(outputs);
+        return out.toBytes();
+    }
+
+    public static RoundResult decode(byte[] bytes) {
+        FrameReader in = new FrameReader(bytes, MAGIC, VERSION, "data-parallel round result");
+        List<float[]> gradients = in.getFloatArrays();
+        List<float[]> weights = in.getFloatArrays();
+        Optional<OptimizerSnapshot> optimizer = in.getInt() == 1 ? Optional.of(OptimizerSnapshot.read(in)) : Optional.empty();
+        float[] losses = in.getFloats();
+        List<float[]> outputs = new ArrayList<>(in.getFloatArrays());
+        in.end();
+        return new RoundResult(gradients, weights, optimizer, losses, outputs);
+    }
+}
