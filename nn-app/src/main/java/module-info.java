@@ -6,7 +6,8 @@
  * <p>Packages by role: {@code nn.app} the entry point ({@code Main}), console and error line;
  * {@code nn.app.commands} each picocli command and its options; {@code nn.app.run} a training run
  * (its settings, folder, checkpoints, resume, evaluation); {@code nn.app.compare} {@code nn compare};
- * {@code nn.app.bench} {@code nn bench}; {@code nn.app.wiring} the Guice module and what it provides
+ * {@code nn.app.bench} {@code nn bench}; {@code nn.app.parallel} data-parallel training (the driver's
+ * wiring and the workers' task); {@code nn.app.wiring} the Guice module and what it provides
  * (model factory, data, plugin sources); {@code nn.app.plugins} plugin jars; {@code nn.app.report}
  * CSV files, charts and tables.
  */
@@ -30,4 +31,7 @@ module nn.app {
     opens nn.app.wiring to com.google.guice;
     // picocli reads the commands' annotations and sets their fields.
     opens nn.app.commands to info.picocli;
+
+    // a worker's round of data-parallel training, run by name wherever an engine puts it
+    provides nn.core.engine.RemoteTask with nn.app.parallel.ShardTask;
 }

@@ -22,10 +22,12 @@ import nn.core.KernelChoice;
  * @param kernels        the matrix kernels: auto, ejml or vector
  * @param limit          train on the first N training images only
  * @param verbose        0 silent, 1 progress bar, 2 one line an epoch
+ * @param dataParallel   train data-parallel: workers, sync every K steps, engine
  */
 public record RunConfig(String model, int epochs, int batchSize, Optional<String> optimizer,
         Optional<Double> learningRate, Optional<String> activation, long seed, int threads, String kernels, Optional<Path> dataDir,
-        Optional<Path> pluginsDir, Optional<Path> outDir, Optional<Integer> limit, int verbose) {
+        Optional<Path> pluginsDir, Optional<Path> outDir, Optional<Integer> limit, int verbose,
+        Optional<DataParallelism> dataParallel) {
 
     /** Validation images, as in the tutorial: the first 5,000 training images. */
     public static final int VALIDATION_SIZE = 5000;
@@ -60,9 +62,23 @@ public record RunConfig(String model, int epochs, int batchSize, Optional<String
         if (verbose < 0 || verbose > 2) {
             throw new BadOption("--verbose", "must be 0, 1 or 2, got " + verbose);
         }
+        dataParallel.ifPresent(parallel -> {
+            if (parallel.workers() > batchSize) {
+                throw new BadOption("--workers", "must be at most the batch size (" + batchSize + "), got " + parallel.workers()
+                        + ": each worker takes a shard of every batch");
+            }
+        });
         requireFolderName("--out", outDir);
         requireFolderName("--data", dataDir);
         requireFolderName("--plugins", pluginsDir);
+    }
+
+    /** Trained on one machine, as before data-parallel training. */
+    public RunConfig(String model, int epochs, int batchSize, Optional<String> optimizer, Optional<Double> learningRate,
+            Optional<String> activation, long seed, int threads, String kernels, Optional<Path> dataDir,
+            Optional<Path> pluginsDir, Optional<Path> outDir, Optional<Integer> limit, int verbose) {
+        this(model, epochs, batchSize, optimizer, learningRate, activation, seed, threads, kernels, dataDir, pluginsDir,
+                outDir, limit, verbose, Optional.empty());
     }
 
     /** {@code --out ''} would be the working folder: a folder must be named. */
@@ -95,6 +111,9 @@ public record RunConfig(String model, int epochs, int batchSize, Optional<String
         map.put("out", outDir.map(Path::toString).orElse(null));
         map.put("limit", limit.orElse(null));
         map.put("verbose", verbose);
+        map.put("workers", dataParallel.map(DataParallelism::workers).orElse(null));
+        map.put("sync_every", dataParallel.map(DataParallelism::syncEvery).orElse(null));
+        map.put("spark", dataParallel.flatMap(DataParallelism::spark).orElse(null));
         return map;
     }
 
@@ -114,7 +133,9 @@ public record RunConfig(String model, int epochs, int batchSize, Optional<String
                     Optional.ofNullable(saved.getString("activation", null)), saved.getLong("seed", 42),
                     saved.getInt("threads", 1), saved.getString("kernels", KernelChoice.AUTO), path(saved, "data"),
                     path(saved, "plugins"), path(saved, "out"),
-                    saved.has("limit") ? Optional.of(saved.getInt("limit", 0)) : Optional.empty(), saved.getInt("verbose", 1));
+                    saved.has("limit") ? Optional.of(saved.getInt("limit", 0)) : Optional.empty(), saved.getInt("verbose", 1),
+                    saved.has("workers") ? Optional.of(new DataParallelism(saved.getInt("workers", 1), saved.getInt("sync_every", 1),
+                            Optional.ofNullable(saved.getString("spark", null)))) : Optional.empty());
         } catch (BadOption e) {
             throw new NnException(source + ": '" + e.key() + "' " + e.problem(), e);
         }
@@ -131,12 +152,30 @@ public record RunConfig(String model, int epochs, int batchSize, Optional<String
     public RunConfig resumedIn(Path folder, int epochs, Optional<Path> dataDir, Optional<Path> pluginsDir, int threads,
             int verbose) {
         return new RunConfig(model, epochs, batchSize, optimizer, learningRate, activation, seed, threads, kernels, dataDir,
-                pluginsDir, Optional.of(folder), limit, verbose);
+                pluginsDir, Optional.of(folder), limit, verbose, dataParallel);
+    }
+
+    /**
+     * This run on the engine given anew (a resumed run may move to or from Spark: the results stay
+     * the same); only a data-parallel run can be given one.
+     */
+    public RunConfig onSpark(Optional<String> spark) {
+        if (spark.isPresent() && dataParallel.isEmpty()) {
+            throw new BadOption("--spark", "runs data-parallel training only, and this run has no --workers");
+        }
+        return new RunConfig(model, epochs, batchSize, optimizer, learningRate, activation, seed, threads, kernels, dataDir,
+                pluginsDir, outDir, limit, verbose, dataParallel.map(parallel -> parallel.on(spark)));
+    }
+
+    /** These settings trained data-parallel as {@code parallel} says. */
+    public RunConfig withDataParallel(Optional<DataParallelism> parallel) {
+        return new RunConfig(model, epochs, batchSize, optimizer, learningRate, activation, seed, threads, kernels, dataDir,
+                pluginsDir, outDir, limit, verbose, parallel);
     }
 
     /** These settings for another model and seed, written to {@code outDir}: one of {@code nn compare}'s runs. */
     public RunConfig forRun(String model, long seed, Path outDir) {
         return new RunConfig(model, epochs, batchSize, optimizer, learningRate, activation, seed, threads, kernels, dataDir,
-                pluginsDir, Optional.of(outDir), limit, verbose);
+                pluginsDir, Optional.of(outDir), limit, verbose, dataParallel);
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nn.app.Console;
+import nn.app.parallel.DataParallelFit;
+import nn.app.plugins.Plugins;
 import nn.app.report.RunResult;
 import nn.app.report.TrainingCurves;
 import nn.app.wiring.FashionMnistData;
@@ -36,16 +38,18 @@ public final class Training {
     private final Provider<FashionMnistData> data;
     private final Provider<RunFolder> folder;
     private final Provider<Set<TrainingListener>> listeners;
+    private final Provider<Plugins> plugins;
 
     @Inject
     Training(RunConfig config, Console console, TrainingStart start, Provider<FashionMnistData> data, Provider<RunFolder> folder,
-            Provider<Set<TrainingListener>> listeners) {
+            Provider<Set<TrainingListener>> listeners, Provider<Plugins> plugins) {
         this.config = config;
         this.console = console;
         this.start = start;
         this.data = data;
         this.folder = folder;
         this.listeners = listeners;
+        this.plugins = plugins;
     }
 
     /** Trains, writes the outputs and returns the history of every epoch with the test scores; releases the folder and the model's kernels. */
@@ -67,9 +71,11 @@ public final class Training {
         }
         JsonFiles.write(out.file("run.json"), config.toMap());
         History history = start.progress().history();
-        history.addAll(model.fit(fashion.train(), fashion.validation(),
-                new FitConfig(config.epochs(), config.batchSize(), true, config.seed()).withInitialEpoch(done),
-                checkpointsLast(listeners.get())));
+        FitConfig fit = new FitConfig(config.epochs(), config.batchSize(), true, config.seed()).withInitialEpoch(done);
+        TrainingListener[] ordered = checkpointsLast(listeners.get());
+        history.addAll(config.dataParallel().isPresent()
+                ? DataParallelFit.fit(model, fashion.train(), fashion.validation(), fit, config, plugins.get(), console, ordered)
+                : model.fit(fashion.train(), fashion.validation(), fit, ordered));
         ModelArchive.save(out.file("model.zip"), model, Map.of(ModelArchive.EPOCH, history.epochs(), "run", config.toMap()));
         TrainingCurves.write(history, out.file("curves.png"));
         Map<String, Double> test = Evaluation.report(console, model, fashion.test(), config.batchSize(), config.verbose());

@@ -1,8 +1,10 @@
 package nn.app.wiring;
 
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import nn.api.Dataset;
 import nn.app.BadOption;
 import nn.app.run.RunConfig;
@@ -15,13 +17,18 @@ public final class FashionMnistData {
 
     @Inject
     public FashionMnistData(RunConfig config, PluginRegistry registry) {
+        this(registry, config.dataDir(), config.limit());
+    }
+
+    /** From the folder (or the dataset's own search) and the first {@code limit} training images, e.g. on a worker. */
+    public FashionMnistData(PluginRegistry registry, Optional<Path> dataDir, Optional<Integer> limit) {
         Map<String, Object> options = new LinkedHashMap<>();
-        config.dataDir().ifPresent(dir -> options.put("data_dir", dir.toString()));
-        config.limit().ifPresent(n -> options.put("limit", n));
+        dataDir.ifPresent(dir -> options.put("data_dir", dir.toString()));
+        limit.ifPresent(n -> options.put("limit", n));
         this.dataset = registry.dataset("fashion_mnist", options);
-        config.limit().ifPresent(limit -> {
-            if (dataset.trainLabels().numRows < limit) {
-                throw new BadOption("--limit", "is " + limit + ", but the data hold only " + dataset.trainLabels().numRows
+        limit.ifPresent(n -> {
+            if (dataset.trainLabels().numRows < n) {
+                throw new BadOption("--limit", "is " + n + ", but the data hold only " + dataset.trainLabels().numRows
                         + " training images");
             }
         });

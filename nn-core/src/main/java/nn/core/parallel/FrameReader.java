@@ -9,12 +9,12 @@ import java.util.List;
 import nn.api.NnException;
 
 /** Reads what a {@link FrameWriter} wrote; a wrong magic, version or a short frame is one clear error naming the encoding. */
-final class FrameReader {
+public final class FrameReader {
     private final ByteBuffer buffer;
     private final String what;
 
     /** @param what names the encoding in errors, e.g. {@code data-parallel round request} */
-    FrameReader(byte[] bytes, String magic, int version, String what) {
+    public FrameReader(byte[] bytes, String magic, int version, String what) {
         this.buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         this.what = what;
         if (bytes.length < 8 || !new String(bytes, 0, 4, StandardCharsets.US_ASCII).equals(magic)) {
@@ -28,7 +28,7 @@ final class FrameReader {
         }
     }
 
-    int getInt() {
+    public int getInt() {
         try {
             return buffer.getInt();
         } catch (BufferUnderflowException e) {
@@ -36,7 +36,7 @@ final class FrameReader {
         }
     }
 
-    long getLong() {
+    public long getLong() {
         try {
             return buffer.getLong();
         } catch (BufferUnderflowException e) {
@@ -44,7 +44,7 @@ final class FrameReader {
         }
     }
 
-    float getFloat() {
+    public float getFloat() {
         try {
             return buffer.getFloat();
         } catch (BufferUnderflowException e) {
@@ -52,14 +52,14 @@ final class FrameReader {
         }
     }
 
-    float[] getFloats() {
+    public float[] getFloats() {
         float[] values = new float[length(4)];
         buffer.asFloatBuffer().get(values);
         buffer.position(buffer.position() + 4 * values.length);
         return values;
     }
 
-    List<float[]> getFloatArrays() {
+    public List<float[]> getFloatArrays() {
         int count = length(4);
         List<float[]> arrays = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -68,25 +68,25 @@ final class FrameReader {
         return arrays;
     }
 
-    int[] getInts() {
+    public int[] getInts() {
         int[] values = new int[length(4)];
         buffer.asIntBuffer().get(values);
         buffer.position(buffer.position() + 4 * values.length);
         return values;
     }
 
-    byte[] getBytes() {
+    public byte[] getBytes() {
         byte[] values = new byte[length(1)];
         buffer.get(values);
         return values;
     }
 
-    String getString() {
+    public String getString() {
         return new String(getBytes(), StandardCharsets.UTF_8);
     }
 
     /** Every byte was read: a longer frame is as wrong as a shorter one. */
-    void end() {
+    public void end() {
         if (buffer.hasRemaining()) {
             throw new NnException(what + " has " + buffer.remaining() + " bytes too many");
         }

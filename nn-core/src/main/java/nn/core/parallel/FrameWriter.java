@@ -11,32 +11,32 @@ import java.util.List;
  * first, then ints, longs, float32 arrays and int arrays (each array preceded by its length),
  * strings as UTF-8 with their byte count. Float arrays go in bulk: a round moves megabytes.
  */
-final class FrameWriter {
+public final class FrameWriter {
     private ByteBuffer buffer;
 
     /** @param magic four ASCII letters naming the encoding, e.g. {@code NNRQ} */
-    FrameWriter(String magic, int version, int expectedBytes) {
+    public FrameWriter(String magic, int version, int expectedBytes) {
         buffer = ByteBuffer.allocate(Math.max(64, expectedBytes)).order(ByteOrder.LITTLE_ENDIAN);
         buffer.put(magic.getBytes(StandardCharsets.US_ASCII), 0, 4);
         buffer.putInt(version);
     }
 
-    FrameWriter putInt(int value) {
+    public FrameWriter putInt(int value) {
         room(4).putInt(value);
         return this;
     }
 
-    FrameWriter putLong(long value) {
+    public FrameWriter putLong(long value) {
         room(8).putLong(value);
         return this;
     }
 
-    FrameWriter putFloat(float value) {
+    public FrameWriter putFloat(float value) {
         room(4).putFloat(value);
         return this;
     }
 
-    FrameWriter putFloats(float[] values) {
+    public FrameWriter putFloats(float[] values) {
         putInt(values.length);
         room(4L * values.length);
         buffer.asFloatBuffer().put(values);
@@ -44,13 +44,13 @@ final class FrameWriter {
         return this;
     }
 
-    FrameWriter putFloatArrays(List<float[]> arrays) {
+    public FrameWriter putFloatArrays(List<float[]> arrays) {
         putInt(arrays.size());
         arrays.forEach(this::putFloats);
         return this;
     }
 
-    FrameWriter putInts(int[] values) {
+    public FrameWriter putInts(int[] values) {
         putInt(values.length);
         room(4L * values.length);
         buffer.asIntBuffer().put(values);
@@ -58,17 +58,17 @@ final class FrameWriter {
         return this;
     }
 
-    FrameWriter putBytes(byte[] values) {
+    public FrameWriter putBytes(byte[] values) {
         putInt(values.length);
         room(values.length).put(values);
         return this;
     }
 
-    FrameWriter putString(String value) {
+    public FrameWriter putString(String value) {
         return putBytes(value.getBytes(StandardCharsets.UTF_8));
     }
 
-    byte[] toBytes() {
+    public byte[] toBytes() {
         return Arrays.copyOf(buffer.array(), buffer.position());
     }
 

@@ -1,0 +1,70 @@
+package nn.app.parallel;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import nn.api.NnException;
+import nn.app.Console;
+import nn.app.plugins.Plugins;
+import nn.app.run.DataParallelism;
+import nn.app.run.RunConfig;
+import nn.core.FitConfig;
+import nn.core.History;
+import nn.core.LabeledData;
+import nn.core.Sequential;
+import nn.core.TrainingListener;
+import nn.core.engine.Engine;
+import nn.core.parallel.DataParallelTraining;
+import nn.io.CompileSpec;
+import nn.io.ModelFiles;
+import nn.app.wiring.EngineChoice;
+
+/**
+ * {@code nn train --workers N}: fits the run's model with its batches trained by workers on the
+ * engine the run asks for (threads of this process, or Spark), then says what the rounds cost. The
+ * driver keeps the model, so checkpoints, validation and the test evaluation work as for ordinary
+ * training.
+ */
+public final class DataParallelFit {
+
+    private DataParallelFit() {
+    }
+
+    public static History fit(Sequential model, LabeledData train, LabeledData validation, FitConfig fit, RunConfig config,
+            Plugins plugins, Console console, TrainingListener... listeners) {
+        DataParallelism parallel = config.dataParallel().orElseThrow();
+        byte[] setup = setup(model, config, plugins).encode();
+        try (Engine engine = EngineChoice.open(parallel.spark(), parallel.workers(), console)) {
+            DataParallelTraining training = new DataParallelTraining(model, engine, ShardTask.NAME, setup,
+                    parallel.workers(), parallel.syncEvery(), config.seed());
+            History history = model.fit(train, validation, fit, training, listeners);
+            if (config.verbose() > 0) {
+                console.out().println("data-parallel, " + parallel.workers() + " workers, sync every " + parallel.syncEvery()
+                        + ", " + engine.description() + ": " + training.stats().describe());
+            }
+            return history;
+        }
+    }
+
+    /** The model as a file, the driver's kernels, the data's absolute location (workers may start elsewhere) and the plugin jars. */
+    static WorkerSetup setup(Sequential model, RunConfig config, Plugins plugins) {
+        int workers = config.dataParallel().orElseThrow().workers();
+        return new WorkerSetup(ModelFiles.toJson(model, CompileSpec.of(model)), model.kernels().name(),
+                Math.max(1, config.threads() / workers), config.dataDir().map(dir -> dir.toAbsolutePath().toString()),
+                config.limit(), jars(plugins));
+    }
+
+    private static List<ShippedJar> jars(Plugins plugins) {
+        List<ShippedJar> jars = new ArrayList<>();
+        for (Path jar : plugins.jarByModule().values().stream().sorted().toList()) {
+            try {
+                jars.add(new ShippedJar(jar.getFileName().toString(), Files.readAllBytes(jar)));
+            } catch (IOException e) {
+                throw new NnException("plugin jar " + jar + ": cannot be read to send to the workers: " + e.getMessage(), e);
+            }
+        }
+        return jars;
+    }
+}

@@ -1,0 +1,5 @@
+package nn.app.parallel;
+
+/** A plugin jar sent to the workers: its file name and content. */
+public record ShippedJar(String name, byte[] content) {
+}
