@@ -42,6 +42,12 @@ class BadInputTest {
                 row("epochs not a number", 2, List.of("--epochs", "many"), "train", "--epochs", "many"),
                 row("absurd threads", 2, List.of("--threads must be a number from 1 to 256, got 100000"), "train", "--data", "{data}", "--threads", "100000"),
                 row("limit above the data", 2, List.of("--limit is 100000, but the data hold only 64 training images"), "train", "--data", "{data}", "--limit", "100000"),
+                row("no workers", 2, List.of("--workers must be a positive number, got 0"), "train", "--data", "{data}", "--workers", "0"),
+                row("more workers than a batch has rows", 2, List.of("--workers must be at most the batch size (8), got 9: each worker takes a shard of every batch"), "train", "--data", "{data}", "--batch-size", "8", "--workers", "9"),
+                row("sync every 0 steps", 2, List.of("--sync-every must be a positive number of steps, got 0"), "train", "--data", "{data}", "--workers", "2", "--sync-every", "0"),
+                row("sync every without workers", 2, List.of("--sync-every needs --workers"), "train", "--data", "{data}", "--sync-every", "10"),
+                row("spark without workers", 2, List.of("--spark trains data-parallel only: give --workers N too"), "train", "--data", "{data}", "--spark", "local[2]"),
+                row("an empty spark master", 2, List.of("--spark must name a master, e.g. local[2] or spark://host:7077"), "train", "--data", "{data}", "--workers", "2", "--spark", " "),
                 row("empty --out", 2, List.of("--out must name a folder, got ''"), "train", "--data", "{data}", "--out", ""),
                 row("unknown option", 2, List.of("--modle"), "summary", "--modle", "x"),
                 // data

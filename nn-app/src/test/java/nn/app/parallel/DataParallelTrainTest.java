@@ -85,6 +85,16 @@ class DataParallelTrainTest {
         assertEquals(history(home.resolve("straight")), history(home.resolve("stopped")));
     }
 
+    @Test
+    void aResumedRunKeepsItsWorkersAndRunsOnSparkOnlyIfDataParallel() {
+        train("ordinary-3", "--epochs", "1");
+        Path run = home.resolve("ordinary-3");
+        Launcher.run(home, "train", "--resume", run.toString(), "--workers", "2", "--sync-every", "2")
+                .assertError(2, "--resume continues a run with its own settings: --workers, --sync-every cannot be given with it");
+        Launcher.run(home, "train", "--resume", run.toString(), "--epochs", "2", "--spark", "local[2]")
+                .assertError(2, "--spark runs data-parallel training only, and this run has no --workers");
+    }
+
     static void assertSameModel(Path expected, Path actual) {
         try (Sequential a = load(expected).model(); Sequential b = load(actual).model()) {
             for (int i = 0; i < a.weights().size(); i++) {

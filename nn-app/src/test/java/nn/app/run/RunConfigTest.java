@@ -20,6 +20,15 @@ class RunConfigTest {
                 123456789012L, 2, "ejml", Optional.of(Path.of("data")), Optional.of(Path.of("plugins")), Optional.of(Path.of("runs/a")),
                 Optional.of(640), 2);
         assertEquals(everything, RunConfig.fromMap(everything.toMap(), "saved"));
+        RunConfig parallel = everything.withDataParallel(Optional.of(new DataParallelism(4, 10, Optional.of("local[2]"))));
+        assertEquals(parallel, RunConfig.fromMap(parallel.toMap(), "saved"));
+    }
+
+    @Test
+    void aResumedDataParallelRunKeepsItsWorkersAndTakesTheEngineGivenNow() {
+        RunConfig saved = RunConfig.tutorial().withDataParallel(Optional.of(new DataParallelism(2, 5, Optional.of("local[2]"))));
+        assertEquals(Optional.of(new DataParallelism(2, 5, Optional.empty())), saved.onSpark(Optional.empty()).dataParallel());
+        assertEquals(Optional.of(new DataParallelism(2, 5, Optional.of("yarn"))), saved.onSpark(Optional.of("yarn")).dataParallel());
     }
 
     @Test
