@@ -28,6 +28,8 @@ module nn.app {
     exports nn.app.wiring;
     opens nn.app.run to com.google.guice;
     opens nn.app.wiring to com.google.guice;
+    // A run of a grid or comparison trains wherever an engine puts it, found there by name.
+    provides nn.core.engine.RemoteTask with nn.app.grid.RunTask;
     // picocli reads the commands' annotations and sets their fields.
     opens nn.app.commands to info.picocli;
 }
