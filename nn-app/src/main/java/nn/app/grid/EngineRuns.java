@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import nn.api.NnException;
@@ -38,20 +39,31 @@ public final class EngineRuns implements RunTrainer {
         console.out().println("training " + runs.size() + (runs.size() == 1 ? " run" : " runs") + " on " + engine.description()
                 + (jars.isEmpty() ? "" : ", with the plugins " + String.join(", ", jars.keySet())) + "...");
         List<byte[]> outcomes;
+        long start = System.nanoTime();
         try {
             outcomes = engine.run(RunTask.NAME, packages);
         } catch (TaskFailedException e) {
             throw e.input() < 0 ? e : new NnException(runs.get(e.input()).name() + ": " + e.failure(), e);
         }
+        console.out().println(String.format(Locale.ROOT, "trained %d %s on %s in %.1f s", runs.size(), runs.size() == 1 ? "run" : "runs",
+                engine.description(), (System.nanoTime() - start) / 1e9));
         List<RunResult> results = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             RunOutcome outcome = RunOutcome.fromBytes(outcomes.get(i));
             write(outcome, runs.get(i).config().outDir().orElseThrow());
             results.add(outcome.result());
             console.out().println("== " + runs.get(i).name() + " (" + (i + 1) + "/" + runs.size() + "): test "
-                    + outcome.result().testScores() + " ==");
+                    + scores(outcome.result()) + " ==");
         }
         return results;
+    }
+
+    private static String scores(RunResult result) {
+        StringBuilder text = new StringBuilder();
+        result.testScores().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(score -> text
+                .append(text.length() == 0 ? "" : ", ").append(score.getKey()).append(' ')
+                .append(String.format(Locale.ROOT, "%.4f", score.getValue())));
+        return text.toString();
     }
 
     @Override

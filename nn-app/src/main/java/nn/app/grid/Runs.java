@@ -1,11 +1,13 @@
 package nn.app.grid;
 
 import com.google.inject.Module;
+import java.util.Locale;
 import java.util.Optional;
 import nn.app.Console;
 import nn.app.plugins.PluginFolder;
 import nn.app.run.RunConfig;
 import nn.app.wiring.EngineChoice;
+import nn.core.engine.Engine;
 
 /** Chooses how a list of runs trains: here one after another, or as Spark tasks when {@code --spark} names a master. */
 public final class Runs {
@@ -21,7 +23,10 @@ public final class Runs {
         if (sparkMaster.isEmpty()) {
             return new SequentialRuns(shared, console);
         }
-        return new EngineRuns(EngineChoice.open(sparkMaster, settings.threads(), console),
+        long start = System.nanoTime();
+        Engine engine = EngineChoice.open(sparkMaster, settings.threads(), console);
+        console.out().println(String.format(Locale.ROOT, "connected to %s in %.1f s", engine.description(), (System.nanoTime() - start) / 1e9));
+        return new EngineRuns(engine,
                 PluginFolder.resolve(settings.pluginsDir().orElse(null), console.env(), console.home().orElse(null)), console);
     }
 }
