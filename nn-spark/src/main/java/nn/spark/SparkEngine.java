@@ -1,5 +1,6 @@
 package nn.spark;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -33,10 +34,16 @@ public final class SparkEngine implements Engine {
      * Connects to {@code master} (e.g. {@code local[2]}, {@code spark://host:7077}, {@code yarn}),
      * starting the JVM's SparkContext if none is running; settings come from Spark's usual places
      * ({@code spark.*} system properties, spark-submit's options).
+     *
+     * @param jars shipped to the executors (as {@code spark.jars}) unless the master is local, where
+     *     executors share this JVM's classes, or {@code spark.jars} is set already (spark-submit's {@code --jars})
      */
-    public static synchronized SparkEngine connect(String master) {
+    public static synchronized SparkEngine connect(String master, List<Path> jars) {
         if (shared == null) {
             SparkConf conf = new SparkConf().setAppName("nn").setMaster(master);
+            if (!master.startsWith("local") && !conf.contains("spark.jars") && !jars.isEmpty()) {
+                conf.setJars(jars.stream().map(Path::toString).toArray(String[]::new));
+            }
             shared = withSparkClassLoader(() -> new JavaSparkContext(conf));
         } else if (!shared.master().equals(master)) {
             throw new TaskFailedException("this JVM's Spark context runs on " + shared.master() + "; it cannot also connect to "

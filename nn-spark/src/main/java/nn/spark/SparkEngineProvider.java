@@ -1,5 +1,7 @@
 package nn.spark;
 
+import java.nio.file.Path;
+import java.util.List;
 import nn.core.engine.Engine;
 import nn.core.engine.EngineProvider;
 
@@ -12,7 +14,7 @@ public final class SparkEngineProvider implements EngineProvider {
     }
 
     @Override
-    public Engine connect(String master) {
-        return SparkEngine.connect(master);
+    public Engine connect(String master, List<Path> jars) {
+        return SparkEngine.connect(master, jars);
     }
 }

@@ -13,7 +13,7 @@ final class SharedSpark {
 
     static synchronized SparkEngine engine() {
         if (engine == null) {
-            engine = SparkEngine.connect(MASTER);
+            engine = SparkEngine.connect(MASTER, java.util.List.of());
         }
         return engine;
     }

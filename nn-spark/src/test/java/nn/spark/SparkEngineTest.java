@@ -45,7 +45,7 @@ class SparkEngineTest {
 
     @Test
     void theLauncherFindsTheEngineByName() {
-        Engine engine = Engines.provider("spark", SparkEngineTest.class.getClassLoader()).connect(SharedSpark.MASTER);
+        Engine engine = Engines.provider("spark", SparkEngineTest.class.getClassLoader()).connect(SharedSpark.MASTER, List.of());
         try {
             assertEquals("spark local[2]", engine.description());
             assertEquals(2, engine.parallelism());
