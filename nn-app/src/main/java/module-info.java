@@ -29,9 +29,9 @@ module nn.app {
     exports nn.app.wiring;
     opens nn.app.run to com.google.guice;
     opens nn.app.wiring to com.google.guice;
+    // A run of a grid or comparison, and a worker's round of data-parallel training, run wherever an
+    // engine puts them, found there by name.
+    provides nn.core.engine.RemoteTask with nn.app.grid.RunTask, nn.app.parallel.ShardTask;
     // picocli reads the commands' annotations and sets their fields.
     opens nn.app.commands to info.picocli;
-
-    // a worker's round of data-parallel training, run by name wherever an engine puts it
-    provides nn.core.engine.RemoteTask with nn.app.parallel.ShardTask;
 }

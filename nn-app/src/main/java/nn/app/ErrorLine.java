@@ -11,7 +11,7 @@ import nn.api.NnException;
  * out of memory or threads, a stack overflow, a plugin's bug), naming the plugin module whose code
  * failed. Never a Java class name.
  */
-final class ErrorLine {
+public final class ErrorLine {
     /** Modules whose frames are not a plugin's: the JDK, nn itself and its libraries. */
     private static final java.util.List<String> NOT_PLUGINS = java.util.List.of("java.", "jdk.", "sun.", "nn.",
             "com.google.", "info.picocli", "com.fasterxml.", "org.knowm.", "org.ejml", "ejml.", "jakarta.");
@@ -19,7 +19,8 @@ final class ErrorLine {
     private ErrorLine() {
     }
 
-    static String of(Throwable failure) {
+    /** The one line a failure is reported with (without the {@code error: } prefix). */
+    public static String of(Throwable failure) {
         Optional<NnException> known = find(failure, NnException.class);
         if (known.isPresent()) {
             return known.get().getMessage();

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import nn.app.plugins.PluginJarBuilder;
 
 /** Plugin folders each holding one plain jar whose activation misbehaves in one way. */
-final class BadPlugins {
+public final class BadPlugins {
 
     private BadPlugins() {
     }
@@ -15,12 +15,12 @@ final class BadPlugins {
      * The folder {@code work/<jarName>/} with {@code <jarName>.jar}: activation class {@code bad.<pkg>.Act}
      * whose {@code name()} and {@code create(config)} have the given bodies.
      */
-    static Path folder(Path work, String jarName, String nameBody, String createBody) throws IOException {
+    public static Path folder(Path work, String jarName, String nameBody, String createBody) throws IOException {
         return folder(work, jarName, "", nameBody, createBody);
     }
 
     /** As above, with a constructor that runs {@code constructorBody}. */
-    static Path folder(Path work, String jarName, String constructorBody, String nameBody, String createBody) throws IOException {
+    public static Path folder(Path work, String jarName, String constructorBody, String nameBody, String createBody) throws IOException {
         Path folder = Files.createDirectories(work.resolve(jarName));
         String pkg = "bad." + jarName.replace("-", "");
         new PluginJarBuilder(Files.createDirectories(work.resolve("build")))

@@ -37,6 +37,9 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     private EngineOptions engine;
 
+    @Mixin
+    private SparkOption spark;
+
     @Option(names = "--verbose", defaultValue = "1",
             description = "0 only a line a run and the table, 1 progress bars, 2 one line an epoch (default: ${DEFAULT-VALUE}).")
     private int verbose;
@@ -50,7 +53,7 @@ final class CompareCommand implements Callable<Integer> {
         shared.seed = plan.seeds().get(0);
         shared.engine = engine;
         RunConfig settings = shared.toRunConfig(epochs, training.batchSize, training.data, training.out, training.limit, verbose);
-        new Comparison(plan, settings, training.overwrite, parent.console()).run();
+        new Comparison(plan, settings, training.overwrite, spark.master(), parent.console()).run();
         return 0;
     }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.ScopeType;
 /** {@code nn}: the launcher's top command, which only holds the subcommands and global options. */
 @Command(name = "nn", mixinStandardHelpOptions = true, version = "nn 0.1.0",
         description = "Build, train and inspect neural networks in plain Java (Keras conventions).",
-        subcommands = {TrainCommand.class, CompareCommand.class, SummaryCommand.class, VariablesCommand.class,
+        subcommands = {TrainCommand.class, CompareCommand.class, GridCommand.class, SummaryCommand.class, VariablesCommand.class,
                 EvaluateCommand.class, ExportCommand.class, PluginsCommand.class, BenchCommand.class})
 public final class NnCommand implements java.util.concurrent.Callable<Integer> {
     private final Console console;

@@ -6,24 +6,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import nn.api.Metric;
 import nn.api.NnException;
 import nn.app.Console;
-import nn.app.plugins.Plugins;
+import nn.app.grid.NamedRun;
+import nn.app.grid.Preflight;
+import nn.app.grid.RunTrainer;
+import nn.app.grid.Runs;
 import nn.app.report.ComparisonChart;
 import nn.app.report.ComparisonCsv;
 import nn.app.report.ComparisonRow;
 import nn.app.report.ComparisonTable;
 import nn.app.report.ModelRuns;
 import nn.app.report.RunResult;
-import nn.app.run.DataFit;
 import nn.app.run.RunConfig;
 import nn.app.run.RunFolder;
-import nn.app.run.Training;
-import nn.app.wiring.AppModule;
-import nn.app.wiring.FashionMnistData;
-import nn.app.wiring.ModelFactory;
-import nn.core.PluginRegistry;
 import nn.core.Sequential;
 
 /**
@@ -40,37 +38,27 @@ public final class Comparison {
     private final ComparisonPlan plan;
     private final RunConfig settings;
     private final boolean overwrite;
+    private final Optional<String> sparkMaster;
     private final Console console;
 
     /**
      * @param settings  what every run shares: epochs, batch size, data, kernels, ...; --out is the comparison's folder
      * @param overwrite whether a non-empty --out may be reused
+     * @param sparkMaster where the runs train as Spark tasks, if not here one after another
      */
-    public Comparison(ComparisonPlan plan, RunConfig settings, boolean overwrite, Console console) {
+    public Comparison(ComparisonPlan plan, RunConfig settings, boolean overwrite, Optional<String> sparkMaster, Console console) {
         this.plan = plan;
         this.settings = settings;
         this.overwrite = overwrite;
+        this.sparkMaster = sparkMaster;
         this.console = console;
     }
 
     public void run() {
-        Plugins plugins = AppModule.plugins(settings.pluginsDir(), console);
-        PluginRegistry registry = plugins.registry();
-        Map<String, Sequential> models = new LinkedHashMap<>();
-        plan.models().forEach(model -> models.put(model, check(settings.forRun(model, plan.seeds().get(0), CHECK_ONLY), registry)));
-        FashionMnistData data = new FashionMnistData(settings, registry);
-        try {
-            models.forEach((model, built) -> DataFit.check(model, built, data.dataset()));
-        } finally {
-            models.values().forEach(Sequential::close);
-        }
-        Module shared = binder -> {
-            binder.bind(Plugins.class).toInstance(plugins);
-            binder.bind(PluginRegistry.class).toInstance(registry);
-            binder.bind(FashionMnistData.class).toInstance(data);
-        };
-        try (RunFolder out = RunFolder.claimNew(settings.outDir(), overwrite, outputs())) {
-            report(trainAll(out.path(), shared), out);
+        Module shared = Preflight.check(runs(CHECK_ONLY), settings, console, (run, built) -> requireAccuracy(run.config(), built));
+        try (RunFolder out = RunFolder.claimNew(settings.outDir(), overwrite, outputs());
+                RunTrainer trainer = Runs.trainer(sparkMaster, settings, shared, console)) {
+            report(group(trainer.train(runs(out.path()))), out);
         }
     }
 
@@ -81,18 +69,22 @@ public final class Comparison {
         return outputs;
     }
 
-    /** @param shared the plugins and data every run uses, loaded once */
-    private List<ModelRuns> trainAll(Path folder, Module shared) {
-        Map<String, List<RunResult>> results = new LinkedHashMap<>();
-        plan.models().forEach(model -> results.put(model, new ArrayList<>()));
-        int done = 0;
-        // seed by seed, so that each seed's runs compare early and a slow-down of the machine spreads over every model
+    /** Seed by seed, so that each seed's runs compare early and a slow-down of the machine spreads over every model. */
+    private List<NamedRun> runs(Path folder) {
+        List<NamedRun> runs = new ArrayList<>();
         for (long seed : plan.seeds()) {
             for (String model : plan.models()) {
-                console.out().println("== " + ComparisonPlan.name(model) + ", seed " + seed + " (" + ++done + "/"
-                        + plan.runs() + ") ==");
-                results.get(model).add(train(runConfig(folder, model, seed), shared));
+                runs.add(new NamedRun(ComparisonPlan.name(model) + ", seed " + seed, runConfig(folder, model, seed)));
             }
+        }
+        return runs;
+    }
+
+    private List<ModelRuns> group(List<RunResult> trained) {
+        Map<String, List<RunResult>> results = new LinkedHashMap<>();
+        plan.models().forEach(model -> results.put(model, new ArrayList<>()));
+        for (int i = 0; i < trained.size(); i++) {
+            results.get(plan.models().get(i % plan.models().size())).add(trained.get(i));
         }
         return plan.models().stream()
                 .map(model -> new ModelRuns(ComparisonPlan.name(model), plan.seeds(), results.get(model))).toList();
@@ -110,21 +102,11 @@ public final class Comparison {
         return settings.forRun(model, seed, folder.resolve(ComparisonPlan.folder(model, seed)));
     }
 
-    /** Before any training: the model builds and compiles, and logs the accuracy the comparison is about. */
-    private static Sequential check(RunConfig config, PluginRegistry registry) {
-        Sequential built = new ModelFactory(config, registry).buildAndCompile();
+    /** The model logs the accuracy the comparison is about. */
+    private static void requireAccuracy(RunConfig config, Sequential built) {
         if (built.metrics().stream().map(Metric::name).noneMatch("accuracy"::equals)) {
             throw new NnException(config.model() + ": nn compare compares accuracy, but the model does not log it;"
                     + " add \"accuracy\" to training_config.metrics");
-        }
-        return built;
-    }
-
-    private RunResult train(RunConfig config, Module shared) {
-        try {
-            return AppModule.injector(config, console, shared).getInstance(Training.class).run();
-        } catch (NnException e) {
-            throw new NnException(ComparisonPlan.name(config.model()) + ", seed " + config.seed() + ": " + e.getMessage(), e);
         }
     }
 }

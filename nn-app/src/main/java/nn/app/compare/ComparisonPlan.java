@@ -62,7 +62,7 @@ public record ComparisonPlan(List<String> models, List<Long> seeds) {
     }
 
     /** A preset's name, else the model file's name without {@code .json}. */
-    static String name(String model) {
+    public static String name(String model) {
         if (ModelFiles.PRESETS.contains(model)) {
             return model;
         }

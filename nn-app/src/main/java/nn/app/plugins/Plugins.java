@@ -36,7 +36,9 @@ public record Plugins(ModuleLayer layer, Map<String, Path> jarByModule) {
      */
     public PluginRegistry registry() {
         try {
-            return PluginRegistry.discover(layer);
+            // on the class path (spark-submit, a Spark executor) the boot layer holds none of nn: providers come from META-INF/services
+            boolean classPath = layer == ModuleLayer.boot() && !Plugins.class.getModule().isNamed();
+            return classPath ? PluginRegistry.discover() : PluginRegistry.discover(layer);
         } catch (ServiceConfigurationError e) {
             throw new NnException(PluginErrors.blame(PluginErrors.withRootCause(e), jarByProvider(), "plugin provider"), e);
         } catch (NnException e) {

@@ -26,22 +26,7 @@ public final class ComparisonTable {
         List<List<String>> lines = new ArrayList<>();
         lines.add(headings());
         rows.forEach(row -> lines.add(cells(row)));
-        int[] widths = new int[lines.get(0).size()];
-        for (List<String> line : lines) {
-            for (int c = 0; c < widths.length; c++) {
-                widths[c] = Math.max(widths[c], line.get(c).length());
-            }
-        }
-        StringBuilder table = new StringBuilder();
-        for (List<String> line : lines) {
-            for (int c = 0; c < widths.length; c++) {
-                String cell = line.get(c);
-                String pad = " ".repeat(widths[c] - cell.length());
-                table.append(c == 0 ? "" : "  ").append(c == 0 ? cell + pad : pad + cell);
-            }
-            table.append('\n');
-        }
-        return table.toString();
+        return TextTable.align(lines);
     }
 
     private static List<String> cells(ComparisonRow row) {

@@ -19,6 +19,8 @@ import nn.api.NnException;
  * {@code -3}, ... when runs start in the same second). Closing it releases the lock.
  */
 public final class RunFolder implements AutoCloseable {
+    /** The lock file every claimed folder holds: not an output. */
+    public static final String LOCK = FolderLock.FILE;
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss");
 
     private final Path path;

@@ -41,18 +41,39 @@ public final class EngineChoice {
         if (master.isEmpty()) {
             throw new BadOption("--spark", "must name a master, e.g. local[2] or spark://host:7077");
         }
-        return sparkProvider(console).connect(master);
+        List<Path> jars = new ArrayList<>(nnJars());
+        sparkLib(console).map(lib -> lib.resolve("nn-spark.jar")).filter(Files::isRegularFile).ifPresent(jars::add);
+        return sparkProvider(console).connect(master, jars);
+    }
+
+    /**
+     * What executors in other JVMs need of nn: the jar of every module the launcher runs with (nn's and
+     * its libraries'; JDK modules have none). None on the class path, where spark-submit's --jars say it.
+     */
+    static List<Path> nnJars() {
+        List<Path> jars = new ArrayList<>();
+        if (!EngineChoice.class.getModule().isNamed()) {
+            return jars;
+        }
+        EngineChoice.class.getModule().getLayer().configuration().modules().forEach(module -> module.reference().location()
+                .filter(uri -> uri.getScheme().equals("file")).map(Path::of).filter(path -> path.toString().endsWith(".jar"))
+                .ifPresent(jars::add));
+        return jars;
     }
 
     private static EngineProvider sparkProvider(Console console) {
         ClassLoader here = EngineChoice.class.getClassLoader();
-        Optional<Path> lib = console.home().map(home -> home.resolve(SPARK_LIB)).filter(Files::isDirectory);
+        Optional<Path> lib = sparkLib(console);
         if (lib.isEmpty()) {
             return Engines.provider("spark", here);
         }
         // parent first: nn's classes stay the launcher's, so nn-spark's engine is an nn Engine
         ClassLoader spark = new URLClassLoader("nn-spark", jars(lib.get()), here);
         return Engines.provider("spark", spark);
+    }
+
+    private static Optional<Path> sparkLib(Console console) {
+        return console.home().map(home -> home.resolve(SPARK_LIB)).filter(Files::isDirectory);
     }
 
     private static URL[] jars(Path folder) {

@@ -60,12 +60,11 @@ public final class RemoteTasks {
     /** The output in {@code envelope}, or the failure of input {@code index} as a {@link TaskFailedException}. */
     public static byte[] open(String name, int index, byte[] envelope) {
         if (envelope == null || envelope.length == 0 || envelope[0] != OUTPUT && envelope[0] != FAILURE) {
-            throw new TaskFailedException("task " + name + " on input " + index + " returned no result");
+            throw new TaskFailedException(name, index, "returned no result");
         }
         byte[] content = Arrays.copyOfRange(envelope, 1, envelope.length);
         if (envelope[0] == FAILURE) {
-            throw new TaskFailedException("task " + name + " failed on input " + index + ": "
-                    + new String(content, StandardCharsets.UTF_8));
+            throw new TaskFailedException(name, index, new String(content, StandardCharsets.UTF_8));
         }
         return content;
     }

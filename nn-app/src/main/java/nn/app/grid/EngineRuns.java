@@ -1,0 +1,88 @@
+package nn.app.grid;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import nn.api.NnException;
+import nn.app.Console;
+import nn.app.report.RunResult;
+import nn.core.engine.Engine;
+import nn.core.engine.TaskFailedException;
+import nn.io.AtomicFile;
+
+/**
+ * Trains runs as tasks of an {@link Engine} ({@link RunTask}), with the plugin jars carried in each
+ * task's bytes, then writes each run's files into its folder here: the same folders as training here
+ * would leave. Closing it closes the engine.
+ */
+public final class EngineRuns implements RunTrainer {
+    private final Engine engine;
+    private final Optional<Path> pluginsFolder;
+    private final Console console;
+
+    /** @param pluginsFolder the folder whose jars every run gets, if any */
+    public EngineRuns(Engine engine, Optional<Path> pluginsFolder, Console console) {
+        this.engine = engine;
+        this.pluginsFolder = pluginsFolder;
+        this.console = console;
+    }
+
+    @Override
+    public List<RunResult> train(List<NamedRun> runs) {
+        Map<String, byte[]> jars = pluginsFolder.map(RunPackage::jarsOf).orElse(Map.of());
+        List<byte[]> packages = runs.stream().map(run -> new RunPackage(run.config(), jars).toBytes()).toList();
+        console.out().println("training " + runs.size() + (runs.size() == 1 ? " run" : " runs") + " on " + engine.description()
+                + (jars.isEmpty() ? "" : ", with the plugins " + String.join(", ", jars.keySet())) + "...");
+        List<byte[]> outcomes;
+        long start = System.nanoTime();
+        try {
+            outcomes = engine.run(RunTask.NAME, packages);
+        } catch (TaskFailedException e) {
+            throw e.input() < 0 ? e : new NnException(runs.get(e.input()).name() + ": " + e.failure(), e);
+        }
+        console.out().println(String.format(Locale.ROOT, "trained %d %s on %s in %.1f s", runs.size(), runs.size() == 1 ? "run" : "runs",
+                engine.description(), (System.nanoTime() - start) / 1e9));
+        List<RunResult> results = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            RunOutcome outcome = RunOutcome.fromBytes(outcomes.get(i));
+            write(outcome, runs.get(i).config().outDir().orElseThrow());
+            results.add(outcome.result());
+            console.out().println("== " + runs.get(i).name() + " (" + (i + 1) + "/" + runs.size() + "): test "
+                    + scores(outcome.result()) + " ==");
+        }
+        return results;
+    }
+
+    private static String scores(RunResult result) {
+        StringBuilder text = new StringBuilder();
+        result.testScores().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(score -> text
+                .append(text.length() == 0 ? "" : ", ").append(score.getKey()).append(' ')
+                .append(String.format(Locale.ROOT, "%.4f", score.getValue())));
+        return text.toString();
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    private static void write(RunOutcome outcome, Path folder) {
+        for (Map.Entry<String, byte[]> file : outcome.files().entrySet()) {
+            Path target = folder.resolve(file.getKey()).normalize();
+            if (!target.startsWith(folder.normalize())) {
+                throw new NnException("run outcome: file '" + file.getKey() + "' lies outside " + folder);
+            }
+            try {
+                Files.createDirectories(target.getParent());
+            } catch (IOException e) {
+                throw new NnException(folder + ": cannot create " + target.getParent() + ": " + e.getMessage(), e);
+            }
+            AtomicFile.write(target, out -> out.write(file.getValue()));
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package nn.app.grid;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import nn.api.NnException;
+import nn.app.run.RunConfig;
+
+/**
+ * One training run as bytes, for wherever it trains: its settings (run.json's content) and the
+ * plugin jars it may need, carried along so that executors need no copy of the plugins folder. The
+ * data are not carried: the run's data folder must be readable where it trains.
+ */
+record RunPackage(RunConfig config, Map<String, byte[]> pluginJars) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RUN = "run.json";
+    private static final String PLUGINS = "plugins/";
+
+    RunPackage {
+        pluginJars = Map.copyOf(pluginJars);
+    }
+
+    /** The jars of {@code folder} (none when empty), read once for every run of a grid. */
+    static Map<String, byte[]> jarsOf(Path folder) {
+        Map<String, byte[]> jars = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path jar : files.filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f))
+                    .sorted().toList()) {
+                jars.put(jar.getFileName().toString(), Files.readAllBytes(jar));
+            }
+        } catch (IOException e) {
+            throw new NnException("plugins folder " + folder + ": cannot be read: " + e.getMessage(), e);
+        }
+        return jars;
+    }
+
+    byte[] toBytes() {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try {
+            entries.put(RUN, JSON.writeValueAsBytes(config.toMap()));
+        } catch (JsonProcessingException e) {
+            throw new NnException("run settings cannot be written: " + e.getOriginalMessage(), e);
+        }
+        pluginJars.forEach((name, jar) -> entries.put(PLUGINS + name, jar));
+        return Bundle.write(entries);
+    }
+
+    static RunPackage fromBytes(byte[] bytes) {
+        Map<String, byte[]> entries = Bundle.read(bytes, "run package");
+        byte[] run = entries.get(RUN);
+        if (run == null) {
+            throw new NnException("run package: no " + RUN);
+        }
+        Map<String, Object> settings;
+        try {
+            settings = JSON.readValue(run, new TypeReference<Map<String, Object>>() {
+            });
+        } catch (IOException e) {
+            throw new NnException("run package: " + RUN + " is not JSON: " + e.getMessage(), e);
+        }
+        Map<String, byte[]> jars = new LinkedHashMap<>();
+        entries.forEach((name, content) -> {
+            if (name.startsWith(PLUGINS) && name.length() > PLUGINS.length() && !name.substring(PLUGINS.length()).contains("/")) {
+                jars.put(name.substring(PLUGINS.length()), content);
+            }
+        });
+        return new RunPackage(RunConfig.fromMap(settings, "run package " + RUN), jars);
+    }
+
+    List<String> pluginNames() {
+        return List.copyOf(pluginJars.keySet());
+    }
+}

@@ -1,0 +1,119 @@
+package nn.app.grid;
+
+import com.google.inject.Module;
+import com.google.inject.Singleton;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import nn.api.NnException;
+import nn.app.Console;
+import nn.app.ErrorLine;
+import nn.app.plugins.PluginLayers;
+import nn.app.plugins.Plugins;
+import nn.app.report.RunResult;
+import nn.app.run.RunConfig;
+import nn.app.run.RunFolder;
+import nn.app.run.Training;
+import nn.app.wiring.AppModule;
+import nn.app.wiring.FashionMnistData;
+import nn.core.PluginRegistry;
+import nn.core.engine.RemoteTask;
+
+/**
+ * Trains one {@link RunPackage} where an engine put it (a Spark executor, a thread) through the train
+ * command's own flow ({@link Training}), silently, in a temporary folder, and returns the folder's
+ * files and the result as a {@link RunOutcome}. The run's settings stay as given (run.json reads as
+ * on the driver); only the plugins (written from the package) and the folder are the executor's.
+ */
+public final class RunTask implements RemoteTask {
+    public static final String NAME = "nn.train-run";
+    /** Data read once per JVM and folder: reading Fashion-MNIST takes a second, and runs never change it. */
+    private static final Map<String, FashionMnistData> DATA = new ConcurrentHashMap<>();
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public byte[] run(byte[] input) throws IOException {
+        RunPackage run = RunPackage.fromBytes(input);
+        Path work = Files.createTempDirectory("nn-run-");
+        try {
+            return train(run, work).toBytes();
+        } catch (RuntimeException | Error e) {
+            throw new NnException(ErrorLine.of(e), e);
+        } finally {
+            delete(work);
+        }
+    }
+
+    private static RunOutcome train(RunPackage run, Path work) throws IOException {
+        RunConfig config = run.config();
+        Plugins plugins = run.pluginJars().isEmpty() ? Plugins.none() : PluginLayers.load(writeJars(run, work.resolve("plugins")));
+        PluginRegistry registry = plugins.registry();
+        Path out = work.resolve("out");
+        Module executor = binder -> {
+            binder.bind(Plugins.class).toInstance(plugins);
+            binder.bind(PluginRegistry.class).toInstance(registry);
+            binder.bind(FashionMnistData.class).toInstance(data(config, registry));
+            binder.bind(RunFolder.class).toProvider(() -> RunFolder.claimNew(Optional.of(out), false, Training.OUTPUTS))
+                    .in(Singleton.class);
+        };
+        RunResult result = AppModule.injector(config, silent(), executor).getInstance(Training.class).run();
+        return new RunOutcome(result, files(out));
+    }
+
+    private static FashionMnistData data(RunConfig config, PluginRegistry registry) {
+        String key = config.dataDir().map(Path::toString).orElse("") + "\n" + config.limit().map(String::valueOf).orElse("");
+        return DATA.computeIfAbsent(key, k -> new FashionMnistData(config, registry));
+    }
+
+    private static Path writeJars(RunPackage run, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        for (Map.Entry<String, byte[]> jar : run.pluginJars().entrySet()) {
+            Files.write(folder.resolve(jar.getKey()), jar.getValue());
+        }
+        return folder;
+    }
+
+    /** Every file under the run folder by its path relative to it, but the lock. */
+    private static Map<String, byte[]> files(Path folder) throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String name = folder.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+                if (!name.equals(RunFolder.LOCK)) {
+                    files.put(name, Files.readAllBytes(file));
+                }
+            }
+        }
+        return files;
+    }
+
+    private static Console silent() {
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+        return new Console(nowhere, nowhere, false, System.getenv());
+    }
+
+    private static void delete(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            List<Path> paths = walk.sorted(Comparator.reverseOrder()).toList();
+            for (Path path : paths) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the temporary folder " + folder, e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package nn.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipFile;
+import nn.app.Launcher;
+import nn.app.TinyFashionMnist;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code nn grid} and {@code nn compare} on Spark {@code local[2]} give, value for value, what the same
+ * runs give one after another in this process; everything runs on the class path, as under spark-submit.
+ */
+class GridOnSparkTest {
+    @TempDir
+    static Path home;
+    static Path data;
+    static Path spec;
+
+    @BeforeAll
+    static void data() throws IOException {
+        SharedSpark.engine();
+        data = TinyFashionMnist.write(home.resolve("data"), 96, 40);
+        spec = Files.writeString(home.resolve("spec.json"), "{\"models\": [\"bn-before\", \"no-bn\"], \"learning_rate\": [0.01, 0.3],"
+                + " \"seeds\": [1, 2], \"epochs\": 2, \"limit\": 64, \"batch_size\": 16}");
+    }
+
+    private static Launcher grid(Path out, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("grid", "--spec", spec.toString(), "--data", data.toString(), "--out",
+                out.toString(), "--verbose", "0"));
+        args.addAll(List.of(more));
+        return Launcher.run(home, args.toArray(String[]::new));
+    }
+
+    @Test
+    void aGridOnSparkEqualsTheGridRunOneAfterAnother() throws IOException {
+        Path here = home.resolve("here");
+        Path spark = home.resolve("spark");
+        Launcher sequential = grid(here);
+        Launcher onSpark = grid(spark, "--spark", SharedSpark.MASTER);
+        assertEquals(0, sequential.exitCode, sequential::toString);
+        assertEquals(0, onSpark.exitCode, onSpark::toString);
+        assertTrue(onSpark.out.contains("training 8 runs on spark local[2]"), onSpark.out);
+        assertEquals(withoutTimes(here.resolve("grid.csv")), withoutTimes(spark.resolve("grid.csv")));
+        List<String> runs = withoutTimes(here.resolve("grid.csv")).stream().skip(1).map(row -> row.split(",")[0]).toList();
+        assertEquals(8, runs.size());
+        for (String run : runs) {
+            assertArrayEquals(entry(here.resolve(run), "weights.bin"), entry(spark.resolve(run), "weights.bin"), run);
+            assertEquals(withoutTimes(here.resolve(run).resolve("history.csv")), withoutTimes(spark.resolve(run).resolve("history.csv")));
+            assertEquals(Files.readString(here.resolve(run).resolve("run.json")).replace(here.toString(), "#"),
+                    Files.readString(spark.resolve(run).resolve("run.json")).replace(spark.toString(), "#"));
+        }
+    }
+
+    @Test
+    void aComparisonOnSparkEqualsTheComparisonHere() throws IOException {
+        Path here = home.resolve("compare-here");
+        Path spark = home.resolve("compare-spark");
+        for (Path out : List.of(here, spark)) {
+            List<String> args = new java.util.ArrayList<>(List.of("compare", "--data", data.toString(), "--epochs", "2", "--seeds",
+                    "1,2", "--batch-size", "16", "--limit", "64", "--out", out.toString(), "--verbose", "0"));
+            if (out == spark) {
+                args.addAll(List.of("--spark", SharedSpark.MASTER));
+            }
+            Launcher compare = Launcher.run(home, args.toArray(String[]::new));
+            assertEquals(0, compare.exitCode, compare::toString);
+        }
+        assertEquals(withoutTimes(here.resolve("compare.csv")), withoutTimes(spark.resolve("compare.csv")));
+        assertArrayEquals(entry(here.resolve("no-bn-seed2"), "weights.bin"), entry(spark.resolve("no-bn-seed2"), "weights.bin"));
+    }
+
+    @Test
+    void aPluginThatFailsOnTheExecutorFailsTheJobWithOneLine() throws IOException {
+        Path failing = Files.writeString(home.resolve("failing.json"),
+                "{\"activation\": \"fails_on_executors\", \"epochs\": 1, \"limit\": 32, \"batch_size\": 16, \"seeds\": [3]}");
+        Launcher run = Launcher.run(home, "grid", "--spec", failing.toString(), "--data", data.toString(), "--out",
+                home.resolve("failing").toString(), "--verbose", "0", "--spark", SharedSpark.MASTER);
+        run.assertError(1, "bn-before_seed3: ", "this plugin cannot run on an executor");
+    }
+
+    /** The CSV's rows without the columns of times (seconds, overheads), which differ between any two runs. */
+    private static List<String> withoutTimes(Path csv) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        List<String> header = List.of(lines.get(0).split(","));
+        return lines.stream().map(line -> {
+            String[] cells = line.split(",", -1);
+            for (int c = 0; c < header.size(); c++) {
+                if (header.get(c).contains("second") || header.get(c).contains("overhead")) {
+                    cells[c] = "";
+                }
+            }
+            return String.join(",", cells);
+        }).toList();
+    }
+
+    private static byte[] entry(Path run, String name) throws IOException {
+        try (ZipFile zip = new ZipFile(run.resolve("model.zip").toFile())) {
+            return zip.getInputStream(zip.getEntry(name)).readAllBytes();
+        }
+    }
+}
