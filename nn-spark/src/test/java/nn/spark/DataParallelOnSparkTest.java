@@ -1,0 +1,64 @@
+package nn.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipFile;
+import nn.app.Launcher;
+import nn.app.TinyFashionMnist;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code train --workers 2} on Spark {@code local[2]} gives the bits of the same run in this process:
+ * the workers' rounds travel as bytes and the driver combines them in shard order either way.
+ */
+class DataParallelOnSparkTest {
+    @TempDir
+    static Path home;
+    static Path data;
+
+    @BeforeAll
+    static void data() throws IOException {
+        SharedSpark.engine();
+        data = TinyFashionMnist.write(home.resolve("data"), 80, 20);
+    }
+
+    @ParameterizedTest(name = "sync every {0}")
+    @ValueSource(ints = {1, 3})
+    void twoWorkersOnSparkTrainTheSameBitsAsInProcess(int syncEvery) throws IOException {
+        Path here = train("here-" + syncEvery, syncEvery);
+        Path spark = train("spark-" + syncEvery, syncEvery, "--spark", SharedSpark.MASTER);
+        assertArrayEquals(entry(here, "weights.bin"), entry(spark, "weights.bin"));
+        assertEquals(historyWithoutSeconds(here), historyWithoutSeconds(spark));
+        assertTrue(Files.readString(spark.resolve("run.json")).contains("\"spark\" : \"local[2]\""));
+    }
+
+    private static Path train(String name, int syncEvery, String... more) {
+        Path out = home.resolve(name);
+        List<String> args = new ArrayList<>(List.of("train", "--data", data.toString(), "--epochs", "2", "--batch-size", "16",
+                "--workers", "2", "--sync-every", String.valueOf(syncEvery), "--out", out.toString(), "--verbose", "0"));
+        args.addAll(List.of(more));
+        Launcher run = Launcher.run(home, args.toArray(String[]::new));
+        assertEquals(0, run.exitCode, run::toString);
+        return out;
+    }
+
+    private static List<String> historyWithoutSeconds(Path run) throws IOException {
+        return Files.readAllLines(run.resolve("history.csv")).stream().map(line -> line.substring(0, line.lastIndexOf(','))).toList();
+    }
+
+    private static byte[] entry(Path run, String name) throws IOException {
+        try (ZipFile zip = new ZipFile(run.resolve("model.zip").toFile())) {
+            return zip.getInputStream(zip.getEntry(name)).readAllBytes();
+        }
+    }
+}
