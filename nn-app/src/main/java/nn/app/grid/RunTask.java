@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import nn.api.NnException;
 import nn.app.Console;
@@ -26,6 +25,7 @@ import nn.app.run.RunFolder;
 import nn.app.run.Training;
 import nn.app.wiring.AppModule;
 import nn.app.wiring.FashionMnistData;
+import nn.app.wiring.SharedFashionMnist;
 import nn.core.PluginRegistry;
 import nn.core.engine.RemoteTask;
 
@@ -37,8 +37,6 @@ import nn.core.engine.RemoteTask;
  */
 public final class RunTask implements RemoteTask {
     public static final String NAME = "nn.train-run";
-    /** Data read once per JVM and folder: reading Fashion-MNIST takes a second, and runs never change it. */
-    private static final Map<String, FashionMnistData> DATA = new ConcurrentHashMap<>();
 
     @Override
     public String name() {
@@ -66,17 +64,12 @@ public final class RunTask implements RemoteTask {
         Module executor = binder -> {
             binder.bind(Plugins.class).toInstance(plugins);
             binder.bind(PluginRegistry.class).toInstance(registry);
-            binder.bind(FashionMnistData.class).toInstance(data(config, registry));
+            binder.bind(FashionMnistData.class).toInstance(SharedFashionMnist.of(registry, config.dataDir(), config.limit()));
             binder.bind(RunFolder.class).toProvider(() -> RunFolder.claimNew(Optional.of(out), false, Training.OUTPUTS))
                     .in(Singleton.class);
         };
         RunResult result = AppModule.injector(config, silent(), executor).getInstance(Training.class).run();
         return new RunOutcome(result, files(out));
-    }
-
-    private static FashionMnistData data(RunConfig config, PluginRegistry registry) {
-        String key = config.dataDir().map(Path::toString).orElse("") + "\n" + config.limit().map(String::valueOf).orElse("");
-        return DATA.computeIfAbsent(key, k -> new FashionMnistData(config, registry));
     }
 
     private static Path writeJars(RunPackage run, Path folder) throws IOException {

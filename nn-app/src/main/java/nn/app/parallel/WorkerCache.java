@@ -19,20 +19,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import nn.api.NnException;
 import nn.app.plugins.PluginLayers;
-import nn.app.wiring.FashionMnistData;
+import nn.app.wiring.SharedFashionMnist;
 import nn.core.LabeledData;
 import nn.core.PluginRegistry;
 import nn.core.Sequential;
 
 /**
  * What a worker JVM keeps between rounds because it is slow to make: the plugin registry (by the
- * jars' content), the training data (by folder and limit) and idle copies of each run's model (by
- * the setup's content). A round sets everything its result depends on, so a hit and a miss give the
- * same result; a retried task on a fresh executor only pays the loading again.
+ * jars' content), the training data (by folder and limit, {@link SharedFashionMnist}) and idle
+ * copies of each run's model (by the setup's content). A round sets everything its result depends
+ * on, so a hit and a miss give the same result; a retried task on a fresh executor only pays the
+ * loading again.
  */
 final class WorkerCache {
     private static final Map<String, PluginRegistry> REGISTRIES = new ConcurrentHashMap<>();
-    private static final Map<String, LabeledData> DATA = new ConcurrentHashMap<>();
     private static final Map<String, Queue<Sequential>> IDLE_MODELS = new ConcurrentHashMap<>();
 
     private WorkerCache() {
@@ -43,8 +43,7 @@ final class WorkerCache {
     }
 
     static LabeledData trainingData(PluginRegistry registry, Optional<String> dataDir, Optional<Integer> limit) {
-        return DATA.computeIfAbsent(dataDir.orElse("") + "\n" + limit.map(String::valueOf).orElse("all"),
-                key -> new FashionMnistData(registry, dataDir.map(Path::of), limit).train());
+        return SharedFashionMnist.of(registry, dataDir.map(Path::of), limit).train();
     }
 
     /** An idle copy of the model of this setup, if one was given back. */
