@@ -41,7 +41,7 @@ public final class DataParallelFit {
                     parallel.workers(), parallel.syncEvery(), config.seed());
             History history = model.fit(train, validation, fit, training, listeners);
             if (config.verbose() > 0) {
-                console.out().println("data-parallel, " + parallel.workers() + " workers, sync every " + parallel.syncEvery()
+                console.out().println("data-parallel, " + parallel.workers() + (parallel.workers() == 1 ? " worker" : " workers") + ", sync every " + parallel.syncEvery()
                         + ", " + engine.description() + ": " + training.stats().describe());
             }
             return history;
