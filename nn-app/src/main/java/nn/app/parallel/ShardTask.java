@@ -37,7 +37,7 @@ public final class ShardTask implements RemoteTask {
         Sequential model = WorkerCache.borrowModel(request.setup()).orElseGet(() -> build(setup, registry, request.seed()));
         boolean reusable = model.layers().stream().noneMatch(layer -> layer.type().equals("Dropout"));
         try {
-            return ShardWork.run(model, train, request).encode();
+            return ShardWork.run(model, train, request);
         } finally {
             if (reusable) {
                 WorkerCache.giveBack(request.setup(), model);

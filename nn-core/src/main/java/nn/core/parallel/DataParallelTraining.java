@@ -101,7 +101,8 @@ public final class DataParallelTraining implements BatchTraining {
         boolean local = syncEvery > 1;
         List<int[]> shardRows = new ArrayList<>(); // of the shards sent: rows of each step
         List<byte[]> requests = new ArrayList<>();
-        List<float[]> weights = model.getWeights();
+        // the variables' own arrays, not copies: they are encoded before anything changes them
+        List<float[]> weights = model.weights().stream().map(v -> v.value().data).toList();
         List<Variable> trainable = model.trainableWeights();
         Optional<OptimizerSnapshot> optimizer = local ? Optional.of(OptimizerSnapshot.of(model.optimizer(), trainable))
                 : Optional.empty();

@@ -15,8 +15,10 @@ public final class FrameWriter {
     private ByteBuffer buffer;
 
     /** @param magic four ASCII letters naming the encoding, e.g. {@code NNRQ} */
-    public FrameWriter(String magic, int version, int expectedBytes) {
-        buffer = ByteBuffer.allocate(Math.max(64, expectedBytes)).order(ByteOrder.LITTLE_ENDIAN);
+    /** @param expectedBytes the frame's size if known (then {@link #toBytes} copies nothing), else a guess: the buffer grows */
+    public FrameWriter(String magic, int version, long expectedBytes) {
+        buffer = ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, Math.max(HEADER_BYTES, expectedBytes)))
+                .order(ByteOrder.LITTLE_ENDIAN);
         buffer.put(magic.getBytes(StandardCharsets.US_ASCII), 0, 4);
         buffer.putInt(version);
     }
@@ -68,8 +70,26 @@ public final class FrameWriter {
         return putBytes(value.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The frame; no copy when the writer was made with its exact size (see the {@code bytesOf} helpers). */
     public byte[] toBytes() {
-        return Arrays.copyOf(buffer.array(), buffer.position());
+        return buffer.position() == buffer.capacity() ? buffer.array() : Arrays.copyOf(buffer.array(), buffer.position());
+    }
+
+    /** What the magic and version take. */
+    public static final int HEADER_BYTES = 8;
+
+    /** What {@link #putFloatArrays} writes for {@code arrays}. */
+    public static long bytesOf(List<float[]> arrays) {
+        long bytes = 4;
+        for (float[] array : arrays) {
+            bytes += 4 + 4L * array.length;
+        }
+        return bytes;
+    }
+
+    /** What {@link #putString} writes for {@code value}. */
+    public static int bytesOf(String value) {
+        return 4 + value.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private ByteBuffer room(long bytes) {

@@ -55,6 +55,15 @@ public record OptimizerSnapshot(long iterations, List<String> names, List<float[
         optimizer.setIterations(iterations);
     }
 
+    /** What {@link #write} writes. */
+    long bytes() {
+        long bytes = 8 + 4;
+        for (int i = 0; i < names.size(); i++) {
+            bytes += FrameWriter.bytesOf(names.get(i)) + 4 + 4L * values.get(i).length;
+        }
+        return bytes;
+    }
+
     void write(FrameWriter out) {
         out.putLong(iterations).putInt(names.size());
         for (int i = 0; i < names.size(); i++) {

@@ -33,9 +33,9 @@ public record RoundRequest(byte[] setup, long seed, List<float[]> weights, Optio
     }
 
     public byte[] encode() {
-        long floats = weights.stream().mapToLong(w -> w.length).sum()
-                + optimizer.map(o -> o.values().stream().mapToLong(v -> v.length).sum()).orElse(0L);
-        FrameWriter out = new FrameWriter(MAGIC, VERSION, (int) Math.min(Integer.MAX_VALUE - 8, 4 * floats + setup.length + 1024));
+        long bytes = FrameWriter.HEADER_BYTES + 4 + setup.length + 8 + FrameWriter.bytesOf(weights) + 4
+                + optimizer.map(OptimizerSnapshot::bytes).orElse(0L) + 4 + steps.stream().mapToLong(rows -> 4 + 4L * rows.length).sum();
+        FrameWriter out = new FrameWriter(MAGIC, VERSION, bytes);
         out.putBytes(setup).putLong(seed).putFloatArrays(weights).putInt(optimizer.isPresent() ? 1 : 0);
         optimizer.ifPresent(o -> o.write(out));
         out.putInt(steps.size());

@@ -29,10 +29,9 @@ public record RoundResult(List<float[]> gradients, List<float[]> weights, Option
     }
 
     public byte[] encode() {
-        long floats = gradients.stream().mapToLong(g -> g.length).sum() + weights.stream().mapToLong(w -> w.length).sum()
-                + optimizer.map(o -> o.values().stream().mapToLong(v -> v.length).sum()).orElse(0L)
-                + outputs.stream().mapToLong(o -> o.length).sum();
-        FrameWriter out = new FrameWriter(MAGIC, VERSION, (int) Math.min(Integer.MAX_VALUE - 8, 4 * floats + 1024));
+        long bytes = FrameWriter.HEADER_BYTES + FrameWriter.bytesOf(gradients) + FrameWriter.bytesOf(weights) + 4
+                + optimizer.map(OptimizerSnapshot::bytes).orElse(0L) + 4 + 4L * losses.length + FrameWriter.bytesOf(outputs);
+        FrameWriter out = new FrameWriter(MAGIC, VERSION, bytes);
         out.putFloatArrays(gradients).putFloatArrays(weights).putInt(optimizer.isPresent() ? 1 : 0);
         optimizer.ifPresent(o -> o.write(out));
         out.putFloats(losses).putFloatArrays(outputs);

@@ -21,8 +21,11 @@ public final class ShardWork {
     private ShardWork() {
     }
 
-    /** @param model a compiled copy of the run's model; {@code data} the run's training data */
-    public static RoundResult run(Sequential model, LabeledData data, RoundRequest request) {
+    /**
+     * @param model a compiled copy of the run's model; {@code data} the run's training data
+     * @return the encoded {@link RoundResult}
+     */
+    public static byte[] run(Sequential model, LabeledData data, RoundRequest request) {
         model.setWeights(request.weights());
         List<Variable> trainable = model.trainableWeights();
         request.optimizer().ifPresent(state -> state.restoreInto(model.optimizer(), trainable));
@@ -47,10 +50,12 @@ public final class ShardWork {
         }
         if (request.localSteps()) {
             return new RoundResult(List.of(), model.getWeights(),
-                    Optional.of(OptimizerSnapshot.of(model.optimizer(), trainable)), losses, outputs);
+                    Optional.of(OptimizerSnapshot.of(model.optimizer(), trainable)), losses, outputs).encode();
         }
-        return new RoundResult(copies(trainable, true), copies(model.nonTrainableWeights(), false), Optional.empty(),
-                losses, outputs);
+        // the variables' own arrays, not copies: encoded before the model computes again
+        return new RoundResult(trainable.stream().map(v -> v.gradient().data).toList(),
+                model.nonTrainableWeights().stream().map(v -> v.value().data).toList(), Optional.empty(), losses, outputs)
+                .encode();
     }
 
     private static void load(LabeledData data, int[] rows, FMatrixRMaj features, FMatrixRMaj targets, Sequential model) {
@@ -61,12 +66,5 @@ public final class ShardWork {
         for (int r = 0; r < rows.length; r++) {
             System.arraycopy(data.targets().data, rows[r] * cols, targets.data, r * cols, cols);
         }
-    }
-
-    private static List<float[]> copies(List<Variable> variables, boolean gradients) {
-        return variables.stream().map(v -> {
-            FMatrixRMaj m = gradients ? v.gradient() : v.value();
-            return Arrays.copyOf(m.data, v.size());
-        }).toList();
     }
 }

@@ -47,7 +47,7 @@ final class ParallelFixtures {
             @Override
             public byte[] run(byte[] input) {
                 try (Sequential copy = model()) {
-                    return ShardWork.run(copy, data, RoundRequest.decode(input)).encode();
+                    return ShardWork.run(copy, data, RoundRequest.decode(input));
                 }
             }
         };
