@@ -11,8 +11,9 @@ import org.ejml.data.FMatrixRMaj;
 /**
  * The training loop behind {@link Sequential#fit}: every epoch shuffles the sample order (seeded by
  * the seed and the epoch number only, so a resumed run shuffles as the uninterrupted one), trains
- * on each batch (one optimizer step of the model, or as a {@link BatchTraining} says), keeps running means of the loss (weighted by batch size, as
- * Keras does) and the metrics, then evaluates the validation data.
+ * on each batch (one optimizer step of the model, or as a {@link BatchTraining} says), keeps
+ * running means of the loss (weighted by batch size, as Keras does) and the metrics, then
+ * evaluates the validation data.
  */
 final class FitLoop {
     private final Sequential model;

@@ -286,8 +286,7 @@ public final class Sequential implements AutoCloseable {
         return context.kernels();
     }
 
-    /** Whether a listener asked {@link #stopTraining()} during this fit. */
-    public boolean stopRequested() {
+    boolean stopRequested() {
         return stopTraining;
     }
 
