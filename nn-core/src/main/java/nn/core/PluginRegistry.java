@@ -56,6 +56,21 @@ public final class PluginRegistry implements Resolver {
         return new PluginRegistry(type -> ServiceLoader.load(layer, type).stream().<NamedProvider<?>>map(p -> p.get()).toList());
     }
 
+    /**
+     * On the class path, where modules' {@code provides} count for nothing: the providers listed in
+     * {@code META-INF/services} that {@code loader} sees, and {@code declared} (e.g. read from plugin
+     * jars' module descriptors) unless listed there too.
+     */
+    public static PluginRegistry discover(ClassLoader loader, List<? extends NamedProvider<?>> declared) {
+        return new PluginRegistry(type -> {
+            List<NamedProvider<?>> found = new ArrayList<>(ServiceLoader.load(type, loader).stream()
+                    .<NamedProvider<?>>map(p -> p.get()).toList());
+            java.util.Set<String> listed = new java.util.HashSet<>(found.stream().map(p -> p.getClass().getName()).toList());
+            declared.stream().filter(type::isInstance).filter(p -> !listed.contains(p.getClass().getName())).forEach(found::add);
+            return found;
+        });
+    }
+
     /** Exactly these providers (each sorted into its kind by the interfaces it implements): for tests and embedding. */
     public static PluginRegistry of(NamedProvider<?>... providers) {
         return new PluginRegistry(type -> Stream.of(providers).filter(type::isInstance).toList());

@@ -18,6 +18,8 @@ import org.apache.spark.api.java.JavaSparkContext;
  * closed stops it.
  */
 public final class SparkEngine implements Engine {
+    private static final String EXECUTOR_OPTIONS = "spark.executor.extraJavaOptions";
+    private static final String VECTOR_MODULE = "jdk.incubator.vector";
     private static JavaSparkContext shared;
     private static int users;
 
@@ -35,14 +37,19 @@ public final class SparkEngine implements Engine {
      * starting the JVM's SparkContext if none is running; settings come from Spark's usual places
      * ({@code spark.*} system properties, spark-submit's options).
      *
-     * @param jars shipped to the executors (as {@code spark.jars}) unless the master is local, where
+     * @param jars shipped to the executors (as {@code spark.jars}) unless the master is local[N], where
      *     executors share this JVM's classes, or {@code spark.jars} is set already (spark-submit's {@code --jars})
      */
     public static synchronized SparkEngine connect(String master, List<Path> jars) {
         if (shared == null) {
             SparkConf conf = new SparkConf().setAppName("nn").setMaster(master);
-            if (!master.startsWith("local") && !conf.contains("spark.jars") && !jars.isEmpty()) {
+            if (!inThisJvm(master) && !conf.contains("spark.jars") && !jars.isEmpty()) {
                 conf.setJars(jars.stream().map(Path::toString).toArray(String[]::new));
+            }
+            // executors on the class path need the incubating Vector API resolved for nn's fast kernels
+            String executorOptions = conf.get(EXECUTOR_OPTIONS, "");
+            if (!executorOptions.contains(VECTOR_MODULE)) {
+                conf.set(EXECUTOR_OPTIONS, (executorOptions + " --add-modules=" + VECTOR_MODULE).trim());
             }
             shared = withSparkClassLoader(() -> new JavaSparkContext(conf));
         } else if (!shared.master().equals(master)) {
@@ -51,6 +58,11 @@ public final class SparkEngine implements Engine {
         }
         users++;
         return new SparkEngine(shared, master);
+    }
+
+    /** {@code local}, {@code local[4]}, {@code local[*, 2]}: executors are threads here (not {@code local-cluster[...]}). */
+    static boolean inThisJvm(String master) {
+        return master.equals("local") || master.startsWith("local[");
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -84,6 +85,28 @@ class GridOnSparkTest {
         Launcher run = Launcher.run(home, "grid", "--spec", failing.toString(), "--data", data.toString(), "--out",
                 home.resolve("failing").toString(), "--verbose", "0", "--spark", SharedSpark.MASTER);
         run.assertError(1, "bn-before_seed3: ", "this plugin cannot run on an executor");
+    }
+
+    @Test
+    void pluginJarsTravelWithTheRunsAndLoadOnTheClassPath() throws IOException {
+        Path plugins = Path.of(System.getProperty("nn.test.plugins"));
+        Path withPlugins = Files.writeString(home.resolve("plugins.json"), "{\"optimizer\": \"Lion\", \"learning_rate\": 0.0003,"
+                + " \"activation\": [\"relu\", \"mish\"], \"epochs\": 1, \"limit\": 32, \"batch_size\": 16, \"seeds\": [5]}");
+        Path here = home.resolve("plugins-here");
+        Path spark = home.resolve("plugins-spark");
+        for (Path out : List.of(here, spark)) {
+            List<String> args = new java.util.ArrayList<>(List.of("grid", "--spec", withPlugins.toString(), "--data", data.toString(),
+                    "--plugins", plugins.toString(), "--out", out.toString(), "--verbose", "0"));
+            if (out == spark) {
+                args.addAll(List.of("--spark", SharedSpark.MASTER));
+            }
+            Launcher grid = Launcher.run(home, args.toArray(String[]::new));
+            assertEquals(0, grid.exitCode, grid::toString);
+        }
+        assertTrue(Files.readString(spark.resolve("grid.csv")).contains("bn-before_activation=mish_seed5,bn-before,Lion,"));
+        assertEquals(withoutTimes(here.resolve("grid.csv")), withoutTimes(spark.resolve("grid.csv")));
+        String config = new String(entry(spark.resolve("bn-before_activation=mish_seed5"), "model.json"), StandardCharsets.UTF_8);
+        assertTrue(config.contains("\"example.plugin/mish\"") && config.contains("\"example.plugin/Lion\""), config);
     }
 
     /** The CSV's rows without the columns of times (seconds, overheads), which differ between any two runs. */

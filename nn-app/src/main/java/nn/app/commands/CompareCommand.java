@@ -3,7 +3,6 @@ package nn.app.commands;
 import java.util.concurrent.Callable;
 import nn.app.compare.Comparison;
 import nn.app.compare.ComparisonPlan;
-import nn.app.run.RunConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,25 +34,14 @@ final class CompareCommand implements Callable<Integer> {
     private TrainingOptions training;
 
     @Mixin
-    private EngineOptions engine;
-
-    @Mixin
-    private SparkOption spark;
-
-    @Option(names = "--verbose", defaultValue = "1",
-            description = "0 only a line a run and the table, 1 progress bars, 2 one line an epoch (default: ${DEFAULT-VALUE}).")
-    private int verbose;
+    private ManyRunsOptions runs;
 
     @Override
     public Integer call() {
         ComparisonPlan plan = ComparisonPlan.parse(models, seeds);
         // the settings every run shares; each run replaces the model, the seed and the folder
-        ModelOptions shared = new ModelOptions();
-        shared.model = plan.models().get(0);
-        shared.seed = plan.seeds().get(0);
-        shared.engine = engine;
-        RunConfig settings = shared.toRunConfig(epochs, training.batchSize, training.data, training.out, training.limit, verbose);
-        new Comparison(plan, settings, training.overwrite, spark.master(), parent.console()).run();
+        new Comparison(plan, runs.runs(plan.models().get(0), plan.seeds().get(0), epochs, training.batchSize, training.data,
+                training.out, training.limit, training.overwrite, parent.console())).run();
         return 0;
     }
 }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import nn.app.grid.Grid;
 import nn.app.grid.GridSpec;
-import nn.app.run.RunConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,24 +35,13 @@ final class GridCommand implements Callable<Integer> {
     private boolean overwrite;
 
     @Mixin
-    private EngineOptions engine;
-
-    @Mixin
-    private SparkOption spark;
-
-    @Option(names = "--verbose", defaultValue = "1",
-            description = "0 only a line a run and the table, 1 progress bars, 2 one line an epoch (default: ${DEFAULT-VALUE}).")
-    private int verbose;
+    private ManyRunsOptions runs;
 
     @Override
     public Integer call() {
         GridSpec grid = GridSpec.read(spec);
-        ModelOptions shared = new ModelOptions();
-        shared.model = grid.models().get(0);
-        shared.engine = engine;
-        RunConfig settings = shared.toRunConfig(grid.epochs(), grid.batchSizes().get(0), data, out, grid.limit().orElse(null),
-                verbose);
-        new Grid(grid, settings, overwrite, spark.master(), parent.console()).run();
+        new Grid(grid, runs.runs(grid.models().get(0), grid.seeds().get(0), grid.epochs(), grid.batchSizes().get(0), data, out,
+                grid.limit().orElse(null), overwrite, parent.console())).run();
         return 0;
     }
 }

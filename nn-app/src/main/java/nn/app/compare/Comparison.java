@@ -6,14 +6,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import nn.api.Metric;
 import nn.api.NnException;
 import nn.app.Console;
 import nn.app.grid.NamedRun;
 import nn.app.grid.Preflight;
 import nn.app.grid.RunTrainer;
-import nn.app.grid.Runs;
+import nn.app.grid.ManyRuns;
 import nn.app.report.ComparisonChart;
 import nn.app.report.ComparisonCsv;
 import nn.app.report.ComparisonRow;
@@ -36,28 +35,21 @@ public final class Comparison {
     private static final Path CHECK_ONLY = Path.of("unused");
 
     private final ComparisonPlan plan;
+    private final ManyRuns runs;
     private final RunConfig settings;
-    private final boolean overwrite;
-    private final Optional<String> sparkMaster;
     private final Console console;
 
-    /**
-     * @param settings  what every run shares: epochs, batch size, data, kernels, ...; --out is the comparison's folder
-     * @param overwrite whether a non-empty --out may be reused
-     * @param sparkMaster where the runs train as Spark tasks, if not here one after another
-     */
-    public Comparison(ComparisonPlan plan, RunConfig settings, boolean overwrite, Optional<String> sparkMaster, Console console) {
+    /** @param runs what every run shares (epochs, batch size, data, kernels, ...; --out is the comparison's folder) and where they train */
+    public Comparison(ComparisonPlan plan, ManyRuns runs) {
         this.plan = plan;
-        this.settings = settings;
-        this.overwrite = overwrite;
-        this.sparkMaster = sparkMaster;
-        this.console = console;
+        this.runs = runs;
+        this.settings = runs.settings();
+        this.console = runs.console();
     }
 
     public void run() {
         Module shared = Preflight.check(runs(CHECK_ONLY), settings, console, (run, built) -> requireAccuracy(run.config(), built));
-        try (RunFolder out = RunFolder.claimNew(settings.outDir(), overwrite, outputs());
-                RunTrainer trainer = Runs.trainer(sparkMaster, settings, shared, console)) {
+        try (RunFolder out = runs.claimFolder(outputs()); RunTrainer trainer = runs.trainer(shared)) {
             report(group(trainer.train(runs(out.path()))), out);
         }
     }

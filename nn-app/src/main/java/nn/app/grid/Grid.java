@@ -4,7 +4,6 @@ import com.google.inject.Module;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import nn.app.Console;
 import nn.app.report.RunResult;
 import nn.app.run.RunConfig;
@@ -20,27 +19,22 @@ public final class Grid {
     private static final Path CHECK_ONLY = Path.of("unused");
 
     private final GridSpec spec;
-    private final RunConfig settings;
-    private final boolean overwrite;
-    private final Optional<String> sparkMaster;
-    private final Console console;
+    private final ManyRuns many;
 
-    /** @param settings what every run shares (data, plugins, threads, kernels, verbosity); --out is the grid's folder */
-    public Grid(GridSpec spec, RunConfig settings, boolean overwrite, Optional<String> sparkMaster, Console console) {
+    /** @param many what every run shares (data, plugins, threads, kernels, verbosity; --out is the grid's folder) and where they train */
+    public Grid(GridSpec spec, ManyRuns many) {
         this.spec = spec;
-        this.settings = settings;
-        this.overwrite = overwrite;
-        this.sparkMaster = sparkMaster;
-        this.console = console;
+        this.many = many;
     }
 
     public void run() {
+        RunConfig settings = many.settings();
+        Console console = many.console();
         List<NamedRun> planned = spec.runs(settings, CHECK_ONLY);
         Module shared = Preflight.check(planned, planned.get(0).config(), console, (run, built) -> { });
         List<String> outputs = new ArrayList<>(List.of(CSV));
         planned.forEach(run -> outputs.add(run.config().outDir().orElseThrow().getFileName().toString()));
-        try (RunFolder out = RunFolder.claimNew(settings.outDir(), overwrite, outputs);
-                RunTrainer trainer = Runs.trainer(sparkMaster, settings, shared, console)) {
+        try (RunFolder out = many.claimFolder(outputs); RunTrainer trainer = many.trainer(shared)) {
             List<NamedRun> runs = spec.runs(settings, out.path());
             List<RunResult> results = trainer.train(runs);
             GridReport report = new GridReport(runs, results);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import nn.api.NnException;
 
@@ -32,6 +33,9 @@ public final class PluginLayers {
         List<PluginJar> jars = jarsIn(folder).stream().map(PluginJar::read).toList();
         if (jars.isEmpty()) {
             return Plugins.none();
+        }
+        if (!PluginLayers.class.getModule().isNamed()) {
+            return new Plugins(ModuleLayer.boot(), Map.of(), Optional.of(ClassPathPlugins.load(jars)));
         }
         ModuleLayer boot = ModuleLayer.boot();
         Map<String, Path> jarByModule = PluginChecks.check(jars, boot);

@@ -14,10 +14,15 @@ import nn.core.PluginRegistry;
  * (a registry entry's origin is its module name, so {@code jarOf(entry.origin())} says where a
  * provider was found).
  */
-public record Plugins(ModuleLayer layer, Map<String, Path> jarByModule) {
+public record Plugins(ModuleLayer layer, Map<String, Path> jarByModule, Optional<ClassPathPlugins> classPath) {
 
     public Plugins {
         jarByModule = Map.copyOf(jarByModule);
+    }
+
+    /** Plugins in a module layer (nn on the module path). */
+    public Plugins(ModuleLayer layer, Map<String, Path> jarByModule) {
+        this(layer, jarByModule, Optional.empty());
     }
 
     /** No plugin jars: the built-ins of the boot layer only. */
@@ -36,9 +41,11 @@ public record Plugins(ModuleLayer layer, Map<String, Path> jarByModule) {
      */
     public PluginRegistry registry() {
         try {
+            if (classPath.isPresent()) {
+                return PluginRegistry.discover(classPath.get().loader(), classPath.get().declared());
+            }
             // on the class path (spark-submit, a Spark executor) the boot layer holds none of nn: providers come from META-INF/services
-            boolean classPath = layer == ModuleLayer.boot() && !Plugins.class.getModule().isNamed();
-            return classPath ? PluginRegistry.discover() : PluginRegistry.discover(layer);
+            return Plugins.class.getModule().isNamed() ? PluginRegistry.discover(layer) : PluginRegistry.discover();
         } catch (ServiceConfigurationError e) {
             throw new NnException(PluginErrors.blame(PluginErrors.withRootCause(e), jarByProvider(), "plugin provider"), e);
         } catch (NnException e) {
