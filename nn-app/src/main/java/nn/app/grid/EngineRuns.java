@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import nn.api.NnException;
 import nn.app.Console;
+import nn.app.plugins.ShippedPlugins;
 import nn.app.report.RunResult;
 import nn.core.engine.Engine;
 import nn.core.engine.TaskFailedException;
@@ -34,7 +35,7 @@ public final class EngineRuns implements RunTrainer {
 
     @Override
     public List<RunResult> train(List<NamedRun> runs) {
-        Map<String, byte[]> jars = pluginsFolder.map(RunPackage::jarsOf).orElse(Map.of());
+        Map<String, byte[]> jars = pluginsFolder.map(ShippedPlugins::read).orElse(Map.of());
         List<byte[]> packages = runs.stream().map(run -> new RunPackage(run.config(), jars).toBytes()).toList();
         console.out().println("training " + runs.size() + (runs.size() == 1 ? " run" : " runs") + " on " + engine.description()
                 + (jars.isEmpty() ? "" : ", with the plugins " + String.join(", ", jars.keySet())) + "...");

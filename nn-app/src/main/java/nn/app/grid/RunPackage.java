@@ -4,12 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import nn.api.NnException;
 import nn.app.run.RunConfig;
 
@@ -25,20 +22,6 @@ record RunPackage(RunConfig config, Map<String, byte[]> pluginJars) {
 
     RunPackage {
         pluginJars = Map.copyOf(pluginJars);
-    }
-
-    /** The jars of {@code folder} (none when empty), read once for every run of a grid. */
-    static Map<String, byte[]> jarsOf(Path folder) {
-        Map<String, byte[]> jars = new LinkedHashMap<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path jar : files.filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f))
-                    .sorted().toList()) {
-                jars.put(jar.getFileName().toString(), Files.readAllBytes(jar));
-            }
-        } catch (IOException e) {
-            throw new NnException("plugins folder " + folder + ": cannot be read: " + e.getMessage(), e);
-        }
-        return jars;
     }
 
     byte[] toBytes() {

@@ -19,6 +19,7 @@ import nn.app.Console;
 import nn.app.ErrorLine;
 import nn.app.plugins.PluginLayers;
 import nn.app.plugins.Plugins;
+import nn.app.plugins.ShippedPlugins;
 import nn.app.report.RunResult;
 import nn.app.run.RunConfig;
 import nn.app.run.RunFolder;
@@ -58,7 +59,7 @@ public final class RunTask implements RemoteTask {
 
     private static RunOutcome train(RunPackage run, Path work) throws IOException {
         RunConfig config = run.config();
-        Plugins plugins = run.pluginJars().isEmpty() ? Plugins.none() : PluginLayers.load(writeJars(run, work.resolve("plugins")));
+        Plugins plugins = run.pluginJars().isEmpty() ? Plugins.none() : PluginLayers.load(ShippedPlugins.write(run.pluginJars(), work.resolve("plugins")));
         PluginRegistry registry = plugins.registry();
         Path out = work.resolve("out");
         Module executor = binder -> {
@@ -70,14 +71,6 @@ public final class RunTask implements RemoteTask {
         };
         RunResult result = AppModule.injector(config, silent(), executor).getInstance(Training.class).run();
         return new RunOutcome(result, files(out));
-    }
-
-    private static Path writeJars(RunPackage run, Path folder) throws IOException {
-        Files.createDirectories(folder);
-        for (Map.Entry<String, byte[]> jar : run.pluginJars().entrySet()) {
-            Files.write(folder.resolve(jar.getKey()), jar.getValue());
-        }
-        return folder;
     }
 
     /** Every file under the run folder by its path relative to it, but the lock. */

@@ -1,15 +1,12 @@
 package nn.app.parallel;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import nn.api.NnException;
+import java.util.Map;
 import nn.app.Console;
-import nn.app.plugins.Plugins;
+import nn.app.plugins.PluginFolder;
+import nn.app.plugins.ShippedPlugins;
 import nn.app.run.DataParallelism;
 import nn.app.run.RunConfig;
+import nn.app.wiring.EngineChoice;
 import nn.core.FitConfig;
 import nn.core.History;
 import nn.core.LabeledData;
@@ -19,7 +16,6 @@ import nn.core.engine.Engine;
 import nn.core.parallel.DataParallelTraining;
 import nn.io.CompileSpec;
 import nn.io.ModelFiles;
-import nn.app.wiring.EngineChoice;
 
 /**
  * {@code nn train --workers N}: fits the run's model with its batches trained by workers on the
@@ -33,9 +29,11 @@ public final class DataParallelFit {
     }
 
     public static History fit(Sequential model, LabeledData train, LabeledData validation, FitConfig fit, RunConfig config,
-            Plugins plugins, Console console, TrainingListener... listeners) {
+            Console console, TrainingListener... listeners) {
         DataParallelism parallel = config.dataParallel().orElseThrow();
-        byte[] setup = setup(model, config, plugins).encode();
+        Map<String, byte[]> jars = PluginFolder.resolve(config.pluginsDir().orElse(null), console.env(), console.home().orElse(null))
+                .map(ShippedPlugins::read).orElse(Map.of());
+        byte[] setup = setup(model, config, jars).encode();
         try (Engine engine = EngineChoice.open(parallel.spark(), parallel.workers(), console)) {
             DataParallelTraining training = new DataParallelTraining(model, engine, ShardTask.NAME, setup,
                     parallel.workers(), parallel.syncEvery(), config.seed());
@@ -49,22 +47,10 @@ public final class DataParallelFit {
     }
 
     /** The model as a file, the driver's kernels, the data's absolute location (workers may start elsewhere) and the plugin jars. */
-    static WorkerSetup setup(Sequential model, RunConfig config, Plugins plugins) {
+    static WorkerSetup setup(Sequential model, RunConfig config, Map<String, byte[]> jars) {
         int workers = config.dataParallel().orElseThrow().workers();
         return new WorkerSetup(ModelFiles.toJson(model, CompileSpec.of(model)), model.kernels().name(),
                 Math.max(1, config.threads() / workers), config.dataDir().map(dir -> dir.toAbsolutePath().toString()),
-                config.limit(), jars(plugins));
-    }
-
-    private static List<ShippedJar> jars(Plugins plugins) {
-        List<ShippedJar> jars = new ArrayList<>();
-        for (Path jar : plugins.jarByModule().values().stream().sorted().toList()) {
-            try {
-                jars.add(new ShippedJar(jar.getFileName().toString(), Files.readAllBytes(jar)));
-            } catch (IOException e) {
-                throw new NnException("plugin jar " + jar + ": cannot be read to send to the workers: " + e.getMessage(), e);
-            }
-        }
-        return jars;
+                config.limit(), jars);
     }
 }

@@ -1,17 +1,12 @@
 package nn.app.parallel;
 
 import java.io.IOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
@@ -19,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import nn.api.NnException;
 import nn.app.plugins.PluginLayers;
+import nn.app.plugins.Plugins;
+import nn.app.plugins.ShippedPlugins;
 import nn.app.wiring.SharedFashionMnist;
 import nn.core.LabeledData;
 import nn.core.PluginRegistry;
@@ -38,8 +35,8 @@ final class WorkerCache {
     private WorkerCache() {
     }
 
-    static PluginRegistry registry(List<ShippedJar> jars) {
-        return REGISTRIES.computeIfAbsent(digest(jars), key -> jars.isEmpty() ? PluginRegistry.discover() : load(jars));
+    static PluginRegistry registry(Map<String, byte[]> jars) {
+        return REGISTRIES.computeIfAbsent(digest(jars), key -> jars.isEmpty() ? Plugins.none().registry() : load(jars));
     }
 
     static LabeledData trainingData(PluginRegistry registry, Optional<String> dataDir, Optional<Integer> limit) {
@@ -55,55 +52,21 @@ final class WorkerCache {
         IDLE_MODELS.computeIfAbsent(digest(setup), key -> new ConcurrentLinkedQueue<>()).add(model);
     }
 
-    /**
-     * The jars' plugins, in a module layer of their own when nn runs on the module path (as
-     * {@code --plugins} loads them), else (Spark runs nn on the class path) on a class loader of
-     * their own.
-     */
-    private static PluginRegistry load(List<ShippedJar> jars) {
-        Path folder = written(jars);
-        if (WorkerCache.class.getModule().isNamed()) {
+    /** The jars' plugins, loaded as {@code --plugins} loads a folder (a module layer, or on the class path a class loader). */
+    private static PluginRegistry load(Map<String, byte[]> jars) {
+        try {
+            Path folder = ShippedPlugins.write(jars, Files.createTempDirectory("nn-plugins-"));
             return PluginLayers.load(folder).registry();
-        }
-        List<URL> urls = new ArrayList<>();
-        for (ShippedJar jar : jars) {
-            try {
-                urls.add(folder.resolve(jar.name()).toUri().toURL());
-            } catch (MalformedURLException e) {
-                throw new NnException("plugin jar " + jar.name() + ": " + e.getMessage(), e);
-            }
-        }
-        ClassLoader plugins = new URLClassLoader("nn-plugins", urls.toArray(URL[]::new), WorkerCache.class.getClassLoader());
-        Thread thread = Thread.currentThread();
-        ClassLoader before = thread.getContextClassLoader();
-        thread.setContextClassLoader(plugins); // PluginRegistry.discover() looks on the context class loader
-        try {
-            return PluginRegistry.discover();
-        } finally {
-            thread.setContextClassLoader(before);
-        }
-    }
-
-    private static Path written(List<ShippedJar> jars) {
-        try {
-            Path folder = Files.createTempDirectory("nn-plugins-");
-            folder.toFile().deleteOnExit();
-            for (ShippedJar jar : jars) {
-                Path file = folder.resolve(Path.of(jar.name()).getFileName().toString());
-                Files.write(file, jar.content());
-                file.toFile().deleteOnExit();
-            }
-            return folder;
         } catch (IOException e) {
-            throw new NnException("cannot write the run's plugin jars to a temporary folder: " + e.getMessage(), e);
+            throw new NnException("cannot make a temporary folder for the run's plugin jars: " + e.getMessage(), e);
         }
     }
 
-    private static String digest(List<ShippedJar> jars) {
+    private static String digest(Map<String, byte[]> jars) {
         MessageDigest sha = sha256();
-        jars.forEach(jar -> {
-            sha.update(jar.name().getBytes(StandardCharsets.UTF_8));
-            sha.update(jar.content());
+        jars.forEach((name, content) -> {
+            sha.update((name + "\n" + content.length + "\n").getBytes(StandardCharsets.UTF_8));
+            sha.update(content);
         });
         return HexFormat.of().formatHex(sha.digest());
     }

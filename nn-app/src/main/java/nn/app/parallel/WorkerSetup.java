@@ -1,7 +1,8 @@
 package nn.app.parallel;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import nn.core.parallel.FrameReader;
 import nn.core.parallel.FrameWriter;
@@ -17,24 +18,24 @@ import nn.core.parallel.FrameWriter;
  * threads:int       each worker's kernel threads
  * data:string       the Fashion-MNIST folder, "" for the dataset's own search
  * limit:int         the first N training images, -1 for all
- * jars:int then (name:string, content:bytes) each   the run's plugin jars
+ * jars:int then (name:string, content:bytes) each   the jars of the run's plugins folder
  * </pre>
  * A worker reads the data itself: on a cluster the folder must be reachable by every executor.
  */
 public record WorkerSetup(String modelJson, String kernels, int threads, Optional<String> dataDir, Optional<Integer> limit,
-        List<ShippedJar> jars) {
+        Map<String, byte[]> jars) {
     private static final String MAGIC = "NNWS";
     private static final int VERSION = 1;
 
     public WorkerSetup {
-        jars = List.copyOf(jars);
+        jars = Collections.unmodifiableMap(new LinkedHashMap<>(jars));
     }
 
     public byte[] encode() {
-        FrameWriter out = new FrameWriter(MAGIC, VERSION, modelJson.length() + jars.stream().mapToInt(j -> j.content().length + 256).sum() + 256);
+        FrameWriter out = new FrameWriter(MAGIC, VERSION, 4L * modelJson.length() + jars.values().stream().mapToLong(j -> j.length + 256L).sum() + 256);
         out.putString(modelJson).putString(kernels).putInt(threads).putString(dataDir.orElse("")).putInt(limit.orElse(-1));
         out.putInt(jars.size());
-        jars.forEach(jar -> out.putString(jar.name()).putBytes(jar.content()));
+        jars.forEach((name, content) -> out.putString(name).putBytes(content));
         return out.toBytes();
     }
 
@@ -46,9 +47,9 @@ public record WorkerSetup(String modelJson, String kernels, int threads, Optiona
         String data = in.getString();
         int limit = in.getInt();
         int count = in.getInt();
-        List<ShippedJar> jars = new ArrayList<>();
+        Map<String, byte[]> jars = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
-            jars.add(new ShippedJar(in.getString(), in.getBytes()));
+            jars.put(in.getString(), in.getBytes());
         }
         in.end();
         return new WorkerSetup(model, kernels, threads, Optional.of(data).filter(d -> !d.isEmpty()),

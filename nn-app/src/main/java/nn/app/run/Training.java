@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import nn.app.Console;
 import nn.app.parallel.DataParallelFit;
-import nn.app.plugins.Plugins;
 import nn.app.report.RunResult;
 import nn.app.report.TrainingCurves;
 import nn.app.wiring.FashionMnistData;
@@ -38,18 +37,16 @@ public final class Training {
     private final Provider<FashionMnistData> data;
     private final Provider<RunFolder> folder;
     private final Provider<Set<TrainingListener>> listeners;
-    private final Provider<Plugins> plugins;
 
     @Inject
     Training(RunConfig config, Console console, TrainingStart start, Provider<FashionMnistData> data, Provider<RunFolder> folder,
-            Provider<Set<TrainingListener>> listeners, Provider<Plugins> plugins) {
+            Provider<Set<TrainingListener>> listeners) {
         this.config = config;
         this.console = console;
         this.start = start;
         this.data = data;
         this.folder = folder;
         this.listeners = listeners;
-        this.plugins = plugins;
     }
 
     /** Trains, writes the outputs and returns the history of every epoch with the test scores; releases the folder and the model's kernels. */
@@ -74,7 +71,7 @@ public final class Training {
         FitConfig fit = new FitConfig(config.epochs(), config.batchSize(), true, config.seed()).withInitialEpoch(done);
         TrainingListener[] ordered = checkpointsLast(listeners.get());
         history.addAll(config.dataParallel().isPresent()
-                ? DataParallelFit.fit(model, fashion.train(), fashion.validation(), fit, config, plugins.get(), console, ordered)
+                ? DataParallelFit.fit(model, fashion.train(), fashion.validation(), fit, config, console, ordered)
                 : model.fit(fashion.train(), fashion.validation(), fit, ordered));
         ModelArchive.save(out.file("model.zip"), model, Map.of(ModelArchive.EPOCH, history.epochs(), "run", config.toMap()));
         TrainingCurves.write(history, out.file("curves.png"));

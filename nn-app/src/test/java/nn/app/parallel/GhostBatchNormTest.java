@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -52,7 +52,7 @@ class GhostBatchNormTest {
                 LocalEngine engine = new LocalEngine(2)) {
             definition.compile(model, registry);
             byte[] setup = new WorkerSetup(ModelFiles.toJson(model, CompileSpec.of(model)), "ejml", 1, Optional.of(dir.toString()),
-                    Optional.empty(), List.of()).encode();
+                    Optional.empty(), Map.of()).encode();
             // one batch of all 8 images, no shuffle: worker 0 gets images 0-3, worker 1 images 4-7
             model.fit(train, null, new FitConfig(1, 8, false, 0), new DataParallelTraining(model, engine, ShardTask.NAME, setup, 2, 1, 0));
 

@@ -63,6 +63,21 @@ class ExamplePluginTest {
         assertEquals(3, Files.readAllLines(run.resolve("history.csv")).size());
     }
 
+    /** The plugins folder's jars travel to the data-parallel workers, which load them in a layer of their own. */
+    @Test
+    void aModelOfPluginPartsTrainsDataParallelAsItTrainsAlone() throws IOException {
+        Path parallel = home.resolve("one-worker");
+        Launcher oneWorker = Launcher.run(home, "train", "--model", EXAMPLE.resolve("gated-mlp.json").toString(), "--data",
+                data.toString(), "--epochs", "2", "--batch-size", "16", "--out", parallel.toString(), "--verbose", "0",
+                "--workers", "1");
+        assertEquals(0, oneWorker.exitCode, oneWorker::toString);
+        assertEquals(withoutSeconds(run.resolve("history.csv")), withoutSeconds(parallel.resolve("history.csv")));
+    }
+
+    private static List<String> withoutSeconds(Path history) throws IOException {
+        return Files.readAllLines(history).stream().map(line -> line.substring(0, line.lastIndexOf(','))).toList();
+    }
+
     @Test
     void summaryVariablesAndEvaluateWorkOnTheSavedPluginModel() {
         Launcher summary = Launcher.run(home, "summary", "--model", EXAMPLE.resolve("gated-mlp.json").toString());
