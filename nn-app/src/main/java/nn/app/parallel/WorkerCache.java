@@ -29,6 +29,8 @@ import nn.core.Sequential;
  * loading again.
  */
 final class WorkerCache {
+    /** The runs whose idle models are kept: more would only hold memory on a long-lived executor. */
+    static final int KEPT_SETUPS = 4;
     private static final Map<String, PluginRegistry> REGISTRIES = new ConcurrentHashMap<>();
     private static final Map<String, Queue<Sequential>> IDLE_MODELS = new ConcurrentHashMap<>();
 
@@ -48,8 +50,18 @@ final class WorkerCache {
         return Optional.ofNullable(IDLE_MODELS.computeIfAbsent(digest(setup), key -> new ConcurrentLinkedQueue<>()).poll());
     }
 
+    /** Keeps {@code model} for the next round of its setup; past {@link #KEPT_SETUPS} runs, the others' idle models are closed. */
     static void giveBack(byte[] setup, Sequential model) {
-        IDLE_MODELS.computeIfAbsent(digest(setup), key -> new ConcurrentLinkedQueue<>()).add(model);
+        String kept = digest(setup);
+        IDLE_MODELS.computeIfAbsent(kept, key -> new ConcurrentLinkedQueue<>()).add(model);
+        if (IDLE_MODELS.size() > KEPT_SETUPS) {
+            for (String key : IDLE_MODELS.keySet()) {
+                Queue<Sequential> idle = key.equals(kept) ? null : IDLE_MODELS.remove(key);
+                if (idle != null) {
+                    idle.forEach(Sequential::close);
+                }
+            }
+        }
     }
 
     /** The jars' plugins, loaded as {@code --plugins} loads a folder (a module layer, or on the class path a class loader). */
