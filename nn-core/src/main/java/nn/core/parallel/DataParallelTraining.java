@@ -122,6 +122,7 @@ public final class DataParallelTraining implements BatchTraining {
         }
         long sent = requests.stream().mapToLong(r -> r.length).sum();
         long engineStart = System.nanoTime();
+        long encodeNanos = engineStart - began;
         List<byte[]> replies = engine.run(task, requests);
         long engineNanos = System.nanoTime() - engineStart;
         List<RoundResult> results = replies.stream().map(RoundResult::decode).toList();
@@ -132,8 +133,9 @@ public final class DataParallelTraining implements BatchTraining {
         } else {
             applySummedGradients(results, shardRows);
         }
-        stats = stats.plus(requests.size(), sent, replies.stream().mapToLong(r -> r.length).sum(), engineNanos,
-                System.nanoTime() - began);
+        long slowest = results.stream().mapToLong(RoundResult::computeNanos).max().orElse(0);
+        stats = stats.plus(requests.size(), sent, replies.stream().mapToLong(r -> r.length).sum(), encodeNanos, slowest,
+                engineNanos, System.nanoTime() - began);
     }
 
     private int batchRows(int step) {

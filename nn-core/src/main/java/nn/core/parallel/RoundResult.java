@@ -15,12 +15,13 @@ import java.util.Optional;
  * hasOptimizer:int (0|1) [OptimizerSnapshot]  local steps: the worker's optimizer after them
  * losses:float[]          each step's shard mean loss (NaN for a skipped, empty step)
  * outputs:float[][]       each step's outputs, rows x outputColumns, row-major
+ * computeNanos:long       the worker's time from taking the weights to its last step (for the round's cost split)
  * </pre>
  */
 public record RoundResult(List<float[]> gradients, List<float[]> weights, Optional<OptimizerSnapshot> optimizer,
-        float[] losses, List<float[]> outputs) {
+        float[] losses, List<float[]> outputs, long computeNanos) {
     static final String MAGIC = "NNRS";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     public RoundResult {
         gradients = List.copyOf(gradients);
@@ -30,11 +31,11 @@ public record RoundResult(List<float[]> gradients, List<float[]> weights, Option
 
     public byte[] encode() {
         long bytes = FrameWriter.HEADER_BYTES + FrameWriter.bytesOf(gradients) + FrameWriter.bytesOf(weights) + 4
-                + optimizer.map(OptimizerSnapshot::bytes).orElse(0L) + 4 + 4L * losses.length + FrameWriter.bytesOf(outputs);
+                + optimizer.map(OptimizerSnapshot::bytes).orElse(0L) + 4 + 4L * losses.length + FrameWriter.bytesOf(outputs) + 8;
         FrameWriter out = new FrameWriter(MAGIC, VERSION, bytes);
         out.putFloatArrays(gradients).putFloatArrays(weights).putInt(optimizer.isPresent() ? 1 : 0);
         optimizer.ifPresent(o -> o.write(out));
-        out.putFloats(losses).putFloatArrays(outputs);
+        out.putFloats(losses).putFloatArrays(outputs).putLong(computeNanos);
         return out.toBytes();
     }
 
@@ -45,7 +46,8 @@ public record RoundResult(List<float[]> gradients, List<float[]> weights, Option
         Optional<OptimizerSnapshot> optimizer = in.getInt() == 1 ? Optional.of(OptimizerSnapshot.read(in)) : Optional.empty();
         float[] losses = in.getFloats();
         List<float[]> outputs = new ArrayList<>(in.getFloatArrays());
+        long computeNanos = in.getLong();
         in.end();
-        return new RoundResult(gradients, weights, optimizer, losses, outputs);
+        return new RoundResult(gradients, weights, optimizer, losses, outputs, computeNanos);
     }
 }

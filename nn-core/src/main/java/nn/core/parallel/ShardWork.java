@@ -26,6 +26,7 @@ public final class ShardWork {
      * @return the encoded {@link RoundResult}
      */
     public static byte[] run(Sequential model, LabeledData data, RoundRequest request) {
+        long start = System.nanoTime();
         model.setWeights(request.weights());
         List<Variable> trainable = model.trainableWeights();
         request.optimizer().ifPresent(state -> state.restoreInto(model.optimizer(), trainable));
@@ -50,12 +51,13 @@ public final class ShardWork {
         }
         if (request.localSteps()) {
             return new RoundResult(List.of(), model.getWeights(),
-                    Optional.of(OptimizerSnapshot.of(model.optimizer(), trainable)), losses, outputs).encode();
+                    Optional.of(OptimizerSnapshot.of(model.optimizer(), trainable)), losses, outputs, System.nanoTime() - start)
+                    .encode();
         }
         // the variables' own arrays, not copies: encoded before the model computes again
         return new RoundResult(trainable.stream().map(v -> v.gradient().data).toList(),
-                model.nonTrainableWeights().stream().map(v -> v.value().data).toList(), Optional.empty(), losses, outputs)
-                .encode();
+                model.nonTrainableWeights().stream().map(v -> v.value().data).toList(), Optional.empty(), losses, outputs,
+                System.nanoTime() - start).encode();
     }
 
     private static void load(LabeledData data, int[] rows, FMatrixRMaj features, FMatrixRMaj targets, Sequential model) {

@@ -36,8 +36,9 @@ class EncodingsTest {
     @Test
     void aResultComesBackAsItWent() {
         RoundResult result = new RoundResult(List.of(new float[] {0.1f}), List.of(new float[] {2, 3}), Optional.empty(),
-                new float[] {0.7f, Float.NaN}, List.of(new float[] {0.2f, 0.8f}, new float[0]));
+                new float[] {0.7f, Float.NaN}, List.of(new float[] {0.2f, 0.8f}, new float[0]), 123_456_789L);
         RoundResult back = RoundResult.decode(result.encode());
+        assertEquals(123_456_789L, back.computeNanos());
         assertArrayEquals(new float[] {0.1f}, back.gradients().get(0));
         assertArrayEquals(new float[] {2, 3}, back.weights().get(0));
         assertTrue(back.optimizer().isEmpty());
