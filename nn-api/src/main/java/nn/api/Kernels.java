@@ -73,4 +73,20 @@ public interface Kernels extends AutoCloseable {
     @Override
     default void close() {
     }
+
+    // ---- 2D windows (issue 15, nn-layers-conv): max pooling; plain-Java reference WindowOps ----
+
+    /**
+     * y = the largest value of each window of each sample, per channel; the window table and the
+     * exact order are {@link WindowOps#windowMax}'s, whose bits a faster implementation must equal.
+     */
+    default void windowMax(float[] x, int samples, int sampleSize, int[] offsets, int taps, int channels, float[] y) {
+        WindowOps.windowMax(x, samples, sampleSize, offsets, taps, channels, y);
+    }
+
+    /** dx = the gradient of {@link #windowMax} for the output gradient dy; see {@link WindowOps#windowMaxGradient}. */
+    default void windowMaxGradient(float[] x, float[] y, float[] dy, int samples, int sampleSize, int[] offsets, int taps,
+            int channels, float[] dx) {
+        WindowOps.windowMaxGradient(x, y, dy, samples, sampleSize, offsets, taps, channels, dx);
+    }
 }

@@ -5,6 +5,7 @@ import jdk.incubator.vector.VectorSpecies;
 import nn.api.ByteOps;
 import nn.api.ColumnOps;
 import nn.api.Kernels;
+import nn.api.WindowOps;
 import org.ejml.data.FMatrixRMaj;
 
 /**
@@ -52,14 +53,19 @@ public final class VectorKernels implements Kernels {
      * 1000 x 100 x 200 product slower on 2 threads than on 1).
      */
     static final int ROW_TILES_PER_PART = 8;
+    /** Window passes over fewer input floats than this stay on the caller (a pass is memory-bound: ~0.1 ns a float). */
+    static final long MIN_PARALLEL_WINDOW_FLOATS = 1L << 17;
 
     private final VectorSpecies<Float> species;
     private final Product product;
     private final ColumnPasses columns;
     private final BytePasses bytes;
+    private final WindowPasses windows;
     private final WorkerPool pool;
     private final Operands operands = new Operands();
     private final WorkerPool.Task part = this::part;
+    private final WindowCall window = new WindowCall();
+    private final WorkerPool.Task windowPart = this::windowPart;
     /** Per part of a product (so per thread at a time), for the tiles at the right edge. */
     private final float[][] scratch;
     private float[] packed = new float[0];
@@ -87,6 +93,7 @@ public final class VectorKernels implements Kernels {
         this.product = Specializer.product(species);
         this.columns = Specializer.columns(species);
         this.bytes = Specializer.bytes(species);
+        this.windows = Specializer.windows(species);
         this.pool = threads == 1 ? null : new WorkerPool(threads);
         this.scratch = new float[threads][Product.scratchSize(species.length())];
     }
@@ -181,6 +188,82 @@ public final class VectorKernels implements Kernels {
     public void unsignedBytesToFloats(byte[] src, int srcOffset, float divisor, float[] dst, int dstOffset, int length) {
         ByteOps.check(src, srcOffset, dst, dstOffset, length);
         bytes.unsignedToFloats(src, srcOffset, divisor, dst, dstOffset, length);
+    }
+
+    // ---- 2D windows (issue 15): max pooling, samples cut between the threads ----
+
+    @Override
+    public void windowMax(float[] x, int samples, int sampleSize, int[] offsets, int taps, int channels, float[] y) {
+        WindowOps.checkMax(x, samples, sampleSize, offsets, taps, channels, y);
+        runWindows(window.set(false, x, null, null, samples, sampleSize, offsets, taps, channels, y));
+    }
+
+    @Override
+    public void windowMaxGradient(float[] x, float[] y, float[] dy, int samples, int sampleSize, int[] offsets, int taps,
+            int channels, float[] dx) {
+        WindowOps.checkGradient(x, y, dy, samples, sampleSize, offsets, taps, channels, dx);
+        runWindows(window.set(true, x, y, dy, samples, sampleSize, offsets, taps, channels, dx));
+    }
+
+    private void runWindows(WindowCall w) {
+        try {
+            if (pool == null || w.samples < 2 || (long) w.samples * w.sampleSize < MIN_PARALLEL_WINDOW_FLOATS) {
+                windowPart(0, 1);
+            } else {
+                pool.run(windowPart, Math.min(pool.threads(), w.samples));
+            }
+        } finally {
+            w.clear();
+        }
+    }
+
+    /** Samples of part t of parts of the current window call. */
+    private void windowPart(int t, int parts) {
+        WindowCall w = window;
+        int from = Partition.start(t, parts, w.samples, 1);
+        int to = Partition.start(t + 1, parts, w.samples, 1);
+        if (w.gradient) {
+            windows.maxGradient(w.x, w.y, w.dy, from, to, w.sampleSize, w.offsets, w.taps, w.channels, w.out);
+        } else {
+            windows.max(w.x, from, to, w.sampleSize, w.offsets, w.taps, w.channels, w.out);
+        }
+    }
+
+    /** The arguments of the window call in progress, kept so that parts on other threads can read them. */
+    private static final class WindowCall {
+        boolean gradient;
+        float[] x;
+        float[] y;
+        float[] dy;
+        int samples;
+        int sampleSize;
+        int[] offsets;
+        int taps;
+        int channels;
+        float[] out;
+
+        WindowCall set(boolean gradient, float[] x, float[] y, float[] dy, int samples, int sampleSize, int[] offsets,
+                int taps, int channels, float[] out) {
+            this.gradient = gradient;
+            this.x = x;
+            this.y = y;
+            this.dy = dy;
+            this.samples = samples;
+            this.sampleSize = sampleSize;
+            this.offsets = offsets;
+            this.taps = taps;
+            this.channels = channels;
+            this.out = out;
+            return this;
+        }
+
+        void clear() {
+            x = null;
+            y = null;
+            dy = null;
+            offsets = null;
+            out = null;
+        }
     }
 
     /** Stops the worker threads, if any; the instance must not be used afterwards. Closing again does nothing. */

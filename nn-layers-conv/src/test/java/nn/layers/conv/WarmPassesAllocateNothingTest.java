@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import nn.api.BuildContext;
 import nn.api.Layer;
 import nn.api.LayerProvider;
+import nn.kernels.vector.VectorKernels;
 import nn.testkit.RandomMatrices;
 import org.ejml.data.FMatrixRMaj;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +20,7 @@ class WarmPassesAllocateNothingTest {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-    private static Layer layer(String type) {
+    private static Layer layer(String type, BuildContext context, int channels) {
         Map<String, Object> conv = Map.of("filters", 4, "kernel_size", 3, "padding", "same", "activation", "relu");
         LayerProvider provider = switch (type) {
             case "Conv2D" -> new Conv2DProvider();
@@ -31,13 +34,25 @@ class WarmPassesAllocateNothingTest {
             case "Reshape" -> Map.of("target_shape", List.of(-1));
             default -> Map.of();
         };
-        return Layers.built(provider, config, 9, 8, 3);
+        return Layers.built(provider, config, context, 9, 8, channels);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Conv2D", "MaxPooling2D", "AveragePooling2D", "GlobalAveragePooling2D", "Reshape"})
     void warmPasses(String type) {
-        Layer layer = layer(type);
+        assertWarmPassesAllocateNothing(layer(type, BuildContext.seeded(1), 3), type);
+    }
+
+    /** On the vector kernels, with enough channels for whole vectors (and a tail) in the window passes. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Conv2D", "MaxPooling2D"})
+    void warmPassesOnTheVectorKernels(String type) {
+        try (VectorKernels kernels = new VectorKernels()) {
+            assertWarmPassesAllocateNothing(layer(type, new BuildContext(kernels, new SplittableRandom(1)), 35), type + ", vector");
+        }
+    }
+
+    private static void assertWarmPassesAllocateNothing(Layer layer, String type) {
         FMatrixRMaj x = RandomMatrices.normal(8, layer.inputShape().size(), 1);
         FMatrixRMaj dy = RandomMatrices.normal(8, layer.outputShape().size(), 2);
         for (int i = 0; i < 3000; i++) {

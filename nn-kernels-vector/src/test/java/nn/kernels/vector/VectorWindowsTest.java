@@ -1,0 +1,142 @@
+package nn.kernels.vector;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.SplittableRandom;
+import nn.api.WindowOps;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The window kernels of {@link VectorKernels} (max pooling) equal {@link WindowOps} bit for bit:
+ * every vector width, channel counts around the vector lengths, padding, overlapping windows,
+ * ties (values drawn from a few, as after ReLU), and 1 to 3 threads.
+ */
+class VectorWindowsTest {
+    private static final int[] CHANNELS = {1, 3, 4, 8, 15, 16, 17, 32, 33, 64};
+
+    /**
+     * The window table of a square pool (side {@code pool}, stride {@code stride}) over an h x w
+     * image of c channels, "same" padding when {@code same} (windows may hang over the bottom
+     * and right), else "valid".
+     */
+    static int[] offsets(int h, int w, int c, int pool, int stride, boolean same) {
+        int outH = same ? (h + stride - 1) / stride : (h - pool) / stride + 1;
+        int outW = same ? (w + stride - 1) / stride : (w - pool) / stride + 1;
+        int top = same ? Math.max((outH - 1) * stride + pool - h, 0) / 2 : 0;
+        int left = same ? Math.max((outW - 1) * stride + pool - w, 0) / 2 : 0;
+        int[] offsets = new int[outH * outW * pool * pool];
+        int i = 0;
+        for (int oy = 0; oy < outH; oy++) {
+            for (int ox = 0; ox < outW; ox++) {
+                for (int ky = 0; ky < pool; ky++) {
+                    for (int kx = 0; kx < pool; kx++) {
+                        int y = oy * stride - top + ky;
+                        int x = ox * stride - left + kx;
+                        offsets[i++] = y >= 0 && y < h && x >= 0 && x < w ? (y * w + x) * c : -1;
+                    }
+                }
+            }
+        }
+        return offsets;
+    }
+
+    /** Values from {-1, 0, 0.5, 1, 2}: many ties within a window. */
+    private static float[] fewValues(int n, SplittableRandom random) {
+        float[] choices = {-1, 0, 0.5f, 1, 2};
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = choices[random.nextInt(choices.length)];
+        }
+        return v;
+    }
+
+    private static float[] normal(int n, SplittableRandom random) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) (random.nextGaussian());
+        }
+        return v;
+    }
+
+    private static void assertSame(VectorKernels kernels, float[] x, int samples, int sampleSize, int[] offsets, int taps,
+            int channels, SplittableRandom random, String where) {
+        int outSize = WindowOps.outputSize(offsets, taps, channels);
+        float[] expected = new float[samples * outSize];
+        float[] actual = new float[samples * outSize];
+        WindowOps.windowMax(x, samples, sampleSize, offsets, taps, channels, expected);
+        kernels.windowMax(x, samples, sampleSize, offsets, taps, channels, actual);
+        assertArrayEquals(expected, actual, "max, " + where);
+        float[] dy = normal(samples * outSize, random);
+        float[] expectedDx = new float[samples * sampleSize];
+        float[] actualDx = normal(samples * sampleSize, random); // garbage the kernel must overwrite
+        WindowOps.windowMaxGradient(x, expected, dy, samples, sampleSize, offsets, taps, channels, expectedDx);
+        kernels.windowMaxGradient(x, expected, dy, samples, sampleSize, offsets, taps, channels, actualDx);
+        assertArrayEquals(expectedDx, actualDx, "gradient, " + where);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {128, 256, 512})
+    void maxAndGradientEqualTheReferenceBitForBit(int bits) {
+        SplittableRandom random = new SplittableRandom(bits);
+        try (VectorKernels one = new VectorKernels(VectorKernelsTest.species(bits));
+                VectorKernels two = one.withThreads(2);
+                VectorKernels three = one.withThreads(3)) {
+            for (int c : CHANNELS) {
+                for (int[] pool : new int[][] {{2, 2, 0}, {3, 2, 1}, {3, 1, 1}, {2, 2, 1}, {2, 1, 0}}) {
+                    for (int samples : new int[] {1, 5}) {
+                        int h = 7;
+                        int w = 6;
+                        int[] offsets = offsets(h, w, c, pool[0], pool[1], pool[2] == 1);
+                        int taps = pool[0] * pool[0];
+                        String where = bits + " bits, " + c + " channels, pool " + pool[0] + " stride " + pool[1]
+                                + (pool[2] == 1 ? " same" : " valid") + ", " + samples + " samples";
+                        float[] x = fewValues(samples * h * w * c, random);
+                        for (VectorKernels k : new VectorKernels[] {one, two, three}) {
+                            assertSame(k, x, samples, h * w * c, offsets, taps, c, random, where + ", " + k.threads() + " threads");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Batches large enough to be cut between threads, and long enough runs for C2 to compile the passes. */
+    @ParameterizedTest
+    @ValueSource(ints = {256, 512})
+    void compiledPassesOnSeveralThreadsStillEqualTheReference(int bits) {
+        SplittableRandom random = new SplittableRandom(5);
+        int samples = 12;
+        int sampleSize = 28 * 28 * 32;
+        int[] offsets = offsets(28, 28, 32, 2, 2, false);
+        float[] x = fewValues(samples * sampleSize, random);
+        float[] dy = normal(samples * 14 * 14 * 32, random);
+        try (VectorKernels one = new VectorKernels(VectorKernelsTest.species(bits)); VectorKernels two = one.withThreads(2)) {
+            float[] expected = new float[dy.length];
+            float[] expectedDx = new float[x.length];
+            WindowOps.windowMax(x, samples, sampleSize, offsets, 4, 32, expected);
+            WindowOps.windowMaxGradient(x, expected, dy, samples, sampleSize, offsets, 4, 32, expectedDx);
+            for (VectorKernels k : new VectorKernels[] {one, two}) {
+                float[] y = new float[dy.length];
+                float[] dx = new float[x.length];
+                for (int i = 0; i < 300; i++) {
+                    k.windowMax(x, samples, sampleSize, offsets, 4, 32, y);
+                    k.windowMaxGradient(x, y, dy, samples, sampleSize, offsets, 4, 32, dx);
+                }
+                assertArrayEquals(expected, y, k.threads() + " threads: max");
+                assertArrayEquals(expectedDx, dx, k.threads() + " threads: gradient");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {512})
+    void checksItsArgumentsAsTheReferenceDoes(int bits) {
+        VectorKernels kernels = new VectorKernels(VectorKernelsTest.species(bits));
+        float[] x = new float[8];
+        assertThrows(IllegalArgumentException.class, () -> kernels.windowMax(x, 1, 8, new int[] {0, 7}, 2, 2, new float[2]));
+        assertThrows(IllegalArgumentException.class, () -> kernels.windowMaxGradient(x, new float[2], new float[2], 1, 8,
+                new int[] {0, 2}, 2, 2, new float[7]));
+    }
+}
