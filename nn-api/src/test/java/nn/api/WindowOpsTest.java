@@ -56,6 +56,28 @@ class WindowOpsTest {
     }
 
     @Test
+    void gatherLaysEachWindowOutAsARowWithZerosForPadding() {
+        // two samples of 1x2 pixels, 2 channels; one window per sample of 3 taps: pixel 1, padding, pixel 0
+        float[] x = {1, 2, 3, 4, 5, 6, 7, 8};
+        int[] offsets = {2, -1, 0};
+        float[] cols = {9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9};
+        WindowOps.windowGather(x, 0, 2, 4, offsets, 3, 2, cols);
+        assertArrayEquals(new float[] {3, 4, 0, 0, 1, 2, 7, 8, 0, 0, 5, 6, 9}, cols);
+        WindowOps.windowGather(x, 1, 1, 4, offsets, 3, 2, cols);
+        assertArrayEquals(new float[] {7, 8, 0, 0, 5, 6}, java.util.Arrays.copyOf(cols, 6), "from the second sample on");
+    }
+
+    @Test
+    void scatterAddsEachRowBackWhereItsWindowRead() {
+        // the overlapping 2x2 windows of a 3x3 image: the centre is in all four, the corners in one each
+        float[] cols = new float[16];
+        java.util.Arrays.fill(cols, 1);
+        float[] dx = {5, 5, 5, 5, 5, 5, 5, 5, 5};
+        WindowOps.windowScatter(cols, 1, 9, OVERLAPPING, 4, 1, dx);
+        assertArrayEquals(new float[] {1, 2, 1, 2, 4, 2, 1, 2, 1}, dx, "written whole, not added to");
+    }
+
+    @Test
     void argumentsThatDoNotDescribeWindowsAreRefused() {
         float[] x = new float[8];
         assertThrows(IllegalArgumentException.class, () -> WindowOps.windowMax(x, 1, 8, new int[] {0, 2, 4}, 2, 2, new float[2]),
@@ -68,5 +90,11 @@ class WindowOpsTest {
                 "y smaller than the windows");
         assertThrows(IllegalArgumentException.class, () -> WindowOps.windowMaxGradient(x, new float[2], new float[2], 1, 8,
                 new int[] {0, 2}, 2, 2, new float[7]), "dx smaller than the batch");
+        assertThrows(IllegalArgumentException.class, () -> WindowOps.windowGather(x, 0, 1, 8, new int[] {0, 2}, 2, 2, new float[3]),
+                "cols smaller than the windows");
+        assertThrows(IllegalArgumentException.class, () -> WindowOps.windowGather(x, 1, 1, 8, new int[] {0, 2}, 2, 2, new float[4]),
+                "samples past x");
+        assertThrows(IllegalArgumentException.class, () -> WindowOps.windowScatter(new float[4], 2, 8, new int[] {0, 2}, 2, 2, x),
+                "dx smaller than the batch");
     }
 }

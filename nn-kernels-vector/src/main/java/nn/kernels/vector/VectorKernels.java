@@ -190,19 +190,32 @@ public final class VectorKernels implements Kernels {
         bytes.unsignedToFloats(src, srcOffset, divisor, dst, dstOffset, length);
     }
 
-    // ---- 2D windows (issue 15): max pooling, samples cut between the threads ----
+    // ---- 2D windows (issue 15): max pooling, im2col, col2im; samples cut between the threads ----
 
     @Override
     public void windowMax(float[] x, int samples, int sampleSize, int[] offsets, int taps, int channels, float[] y) {
         WindowOps.checkMax(x, samples, sampleSize, offsets, taps, channels, y);
-        runWindows(window.set(false, x, null, null, samples, sampleSize, offsets, taps, channels, y));
+        runWindows(window.set(WindowCall.MAX, x, null, null, 0, samples, sampleSize, offsets, taps, channels, y));
     }
 
     @Override
     public void windowMaxGradient(float[] x, float[] y, float[] dy, int samples, int sampleSize, int[] offsets, int taps,
             int channels, float[] dx) {
         WindowOps.checkGradient(x, y, dy, samples, sampleSize, offsets, taps, channels, dx);
-        runWindows(window.set(true, x, y, dy, samples, sampleSize, offsets, taps, channels, dx));
+        runWindows(window.set(WindowCall.MAX_GRADIENT, x, y, dy, 0, samples, sampleSize, offsets, taps, channels, dx));
+    }
+
+    @Override
+    public void windowGather(float[] x, int first, int count, int sampleSize, int[] offsets, int taps, int channels,
+            float[] cols) {
+        WindowOps.checkGather(x, first, count, sampleSize, offsets, taps, channels, cols);
+        runWindows(window.set(WindowCall.GATHER, x, null, null, first, count, sampleSize, offsets, taps, channels, cols));
+    }
+
+    @Override
+    public void windowScatter(float[] cols, int count, int sampleSize, int[] offsets, int taps, int channels, float[] dx) {
+        WindowOps.checkGather(dx, 0, count, sampleSize, offsets, taps, channels, cols);
+        runWindows(window.set(WindowCall.SCATTER, cols, null, null, 0, count, sampleSize, offsets, taps, channels, dx));
     }
 
     private void runWindows(WindowCall w) {
@@ -220,21 +233,30 @@ public final class VectorKernels implements Kernels {
     /** Samples of part t of parts of the current window call. */
     private void windowPart(int t, int parts) {
         WindowCall w = window;
-        int from = Partition.start(t, parts, w.samples, 1);
-        int to = Partition.start(t + 1, parts, w.samples, 1);
-        if (w.gradient) {
-            windows.maxGradient(w.x, w.y, w.dy, from, to, w.sampleSize, w.offsets, w.taps, w.channels, w.out);
-        } else {
-            windows.max(w.x, from, to, w.sampleSize, w.offsets, w.taps, w.channels, w.out);
+        int from = w.first + Partition.start(t, parts, w.samples, 1);
+        int to = w.first + Partition.start(t + 1, parts, w.samples, 1);
+        switch (w.op) {
+            case WindowCall.MAX -> windows.max(w.x, from, to, w.sampleSize, w.offsets, w.taps, w.channels, w.out);
+            case WindowCall.MAX_GRADIENT ->
+                    windows.maxGradient(w.x, w.y, w.dy, from, to, w.sampleSize, w.offsets, w.taps, w.channels, w.out);
+            case WindowCall.GATHER -> windows.gather(w.x, w.first, from, to, w.sampleSize, w.offsets, w.channels, w.out);
+            default -> windows.scatter(w.x, from, to, w.sampleSize, w.offsets, w.channels, w.out);
         }
     }
 
     /** The arguments of the window call in progress, kept so that parts on other threads can read them. */
     private static final class WindowCall {
-        boolean gradient;
+        static final int MAX = 0;
+        static final int MAX_GRADIENT = 1;
+        static final int GATHER = 2;
+        static final int SCATTER = 3;
+        int op;
+        /** The input: x, or cols for {@link #SCATTER}. */
         float[] x;
         float[] y;
         float[] dy;
+        /** The first sample (of x for {@link #GATHER}; else 0) and the number of samples. */
+        int first;
         int samples;
         int sampleSize;
         int[] offsets;
@@ -242,12 +264,13 @@ public final class VectorKernels implements Kernels {
         int channels;
         float[] out;
 
-        WindowCall set(boolean gradient, float[] x, float[] y, float[] dy, int samples, int sampleSize, int[] offsets,
+        WindowCall set(int op, float[] x, float[] y, float[] dy, int first, int samples, int sampleSize, int[] offsets,
                 int taps, int channels, float[] out) {
-            this.gradient = gradient;
+            this.op = op;
             this.x = x;
             this.y = y;
             this.dy = dy;
+            this.first = first;
             this.samples = samples;
             this.sampleSize = sampleSize;
             this.offsets = offsets;

@@ -15,7 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  * takes it (dx += left) and leaves 0 to the later taps, which then add +0 (no change: dx starts
  * at +0 and a sum is never -0), so the first equal tap gets it, as in the scalar loop, without a
  * branch per channel (JDK 17 allocates for masked adds and mask logic; compare and blend are free). Each sample's dx is zeroed just before its windows are visited (it is then in cache).
- * The fewer than one vector of channels at the end are the reference's scalar loops.
+ * im2col and col2im copy and add whole vectors of channels per tap. The fewer than one vector of
+ * channels at the end are the reference's scalar loops.
  */
 final class VectorWindows implements WindowPasses {
     private static final VectorSpecies<Float> S = Specializer.species(MethodHandles.lookup());
@@ -82,6 +83,62 @@ final class VectorWindows implements WindowPasses {
                             dx[base + offsets[t] + k] += dy[o + k];
                             break;
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void gather(float[] x, int first, int from, int to, int sampleSize, int[] offsets, int channels, float[] cols) {
+        int vectorChannels = channels - channels % L;
+        int rowsSize = offsets.length * channels;
+        for (int s = from; s < to; s++) {
+            int base = s * sampleSize;
+            int o = (s - first) * rowsSize;
+            if (channels == 1) {
+                for (int t = 0; t < offsets.length; t++) {
+                    int offset = offsets[t];
+                    cols[o + t] = offset < 0 ? 0f : x[base + offset];
+                }
+                continue;
+            }
+            for (int t = 0; t < offsets.length; t++, o += channels) {
+                int offset = offsets[t];
+                if (offset < 0) {
+                    for (int k = 0; k < vectorChannels; k += L) {
+                        ZERO.intoArray(cols, o + k);
+                    }
+                    Arrays.fill(cols, o + vectorChannels, o + channels, 0f);
+                } else {
+                    int i = base + offset;
+                    for (int k = 0; k < vectorChannels; k += L) {
+                        FloatVector.fromArray(S, x, i + k).intoArray(cols, o + k);
+                    }
+                    for (int k = vectorChannels; k < channels; k++) {
+                        cols[o + k] = x[i + k];
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void scatter(float[] cols, int from, int to, int sampleSize, int[] offsets, int channels, float[] dx) {
+        int vectorChannels = channels - channels % L;
+        int rowsSize = offsets.length * channels;
+        for (int s = from; s < to; s++) {
+            int base = s * sampleSize;
+            Arrays.fill(dx, base, base + sampleSize, 0f);
+            for (int t = 0, o = s * rowsSize; t < offsets.length; t++, o += channels) {
+                int offset = offsets[t];
+                if (offset >= 0) {
+                    int i = base + offset;
+                    for (int k = 0; k < vectorChannels; k += L) {
+                        FloatVector.fromArray(S, dx, i + k).add(FloatVector.fromArray(S, cols, o + k)).intoArray(dx, i + k);
+                    }
+                    for (int k = vectorChannels; k < channels; k++) {
+                        dx[i + k] += cols[o + k];
                     }
                 }
             }

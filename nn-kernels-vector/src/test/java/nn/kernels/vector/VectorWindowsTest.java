@@ -102,6 +102,49 @@ class VectorWindowsTest {
         }
     }
 
+    private static void assertSameColumns(VectorKernels kernels, float[] x, int samples, int sampleSize, int[] offsets,
+            int taps, int channels, SplittableRandom random, String where) {
+        int rows = offsets.length / taps;
+        int first = samples > 1 ? 1 : 0;
+        int count = samples - first;
+        float[] expected = new float[count * rows * taps * channels];
+        float[] actual = normal(expected.length, random);
+        WindowOps.windowGather(x, first, count, sampleSize, offsets, taps, channels, expected);
+        kernels.windowGather(x, first, count, sampleSize, offsets, taps, channels, actual);
+        assertArrayEquals(expected, actual, "gather, " + where);
+        float[] cols = normal(samples * rows * taps * channels, random);
+        float[] expectedDx = new float[samples * sampleSize];
+        float[] actualDx = normal(samples * sampleSize, random);
+        WindowOps.windowScatter(cols, samples, sampleSize, offsets, taps, channels, expectedDx);
+        kernels.windowScatter(cols, samples, sampleSize, offsets, taps, channels, actualDx);
+        assertArrayEquals(expectedDx, actualDx, "scatter, " + where);
+    }
+
+    /** im2col and col2im of convolution windows (3x3 and 2x3 same, 3x3 valid, stride 2), from a later first sample too. */
+    @ParameterizedTest
+    @ValueSource(ints = {128, 256, 512})
+    void gatherAndScatterEqualTheReferenceBitForBit(int bits) {
+        SplittableRandom random = new SplittableRandom(bits + 1);
+        try (VectorKernels one = new VectorKernels(VectorKernelsTest.species(bits)); VectorKernels two = one.withThreads(2)) {
+            for (int c : CHANNELS) {
+                for (int[] window : new int[][] {{3, 1, 1}, {3, 1, 0}, {3, 2, 1}, {2, 1, 1}}) {
+                    for (int samples : new int[] {1, 4}) {
+                        int h = 7;
+                        int w = 6;
+                        int[] offsets = offsets(h, w, c, window[0], window[1], window[2] == 1);
+                        String where = bits + " bits, " + c + " channels, window " + window[0] + " stride " + window[1]
+                                + (window[2] == 1 ? " same" : " valid") + ", " + samples + " samples";
+                        float[] x = normal(samples * h * w * c, random);
+                        for (VectorKernels k : new VectorKernels[] {one, two}) {
+                            assertSameColumns(k, x, samples, h * w * c, offsets, window[0] * window[0], c, random,
+                                    where + ", " + k.threads() + " threads");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /** Batches large enough to be cut between threads, and long enough runs for C2 to compile the passes. */
     @ParameterizedTest
     @ValueSource(ints = {256, 512})
@@ -126,6 +169,22 @@ class VectorWindowsTest {
                 }
                 assertArrayEquals(expected, y, k.threads() + " threads: max");
                 assertArrayEquals(expectedDx, dx, k.threads() + " threads: gradient");
+            }
+            int[] conv = offsets(14, 14, 32, 3, 1, true);
+            int convSample = 14 * 14 * 32;
+            float[] cols = new float[samples * conv.length * 32];
+            float[] back = new float[samples * convSample];
+            WindowOps.windowGather(x, 0, samples, convSample, conv, 9, 32, cols);
+            WindowOps.windowScatter(cols, samples, convSample, conv, 9, 32, back);
+            for (VectorKernels k : new VectorKernels[] {one, two}) {
+                float[] c = new float[cols.length];
+                float[] dx = new float[back.length];
+                for (int i = 0; i < 100; i++) {
+                    k.windowGather(x, 0, samples, convSample, conv, 9, 32, c);
+                    k.windowScatter(c, samples, convSample, conv, 9, 32, dx);
+                }
+                assertArrayEquals(cols, c, k.threads() + " threads: gather");
+                assertArrayEquals(back, dx, k.threads() + " threads: scatter");
             }
         }
     }
