@@ -53,7 +53,10 @@ public final class VectorKernels implements Kernels {
      * 1000 x 100 x 200 product slower on 2 threads than on 1).
      */
     static final int ROW_TILES_PER_PART = 8;
-    /** Window passes over fewer input floats than this stay on the caller (a pass is memory-bound: ~0.1 ns a float). */
+    /**
+     * Window passes over fewer floats than this (images, or rows of windows for im2col / col2im)
+     * stay on the caller: handing a part over costs 10-20 us, a pass over 2^17 floats 20-30.
+     */
     static final long MIN_PARALLEL_WINDOW_FLOATS = 1L << 17;
 
     private final VectorSpecies<Float> species;
@@ -220,7 +223,10 @@ public final class VectorKernels implements Kernels {
 
     private void runWindows(WindowCall w) {
         try {
-            if (pool == null || w.samples < 2 || (long) w.samples * w.sampleSize < MIN_PARALLEL_WINDOW_FLOATS) {
+            // floats a pass reads or writes per sample: the image, or for im2col / col2im its windows' rows
+            long perSample = w.op == WindowCall.GATHER || w.op == WindowCall.SCATTER ? (long) w.offsets.length * w.channels
+                    : w.sampleSize;
+            if (pool == null || w.samples < 2 || w.samples * perSample < MIN_PARALLEL_WINDOW_FLOATS) {
                 windowPart(0, 1);
             } else {
                 pool.run(windowPart, Math.min(pool.threads(), w.samples));
