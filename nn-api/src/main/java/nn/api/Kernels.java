@@ -73,4 +73,31 @@ public interface Kernels extends AutoCloseable {
     @Override
     default void close() {
     }
+
+    // ---- 2D windows (issue 15, nn-layers-conv): max pooling, im2col and col2im; plain-Java reference WindowOps ----
+
+    /**
+     * y = the largest value of each window of each sample, per channel; the window table and the
+     * exact order are {@link WindowOps#windowMax}'s, whose bits a faster implementation must equal.
+     */
+    default void windowMax(float[] x, int samples, int sampleSize, int[] offsets, int taps, int channels, float[] y) {
+        WindowOps.windowMax(x, samples, sampleSize, offsets, taps, channels, y);
+    }
+
+    /** dx = the gradient of {@link #windowMax} for the output gradient dy; see {@link WindowOps#windowMaxGradient}. */
+    default void windowMaxGradient(float[] x, float[] y, float[] dy, int samples, int sampleSize, int[] offsets, int taps,
+            int channels, float[] dx) {
+        WindowOps.windowMaxGradient(x, y, dy, samples, sampleSize, offsets, taps, channels, dx);
+    }
+
+    /** cols = the windows of samples [first, first + count) of x as rows (im2col); see {@link WindowOps#windowGather}. */
+    default void windowGather(float[] x, int first, int count, int sampleSize, int[] offsets, int taps, int channels,
+            float[] cols) {
+        WindowOps.windowGather(x, first, count, sampleSize, offsets, taps, channels, cols);
+    }
+
+    /** dx = the transpose of {@link #windowGather} applied to cols (col2im); see {@link WindowOps#windowScatter}. */
+    default void windowScatter(float[] cols, int count, int sampleSize, int[] offsets, int taps, int channels, float[] dx) {
+        WindowOps.windowScatter(cols, count, sampleSize, offsets, taps, channels, dx);
+    }
 }

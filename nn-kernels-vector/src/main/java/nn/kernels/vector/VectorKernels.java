@@ -5,6 +5,7 @@ import jdk.incubator.vector.VectorSpecies;
 import nn.api.ByteOps;
 import nn.api.ColumnOps;
 import nn.api.Kernels;
+import nn.api.WindowOps;
 import org.ejml.data.FMatrixRMaj;
 
 /**
@@ -52,14 +53,22 @@ public final class VectorKernels implements Kernels {
      * 1000 x 100 x 200 product slower on 2 threads than on 1).
      */
     static final int ROW_TILES_PER_PART = 8;
+    /**
+     * Window passes over fewer floats than this (images, or rows of windows for im2col / col2im)
+     * stay on the caller: handing a part over costs 10-20 us, a pass over 2^17 floats 20-30.
+     */
+    static final long MIN_PARALLEL_WINDOW_FLOATS = 1L << 17;
 
     private final VectorSpecies<Float> species;
     private final Product product;
     private final ColumnPasses columns;
     private final BytePasses bytes;
+    private final WindowPasses windows;
     private final WorkerPool pool;
     private final Operands operands = new Operands();
     private final WorkerPool.Task part = this::part;
+    private final WindowCall window = new WindowCall();
+    private final WorkerPool.Task windowPart = this::windowPart;
     /** Per part of a product (so per thread at a time), for the tiles at the right edge. */
     private final float[][] scratch;
     private float[] packed = new float[0];
@@ -87,6 +96,7 @@ public final class VectorKernels implements Kernels {
         this.product = Specializer.product(species);
         this.columns = Specializer.columns(species);
         this.bytes = Specializer.bytes(species);
+        this.windows = Specializer.windows(species);
         this.pool = threads == 1 ? null : new WorkerPool(threads);
         this.scratch = new float[threads][Product.scratchSize(species.length())];
     }
@@ -181,6 +191,108 @@ public final class VectorKernels implements Kernels {
     public void unsignedBytesToFloats(byte[] src, int srcOffset, float divisor, float[] dst, int dstOffset, int length) {
         ByteOps.check(src, srcOffset, dst, dstOffset, length);
         bytes.unsignedToFloats(src, srcOffset, divisor, dst, dstOffset, length);
+    }
+
+    // ---- 2D windows (issue 15): max pooling, im2col, col2im; samples cut between the threads ----
+
+    @Override
+    public void windowMax(float[] x, int samples, int sampleSize, int[] offsets, int taps, int channels, float[] y) {
+        WindowOps.checkMax(x, samples, sampleSize, offsets, taps, channels, y);
+        runWindows(window.set(WindowCall.MAX, x, null, null, 0, samples, sampleSize, offsets, taps, channels, y));
+    }
+
+    @Override
+    public void windowMaxGradient(float[] x, float[] y, float[] dy, int samples, int sampleSize, int[] offsets, int taps,
+            int channels, float[] dx) {
+        WindowOps.checkGradient(x, y, dy, samples, sampleSize, offsets, taps, channels, dx);
+        runWindows(window.set(WindowCall.MAX_GRADIENT, x, y, dy, 0, samples, sampleSize, offsets, taps, channels, dx));
+    }
+
+    @Override
+    public void windowGather(float[] x, int first, int count, int sampleSize, int[] offsets, int taps, int channels,
+            float[] cols) {
+        WindowOps.checkGather(x, first, count, sampleSize, offsets, taps, channels, cols);
+        runWindows(window.set(WindowCall.GATHER, x, null, null, first, count, sampleSize, offsets, taps, channels, cols));
+    }
+
+    @Override
+    public void windowScatter(float[] cols, int count, int sampleSize, int[] offsets, int taps, int channels, float[] dx) {
+        WindowOps.checkGather(dx, 0, count, sampleSize, offsets, taps, channels, cols);
+        runWindows(window.set(WindowCall.SCATTER, cols, null, null, 0, count, sampleSize, offsets, taps, channels, dx));
+    }
+
+    private void runWindows(WindowCall w) {
+        try {
+            // floats a pass reads or writes per sample: the image, or for im2col / col2im its windows' rows
+            long perSample = w.op == WindowCall.GATHER || w.op == WindowCall.SCATTER ? (long) w.offsets.length * w.channels
+                    : w.sampleSize;
+            if (pool == null || w.samples < 2 || w.samples * perSample < MIN_PARALLEL_WINDOW_FLOATS) {
+                windowPart(0, 1);
+            } else {
+                pool.run(windowPart, Math.min(pool.threads(), w.samples));
+            }
+        } finally {
+            w.clear();
+        }
+    }
+
+    /** Samples of part t of parts of the current window call. */
+    private void windowPart(int t, int parts) {
+        WindowCall w = window;
+        int from = w.first + Partition.start(t, parts, w.samples, 1);
+        int to = w.first + Partition.start(t + 1, parts, w.samples, 1);
+        switch (w.op) {
+            case WindowCall.MAX -> windows.max(w.x, from, to, w.sampleSize, w.offsets, w.taps, w.channels, w.out);
+            case WindowCall.MAX_GRADIENT ->
+                    windows.maxGradient(w.x, w.y, w.dy, from, to, w.sampleSize, w.offsets, w.taps, w.channels, w.out);
+            case WindowCall.GATHER -> windows.gather(w.x, w.first, from, to, w.sampleSize, w.offsets, w.channels, w.out);
+            default -> windows.scatter(w.x, from, to, w.sampleSize, w.offsets, w.channels, w.out);
+        }
+    }
+
+    /** The arguments of the window call in progress, kept so that parts on other threads can read them. */
+    private static final class WindowCall {
+        static final int MAX = 0;
+        static final int MAX_GRADIENT = 1;
+        static final int GATHER = 2;
+        static final int SCATTER = 3;
+        int op;
+        /** The input: x, or cols for {@link #SCATTER}. */
+        float[] x;
+        float[] y;
+        float[] dy;
+        /** The first sample (of x for {@link #GATHER}; else 0) and the number of samples. */
+        int first;
+        int samples;
+        int sampleSize;
+        int[] offsets;
+        int taps;
+        int channels;
+        float[] out;
+
+        WindowCall set(int op, float[] x, float[] y, float[] dy, int first, int samples, int sampleSize, int[] offsets,
+                int taps, int channels, float[] out) {
+            this.op = op;
+            this.x = x;
+            this.y = y;
+            this.dy = dy;
+            this.first = first;
+            this.samples = samples;
+            this.sampleSize = sampleSize;
+            this.offsets = offsets;
+            this.taps = taps;
+            this.channels = channels;
+            this.out = out;
+            return this;
+        }
+
+        void clear() {
+            x = null;
+            y = null;
+            dy = null;
+            offsets = null;
+            out = null;
+        }
     }
 
     /** Stops the worker threads, if any; the instance must not be used afterwards. Closing again does nothing. */

@@ -18,7 +18,8 @@ import org.ejml.data.FMatrixRMaj;
 /**
  * Keras 2's {@code Conv2D}, channels_last: z = im2col(x) K + b, y = activation(z), with the kernel K
  * of shape (kh, kw, in, out) stored as (kh * kw * in) x out. Backward: dK = im2col(x)<sup>T</sup> dz,
- * db = column sums of dz, dx = col2im(dz K<sup>T</sup>). The products run on the model's kernels.
+ * db = column sums of dz, dx = col2im(dz K<sup>T</sup>). The products, im2col
+ * ({@link Kernels#windowGather}) and col2im ({@link Kernels#windowScatter}) run on the model's kernels.
  * A training batch is laid out whole (its windows are kept for backward); inference goes through
  * in chunks of samples so that large batches need no large buffer.
  */
@@ -106,7 +107,7 @@ public final class Conv2D extends BaseLayer {
         for (int first = 0; first < n; first += chunk) {
             int count = Math.min(chunk, n - first);
             cols.reshape(count * positions, patch);
-            Im2Col.gather(windows, x.data, x.numCols, first, count, cols);
+            kernels.windowGather(x.data, first, count, x.numCols, windows.offsets, windows.taps, windows.channels, cols.data);
             if (count == n) {
                 kernels.mult(cols, kernel.value(), zRows);
             } else {
@@ -152,8 +153,7 @@ public final class Conv2D extends BaseLayer {
         colsHoldBatch = false;
         kernels.multTransB(gRows, kernel.value(), cols);
         dx.reshape(n, inputShape().size());
-        Arrays.fill(dx.data, 0, dx.getNumElements(), 0f);
-        Im2Col.scatterAdd(windows, cols, dx.numCols, n, dx.data);
+        kernels.windowScatter(cols.data, n, dx.numCols, windows.offsets, windows.taps, windows.channels, dx.data);
         return dx;
     }
 

@@ -1,11 +1,11 @@
 package nn.layers.conv;
 
-import java.util.Arrays;
 import java.util.Map;
 import nn.api.BaseLayer;
 import nn.api.BuildContext;
 import nn.api.Config;
 import nn.api.ConfigKeys;
+import nn.api.Kernels;
 import nn.api.NnException;
 import nn.api.Shape;
 import org.ejml.data.FMatrixRMaj;
@@ -13,7 +13,7 @@ import org.ejml.data.FMatrixRMaj;
 /**
  * What Keras 2's 2D pooling layers share: {@code pool_size} (default 2), {@code strides} (default
  * the pool size), {@code padding}, channels_last; each channel is pooled on its own. A subclass
- * implements the pool of one window and its gradient.
+ * implements the pool of a batch and its gradient, over the windows of {@link #windows}.
  */
 abstract class Pooling2D extends BaseLayer {
     private static final ConfigKeys KEYS = ConfigKeys.layer("pool_size", "strides", "padding")
@@ -23,6 +23,7 @@ abstract class Pooling2D extends BaseLayer {
     private final int[] strides;
     private final Padding padding;
     protected Windows windows;
+    protected Kernels kernels;
     private final FMatrixRMaj output = new FMatrixRMaj(1, 1);
     private final FMatrixRMaj inputGradient = new FMatrixRMaj(1, 1);
     private int lastTrainingRows = -1;
@@ -38,6 +39,7 @@ abstract class Pooling2D extends BaseLayer {
     @Override
     protected final Shape onBuild(Shape inputShape, BuildContext context) {
         windows = new Windows(name(), inputShape, poolSize, strides, new int[] {1, 1}, padding);
+        kernels = context.kernels();
         return windows.outputShape(windows.channels);
     }
 
@@ -65,34 +67,10 @@ abstract class Pooling2D extends BaseLayer {
     }
 
     /** out = the pool of each window of samples [0, samples) of x. */
-    private void pool(float[] x, int samples, float[] out) {
-        int inSize = inputShape().size();
-        for (int s = 0, o = 0; s < samples; s++) {
-            for (int firstTap = 0; firstTap < windows.offsets.length; firstTap += windows.taps, o += windows.channels) {
-                poolWindow(x, s * inSize, firstTap, out, o);
-            }
-        }
-    }
+    protected abstract void pool(float[] x, int samples, float[] out);
 
-    /** dx = the gradient of y = pool(x) for the output gradient dy. */
-    private void unpool(float[] x, float[] y, float[] dy, int samples, float[] dx) {
-        int inSize = inputShape().size();
-        Arrays.fill(dx, 0, samples * inSize, 0f);
-        for (int s = 0, o = 0; s < samples; s++) {
-            for (int firstTap = 0; firstTap < windows.offsets.length; firstTap += windows.taps, o += windows.channels) {
-                unpoolWindow(x, y, dy, s * inSize, firstTap, dx, o);
-            }
-        }
-    }
-
-    /**
-     * out[o + k] = the pool of channel k over one window: its taps are {@code windows.offsets[firstTap ..
-     * firstTap + taps)}, offsets from {@code base} in x (-1 on padding).
-     */
-    protected abstract void poolWindow(float[] x, int base, int firstTap, float[] out, int o);
-
-    /** Adds to dx the gradient of one window's outputs y[o + k] for their gradients dy[o + k]. */
-    protected abstract void unpoolWindow(float[] x, float[] y, float[] dy, int base, int firstTap, float[] dx, int o);
+    /** dx = the gradient of y = pool(x) for the output gradient dy, over samples [0, samples), written whole. */
+    protected abstract void unpool(float[] x, float[] y, float[] dy, int samples, float[] dx);
 
     @Override
     protected final void putConfig(Map<String, Object> config) {

@@ -14,6 +14,8 @@ import nn.kernels.vector.VectorKernels;
 import nn.testkit.RandomMatrices;
 import org.ejml.data.FMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Conv2D on the vector kernels equals a direct convolution in plain Java bit for bit (the vector
@@ -24,18 +26,18 @@ import org.junit.jupiter.api.Test;
 class Conv2DKernelsTest {
     private static final Map<String, Object> CONFIG = Map.of("filters", 6, "kernel_size", List.of(3, 2), "strides",
             List.of(2, 1), "padding", "same", "bias_initializer", "random_normal");
-    private static final int[] INPUT = {7, 6, 5};
     private static final int BATCH = 3;
 
-    private static Layer conv(Kernels kernels) {
-        return Layers.built(new Conv2DProvider(), CONFIG, new BuildContext(kernels, new SplittableRandom(3)), INPUT);
+    /** 7x6 images of {@code channels} channels: 5 (less than a vector), 35 (vectors and a tail on any width). */
+    private static Layer conv(Kernels kernels, int channels) {
+        return Layers.built(new Conv2DProvider(), CONFIG, new BuildContext(kernels, new SplittableRandom(3)), 7, 6, channels);
     }
 
     private record Pass(float[] y, float[] dx, float[] dKernel, float[] dBias) {
     }
 
     private static Pass run(Layer layer) {
-        FMatrixRMaj x = RandomMatrices.normal(BATCH, 7 * 6 * 5, 11);
+        FMatrixRMaj x = RandomMatrices.normal(BATCH, layer.inputShape().size(), 11);
         float[] y = layer.forward(x, true).data.clone();
         FMatrixRMaj dy = RandomMatrices.normal(BATCH, layer.outputShape().size(), 12);
         float[] dx = layer.backward(dy, true).data.clone();
@@ -45,7 +47,7 @@ class Conv2DKernelsTest {
     /** The plain-Java convolution, walking the same windows: one fma chain per element. */
     private static Pass direct(Layer layer) {
         Windows w = new Windows("direct", layer.inputShape(), new int[] {3, 2}, new int[] {2, 1}, new int[] {1, 1}, Padding.SAME);
-        float[] x = RandomMatrices.normal(BATCH, 7 * 6 * 5, 11).data;
+        float[] x = RandomMatrices.normal(BATCH, layer.inputShape().size(), 11).data;
         float[] dy = RandomMatrices.normal(BATCH, layer.outputShape().size(), 12).data;
         float[] k = layer.variable("kernel").value().data;
         float[] b = layer.variable("bias").value().data;
@@ -107,19 +109,20 @@ class Conv2DKernelsTest {
         assertArrayEquals(expected.dBias, actual.dBias, tolerance, what + ": bias gradient");
     }
 
-    @Test
-    void vectorKernelsEqualTheDirectConvolutionBitForBitOnOneAndTwoThreads() {
+    @ParameterizedTest
+    @ValueSource(ints = {5, 35})
+    void vectorKernelsEqualTheDirectConvolutionBitForBitOnOneAndTwoThreads(int channels) {
         try (VectorKernels one = new VectorKernels(); VectorKernels two = new VectorKernels().withThreads(2)) {
-            Layer layer = conv(one);
+            Layer layer = conv(one, channels);
             Pass expected = direct(layer);
             assertSame(expected, run(layer), 0f, "vector, one thread");
-            assertSame(expected, run(conv(two)), 0f, "vector, two threads");
+            assertSame(expected, run(conv(two, channels)), 0f, "vector, two threads");
         }
     }
 
     @Test
     void ejmlKernelsAgreeWithinRounding() {
-        Layer layer = conv(new EjmlKernels());
+        Layer layer = conv(new EjmlKernels(), 5);
         assertSame(direct(layer), run(layer), 1e-4f, "ejml");
     }
 

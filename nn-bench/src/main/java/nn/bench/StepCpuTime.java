@@ -1,0 +1,101 @@
+package nn.bench;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import nn.api.Kernels;
+import nn.api.Layer;
+import nn.core.Sequential;
+import org.ejml.data.FMatrixRMaj;
+
+/**
+ * CPU time of training steps of a preset on the vector kernels (batch 32, random images), and of
+ * each layer's training forward and backward pass: on a machine that other processes load, the
+ * calling thread's CPU time moves much less than the wall clock (one thread: measured 14.3-14.5 ms
+ * a cnn-bn step of CPU while the wall clock gave 23-34 ms). With several threads only the wall
+ * column counts (the CPU column is the caller's share).
+ *
+ * <pre>java --add-modules jdk.incubator.vector -cp benchmarks.jar nn.bench.StepCpuTime [preset] [threads] [layers]</pre>
+ */
+public final class StepCpuTime {
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final int BATCH = 32;
+    private static final int WARM_UP_STEPS = 400;
+    private static final int ROUNDS = 5;
+    private static final int STEPS_A_ROUND = 100;
+
+    private StepCpuTime() {
+    }
+
+    public static void main(String[] args) {
+        String preset = args.length > 0 ? args[0] : "cnn-bn";
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        boolean layers = args.length > 2 && args[2].equals("layers");
+        try (Kernels kernels = BenchKernels.of(threads == 1 ? "vector" : "vector-" + threads)) {
+            Sequential model = TrainingStepBenchmark.preset(preset, kernels);
+            SplittableRandom random = new SplittableRandom(1);
+            FMatrixRMaj images = RandomMatrices.uniform(BATCH, 784, 0, 1, random);
+            FMatrixRMaj labels = RandomMatrices.labels(BATCH, 10, random);
+            for (int i = 0; i < WARM_UP_STEPS; i++) {
+                model.trainOnBatch(images, labels);
+            }
+            double[] cpu = new double[ROUNDS];
+            double[] wall = new double[ROUNDS];
+            for (int round = 0; round < ROUNDS; round++) {
+                long cpuStart = THREADS.getCurrentThreadCpuTime();
+                long wallStart = System.nanoTime();
+                for (int i = 0; i < STEPS_A_ROUND; i++) {
+                    model.trainOnBatch(images, labels);
+                }
+                cpu[round] = (THREADS.getCurrentThreadCpuTime() - cpuStart) / (STEPS_A_ROUND * 1e6);
+                wall[round] = (System.nanoTime() - wallStart) / (STEPS_A_ROUND * 1e6);
+            }
+            Arrays.sort(cpu);
+            Arrays.sort(wall);
+            System.out.printf(Locale.ROOT, "%s, batch %d, %d thread(s), ms a step: cpu min %.2f median %.2f, wall min %.2f median %.2f%n",
+                    preset, BATCH, threads, cpu[0], cpu[ROUNDS / 2], wall[0], wall[ROUNDS / 2]);
+            if (layers) {
+                printLayers(model, images);
+            }
+        }
+    }
+
+    /** Each layer's forward (training) and backward CPU time, mean of 200 passes after 100, with a constant output gradient. */
+    private static void printLayers(Sequential model, FMatrixRMaj images) {
+        List<Layer> all = model.layers();
+        int n = all.size();
+        long[] forward = new long[n];
+        long[] backward = new long[n];
+        int passes = 300;
+        int untimed = 100;
+        for (int pass = 0; pass < passes; pass++) {
+            boolean timed = pass >= untimed;
+            FMatrixRMaj h = images;
+            for (int i = 0; i < n; i++) {
+                long start = THREADS.getCurrentThreadCpuTime();
+                h = all.get(i).forward(h, true);
+                forward[i] += timed ? THREADS.getCurrentThreadCpuTime() - start : 0;
+            }
+            FMatrixRMaj g = new FMatrixRMaj(h.numRows, h.numCols);
+            Arrays.fill(g.data, 0.01f);
+            // as in training: no input gradient for the first layer with weights and those before it
+            int firstWithWeights = 0;
+            while (firstWithWeights < n && all.get(firstWithWeights).trainableWeights().isEmpty()) {
+                firstWithWeights++;
+            }
+            for (int i = n - 1; i >= firstWithWeights && g != null; i--) {
+                long start = THREADS.getCurrentThreadCpuTime();
+                g = all.get(i).backward(g, i > firstWithWeights);
+                backward[i] += timed ? THREADS.getCurrentThreadCpuTime() - start : 0;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            Layer layer = all.get(i);
+            System.out.printf(Locale.ROOT, "%-42s forward %8.1f us   backward %8.1f us%n", layer.name() + " (" + layer.type() + ")",
+                    forward[i] / ((passes - untimed) * 1e3), backward[i] / ((passes - untimed) * 1e3));
+        }
+    }
+}
