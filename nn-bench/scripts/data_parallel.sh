@@ -15,8 +15,9 @@ run() {
   local name=$1
   shift
   "$root/nn" train --epochs 1 --limit "$limit" --verbose 2 --out "$work/$name" "$@" > "$work/$name.log" 2>&1
-  echo "== $name: $(grep -E '^Epoch 1/1' -A1 "$work/$name.log" | tail -1 | cut -c1-90)"
-  grep -E 'test accuracy|rounds of' "$work/$name.log" | sed 's/^/   /'
+  echo "== $name: $(grep -E '^Epoch 1/1' -A1 "$work/$name.log" | tail -1 | sed 's/.*\] - //')"
+  echo "   test: $(grep -E '^[0-9]+/[0-9]+ .*accuracy' "$work/$name.log" | tail -1 | sed 's/.*step - //')"
+  grep -E 'rounds of' "$work/$name.log" | sed 's/.*: \([0-9]* rounds\)/   \1/' || true
 }
 
 run ordinary
