@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipFile;
 import nn.app.Launcher;
 import nn.app.TinyFashionMnist;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,8 +36,8 @@ class DataParallelOnSparkTest {
     void twoWorkersOnSparkTrainTheSameBitsAsInProcess(int syncEvery) throws IOException {
         Path here = train("here-" + syncEvery, syncEvery);
         Path spark = train("spark-" + syncEvery, syncEvery, "--spark", SharedSpark.MASTER);
-        assertArrayEquals(entry(here, "weights.bin"), entry(spark, "weights.bin"));
-        assertEquals(historyWithoutSeconds(here), historyWithoutSeconds(spark));
+        assertArrayEquals(RunFiles.modelEntry(here, "weights.bin"), RunFiles.modelEntry(spark, "weights.bin"));
+        assertEquals(RunFiles.withoutTimes(here.resolve("history.csv")), RunFiles.withoutTimes(spark.resolve("history.csv")));
         assertTrue(Files.readString(spark.resolve("run.json")).contains("\"spark\" : \"local[2]\""));
     }
 
@@ -50,15 +49,5 @@ class DataParallelOnSparkTest {
         Launcher run = Launcher.run(home, args.toArray(String[]::new));
         assertEquals(0, run.exitCode, run::toString);
         return out;
-    }
-
-    private static List<String> historyWithoutSeconds(Path run) throws IOException {
-        return Files.readAllLines(run.resolve("history.csv")).stream().map(line -> line.substring(0, line.lastIndexOf(','))).toList();
-    }
-
-    private static byte[] entry(Path run, String name) throws IOException {
-        try (ZipFile zip = new ZipFile(run.resolve("model.zip").toFile())) {
-            return zip.getInputStream(zip.getEntry(name)).readAllBytes();
-        }
     }
 }

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.ZipFile;
 import nn.app.Launcher;
 import nn.app.TinyFashionMnist;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,12 +49,15 @@ class GridOnSparkTest {
         assertEquals(0, sequential.exitCode, sequential::toString);
         assertEquals(0, onSpark.exitCode, onSpark::toString);
         assertTrue(onSpark.out.contains("training 8 runs on spark local[2]"), onSpark.out);
-        assertEquals(withoutTimes(here.resolve("grid.csv")), withoutTimes(spark.resolve("grid.csv")));
-        List<String> runs = withoutTimes(here.resolve("grid.csv")).stream().skip(1).map(row -> row.split(",")[0]).toList();
+        assertEquals(RunFiles.withoutTimes(here.resolve("grid.csv")), RunFiles.withoutTimes(spark.resolve("grid.csv")));
+        List<String> runs = RunFiles.withoutTimes(here.resolve("grid.csv")).stream().skip(1).map(row -> row.split(",")[0])
+                .toList();
         assertEquals(8, runs.size());
         for (String run : runs) {
-            assertArrayEquals(entry(here.resolve(run), "weights.bin"), entry(spark.resolve(run), "weights.bin"), run);
-            assertEquals(withoutTimes(here.resolve(run).resolve("history.csv")), withoutTimes(spark.resolve(run).resolve("history.csv")));
+            assertArrayEquals(RunFiles.modelEntry(here.resolve(run), "weights.bin"), RunFiles.modelEntry(spark.resolve(run),
+                    "weights.bin"), run);
+            assertEquals(RunFiles.withoutTimes(here.resolve(run).resolve("history.csv")),
+                    RunFiles.withoutTimes(spark.resolve(run).resolve("history.csv")));
             assertEquals(Files.readString(here.resolve(run).resolve("run.json")).replace(here.toString(), "#"),
                     Files.readString(spark.resolve(run).resolve("run.json")).replace(spark.toString(), "#"));
         }
@@ -74,8 +76,9 @@ class GridOnSparkTest {
             Launcher compare = Launcher.run(home, args.toArray(String[]::new));
             assertEquals(0, compare.exitCode, compare::toString);
         }
-        assertEquals(withoutTimes(here.resolve("compare.csv")), withoutTimes(spark.resolve("compare.csv")));
-        assertArrayEquals(entry(here.resolve("no-bn-seed2"), "weights.bin"), entry(spark.resolve("no-bn-seed2"), "weights.bin"));
+        assertEquals(RunFiles.withoutTimes(here.resolve("compare.csv")), RunFiles.withoutTimes(spark.resolve("compare.csv")));
+        assertArrayEquals(RunFiles.modelEntry(here.resolve("no-bn-seed2"), "weights.bin"),
+                RunFiles.modelEntry(spark.resolve("no-bn-seed2"), "weights.bin"));
     }
 
     @Test
@@ -104,29 +107,9 @@ class GridOnSparkTest {
             assertEquals(0, grid.exitCode, grid::toString);
         }
         assertTrue(Files.readString(spark.resolve("grid.csv")).contains("bn-before_activation=mish_seed5,bn-before,Lion,"));
-        assertEquals(withoutTimes(here.resolve("grid.csv")), withoutTimes(spark.resolve("grid.csv")));
-        String config = new String(entry(spark.resolve("bn-before_activation=mish_seed5"), "model.json"), StandardCharsets.UTF_8);
+        assertEquals(RunFiles.withoutTimes(here.resolve("grid.csv")), RunFiles.withoutTimes(spark.resolve("grid.csv")));
+        String config = new String(RunFiles.modelEntry(spark.resolve("bn-before_activation=mish_seed5"), "model.json"),
+                StandardCharsets.UTF_8);
         assertTrue(config.contains("\"example.plugin/mish\"") && config.contains("\"example.plugin/Lion\""), config);
-    }
-
-    /** The CSV's rows without the columns of times (seconds, overheads), which differ between any two runs. */
-    private static List<String> withoutTimes(Path csv) throws IOException {
-        List<String> lines = Files.readAllLines(csv);
-        List<String> header = List.of(lines.get(0).split(","));
-        return lines.stream().map(line -> {
-            String[] cells = line.split(",", -1);
-            for (int c = 0; c < header.size(); c++) {
-                if (header.get(c).contains("second") || header.get(c).contains("overhead")) {
-                    cells[c] = "";
-                }
-            }
-            return String.join(",", cells);
-        }).toList();
-    }
-
-    private static byte[] entry(Path run, String name) throws IOException {
-        try (ZipFile zip = new ZipFile(run.resolve("model.zip").toFile())) {
-            return zip.getInputStream(zip.getEntry(name)).readAllBytes();
-        }
     }
 }
