@@ -92,10 +92,11 @@ def make_bn(n, kind):
     return KerasBN(n)
 
 
-def build_model(bn_kind, arch="bn-before"):
-    """arch: bn-before (the tutorial's main model), bn-after (BN after ReLU), no-bn (Dense with bias, no BN)."""
+def build_model(bn_kind, arch="bn-before", width_scale=1):
+    """arch: bn-before (the tutorial's main model), bn-after (BN after ReLU), no-bn (Dense with bias, no BN);
+    width_scale multiplies the hidden widths (nn bench --growth)."""
     layers = [nn.Flatten()]
-    dims = [784, 300, 200, 100]
+    dims = [784] + [w * width_scale for w in (300, 200, 100)]
     for i in range(3):
         lin = nn.Linear(dims[i], dims[i + 1], bias=(arch == "no-bn"))
         glorot_uniform_(lin.weight)
@@ -107,7 +108,7 @@ def build_model(bn_kind, arch="bn-before"):
             layers += [lin, nn.ReLU(), make_bn(dims[i + 1], bn_kind)]
         else:
             layers += [lin, nn.ReLU()]
-    out = nn.Linear(100, 10, bias=True)
+    out = nn.Linear(dims[3], 10, bias=True)
     glorot_uniform_(out.weight)
     nn.init.zeros_(out.bias)
     layers.append(out)  # softmax folded into the loss / argmax
@@ -206,6 +207,7 @@ def main():
     ap.add_argument("--bn", choices=["keras", "torch"], default="keras")
     ap.add_argument("--no-val", action="store_true", help="skip per-epoch validation")
     ap.add_argument("--arch", choices=["bn-before", "bn-after", "no-bn"], default="bn-before")
+    ap.add_argument("--width-scale", type=int, default=1, help="hidden widths times this (300/200/100 x N)")
     args = ap.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -240,7 +242,7 @@ def main():
     print(f"data loaded in {time.perf_counter() - t0:.2f}s: train {tuple(xtr.shape)} "
           f"val {tuple(xval.shape)} test {tuple(xte.shape)}")
 
-    model = build_model(args.bn, args.arch)
+    model = build_model(args.bn, args.arch, args.width_scale)
     nparams = sum(p.numel() for p in model.parameters())
     print(f"model params (trainable): {nparams}")
     opt_cls = KerasSGD if args.optimizer == "keras" else TorchSGD

@@ -93,6 +93,31 @@ public record ModelDefinition(String source, String name, Optional<Shape> inputS
         return new ModelDefinition(source, name, inputShape, swapped, compile);
     }
 
+    /**
+     * The same model with every hidden Dense layer {@code scale} times as wide: the units of every
+     * {@code Dense} but the last (the output) multiplied, e.g. the tutorial's 300/200/100 as
+     * 600/400/200. For timing how cost grows with width ({@code nn bench --growth}).
+     */
+    public ModelDefinition withHiddenWidthScale(int scale) {
+        if (scale < 1) {
+            throw new NnException("model " + name + ": the width scale must be a positive number, got " + scale);
+        }
+        int output = -1;
+        for (int i = 0; i < layers.size(); i++) {
+            if (isDense(layers.get(i))) {
+                output = i;
+            }
+        }
+        List<LayerSpec> wider = new ArrayList<>(layers);
+        for (int i = 0; i < output; i++) {
+            LayerSpec layer = layers.get(i);
+            if (isDense(layer) && layer.config().get("units") instanceof Number units) {
+                wider.set(i, layer.with("units", units.intValue() * scale));
+            }
+        }
+        return new ModelDefinition(source, name, inputShape, wider, compile);
+    }
+
     private static boolean isActivationLayer(LayerSpec layer) {
         return layer.className().equals("Activation");
     }

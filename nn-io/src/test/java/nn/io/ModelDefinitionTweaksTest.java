@@ -35,6 +35,15 @@ class ModelDefinitionTweaksTest {
                 activations(ModelFiles.preset("bn-after").withHiddenActivation("gelu")));
     }
 
+    /** nn bench --growth: the hidden Dense layers wider, the output layer as it was. */
+    @Test
+    void hiddenWidthScaleWidensEveryDenseButTheOutput() {
+        Sequential model = ModelFiles.preset("bn-before").withHiddenWidthScale(2).build(REGISTRY, BuildContext.seeded(0));
+        assertEquals(List.of(600, 400, 200, 10), model.layers().stream().filter(l -> l.type().equals("Dense"))
+                .map(l -> l.outputShape().size()).toList());
+        assertThrows(NnException.class, () -> ModelFiles.preset("bn-before").withHiddenWidthScale(0));
+    }
+
     @Test
     void anOutputActivationLayerKeepsItsActivation() {
         ModelDefinition d = ModelFiles.parse(withLayers(INPUT + ", {\"class_name\": \"Flatten\"},"

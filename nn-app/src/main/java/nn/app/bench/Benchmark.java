@@ -44,8 +44,34 @@ public final class Benchmark {
     private static final int INFERENCE_WARM_UP_PASSES = 40;
     private static final long INFERENCE_WARM_UP_NANOS = 3_000_000_000L;
 
-    /** One batch size and thread count to time. */
-    public record Setting(int batchSize, int threads) {
+    /**
+     * One batch size and thread count to time, on the model with its hidden Dense layers
+     * {@code widthScale} times as wide, on the first {@code images} training images (0: all).
+     */
+    public record Setting(int batchSize, int threads, int widthScale, int images) {
+        public Setting(int batchSize, int threads) {
+            this(batchSize, threads, 1, 0);
+        }
+    }
+
+    /**
+     * How an epoch's cost grows (issue 14), one factor at a time from the tutorial's setting (width
+     * x1, batch 32, 60,000 images): widths x1, x2, x4; batches 32, 128, 512; 15k, 30k, 60k images.
+     */
+    public static List<Setting> growth(List<Integer> threadCounts) {
+        List<Setting> settings = new ArrayList<>();
+        for (int threads : threadCounts) {
+            for (int width : new int[] {1, 2, 4}) {
+                settings.add(new Setting(32, threads, width, 0));
+            }
+            for (int batch : new int[] {128, 512}) {
+                settings.add(new Setting(batch, threads, 1, 0));
+            }
+            for (int images : new int[] {15_000, 30_000}) {
+                settings.add(new Setting(32, threads, 1, images));
+            }
+        }
+        return settings;
     }
 
     private final String model;
@@ -64,29 +90,38 @@ public final class Benchmark {
         this.console = console;
     }
 
+    /** Times each setting; then, unless {@code inferenceToo} is false, inference for each thread count. */
     public void run(List<Setting> settings, Path out) {
+        run(settings, out, true);
+    }
+
+    public void run(List<Setting> settings, Path out, boolean inferenceToo) {
         RunConfig base = config(settings.get(0));
         FashionMnistData fashion = AppModule.injector(base, console).getInstance(FashionMnistData.class);
-        LabeledData train = fashion.train();
+        LabeledData allTrain = fashion.train();
         console.out().printf(Locale.ROOT, "nn bench: model %s, kernels %s, %d training images, %d timed epoch(s) after a warm-up%n",
-                model, kernels, train.size(), epochs);
-        console.out().printf("%-6s %-8s %-10s %-12s%n", "batch", "threads", "s/epoch", "samples/s");
+                model, kernels, allTrain.size(), epochs);
+        console.out().printf("%-6s %-8s %-10s %-12s %-6s %-8s%n", "batch", "threads", "s/epoch", "samples/s", "width", "images");
         Map<String, Object> figures = new LinkedHashMap<>();
         List<Map<String, Object>> rows = new ArrayList<>();
         Optional<Duration> launchToFirstBatch = Optional.empty();
         Map<Integer, Sequential> lastNetByThreads = new LinkedHashMap<>();
         for (Setting setting : settings) {
             RunConfig config = config(setting);
-            Sequential net = AppModule.injector(config, console).getInstance(ModelFactory.class).buildAndCompile();
+            LabeledData train = setting.images() > 0 && setting.images() < allTrain.size()
+                    ? allTrain.rows(0, setting.images()) : allTrain;
+            Sequential net = AppModule.injector(config, console).getInstance(ModelFactory.class)
+                    .buildAndCompile(setting.widthScale());
             FirstBatch first = new FirstBatch();
             net.fit(train, new FitConfig(1, setting.batchSize(), true, config.seed()), first);
             launchToFirstBatch = launchToFirstBatch.or(first::sinceLaunch);
             long start = System.nanoTime();
             net.fit(train, new FitConfig(1 + epochs, setting.batchSize(), true, config.seed()).withInitialEpoch(1));
             double seconds = (System.nanoTime() - start) / 1e9 / epochs;
-            console.out().printf(Locale.ROOT, "%-6d %-8d %-10.3f %,-12.0f%n", setting.batchSize(), setting.threads(),
-                    seconds, train.size() / seconds);
-            rows.add(Map.of("batch_size", setting.batchSize(), "threads", setting.threads(), "seconds_per_epoch", seconds));
+            console.out().printf(Locale.ROOT, "%-6d %-8d %-10.3f %,-12.0f x%-5d %-8d%n", setting.batchSize(), setting.threads(),
+                    seconds, train.size() / seconds, setting.widthScale(), train.size());
+            rows.add(Map.of("batch_size", setting.batchSize(), "threads", setting.threads(), "seconds_per_epoch", seconds,
+                    "width_scale", setting.widthScale(), "training_images", train.size()));
             Sequential replaced = lastNetByThreads.put(setting.threads(), net);
             if (replaced != null) {
                 replaced.close();
@@ -94,6 +129,10 @@ public final class Benchmark {
         }
         List<Map<String, Object>> inference = new ArrayList<>();
         lastNetByThreads.forEach((threads, net) -> {
+            if (!inferenceToo) {
+                net.close();
+                return;
+            }
             double rate = inferenceSamplesPerSecond(net, fashion.test());
             console.out().printf(Locale.ROOT, "inference, %d thread%s: %,.0f samples/s (%d test images, batch %d, median of %d after %d warm-up passes)%n",
                     threads, threads == 1 ? "" : "s", rate, fashion.test().size(), INFERENCE_BATCH, INFERENCE_REPEATS,
@@ -107,7 +146,7 @@ public final class Benchmark {
         console.out().printf(Locale.ROOT, "peak heap: %d MB, peak RSS: %s%n", heap >> 20, rss > 0 ? (rss >> 20) + " MB" : "unknown");
         figures.put("model", model);
         figures.put("kernels", kernels);
-        figures.put("training_images", train.size());
+        figures.put("training_images", allTrain.size());
         figures.put("epochs", rows);
         figures.put("inference", inference);
         figures.put("launch_to_first_batch_seconds", launchToFirstBatch.map(d -> d.toMillis() / 1e3).orElse(null));

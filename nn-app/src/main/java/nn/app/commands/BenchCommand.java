@@ -41,6 +41,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Time epochs of the first N training images only.")
     private Integer limit;
 
+    @Option(names = "--growth", description = "Time how an epoch's cost grows instead, one factor at a time from width x1,"
+            + " batch 32, all images: hidden widths x1, x2, x4; batches 32, 128, 512; 15,000, 30,000 and all images"
+            + " (--batch-sizes and --limit are then not used; no inference).")
+    private boolean growth;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the figures to this JSON file.")
     private Path out;
 
@@ -48,6 +53,10 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         if (epochs <= 0) {
             throw new BadOption("--epochs", "must be a positive number, got " + epochs);
+        }
+        if (growth) {
+            new Benchmark(model, kernels, data, null, epochs, parent.console()).run(Benchmark.growth(threads()), out, false);
+            return 0;
         }
         List<Benchmark.Setting> settings = new ArrayList<>();
         for (int batch : numbers("--batch-sizes", batchSizes)) {

@@ -57,7 +57,12 @@ public final class ModelFactory {
 
     /** Built and compiled, ready to train; a saved model's weights, not its optimizer state. */
     public Sequential buildAndCompile() {
-        ModelDefinition definition = definition();
+        return buildAndCompile(1);
+    }
+
+    /** {@link #buildAndCompile()} with the hidden Dense layers {@code widthScale} times as wide ({@code nn bench --growth}). */
+    public Sequential buildAndCompile(int widthScale) {
+        ModelDefinition definition = widthScale == 1 ? definition() : definition().withHiddenWidthScale(widthScale);
         Sequential model = definition.build(registry, context(config));
         definition.compile(model, registry);
         saved().ifPresent(artifacts -> Models.copyWeights(artifacts, model));

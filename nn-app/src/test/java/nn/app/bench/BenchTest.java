@@ -1,6 +1,7 @@
 package nn.app.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -32,6 +33,21 @@ class BenchTest {
         for (String key : new String[] {"seconds_per_epoch", "\"inference\"", "samples_per_second", "peak_rss_bytes"}) {
             assertTrue(saved.contains(key), () -> key + " missing:\n" + saved);
         }
+    }
+
+    /** One factor at a time from width x1, batch 32, all images; training only, so no inference line. */
+    @Test
+    void growthTimesWidthsBatchesAndImageCounts() throws IOException {
+        Path data = TinyFashionMnist.write(home.resolve("data"), 64, 32);
+        Path json = home.resolve("growth.json");
+        Launcher bench = Launcher.run(home, "bench", "--growth", "--data", data.toString(), "--thread-counts", "1",
+                "--epochs", "1", "--kernels", "ejml", "--out", json.toString());
+        assertEquals(0, bench.exitCode, bench::toString);
+        assertTrue(bench.out.matches("(?s).*\n32 +1 +\\S+ +\\S+ +x1 .*\n32 +1 .* x2 .*\n32 +1 .* x4 .*"
+                + "\n128 +1 .* x1 .*\n512 +1 .* x1 .*\n32 +1 .* x1 .*\n32 +1 .* x1 .*"), bench::toString);
+        assertFalse(bench.out.contains("inference"), bench::toString);
+        String saved = Files.readString(json);
+        assertTrue(saved.contains("\"width_scale\" : 4") || saved.contains("\"width_scale\":4"), saved);
     }
 
     @Test
