@@ -2,7 +2,7 @@
 """Runs PyTorch's reference script and `./nn bench` one after the other and prints the issue's
 targets as a Markdown table: nn's figure, PyTorch's figure and their ratio, all from this run.
 
-    python3 nn-bench/scripts/vs_pytorch.py [--torch-script nn-bench/scripts/torch_mlp.py] [--out FILE]
+    python3 nn-bench/scripts/vs_pytorch.py [--rounds 3] [--torch-script nn-bench/scripts/torch_mlp.py] [--out FILE]
     python3 nn-bench/scripts/vs_pytorch.py --growth [--nn-threads all] [--out FILE]
 
 --growth times how an epoch's cost grows instead (issue 14), one factor at a time from the
@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -89,6 +90,14 @@ def growth(args):
             json.dump({"nn": nn, "pytorch": {"x%d/b%d/n%d" % k: v for k, v in torch.items()}}, f, indent=2)
 
 
+def collect(pairs):
+    """{key: [values]} from (key, value) pairs, in the order first seen."""
+    lists = {}
+    for key, value in pairs:
+        lists.setdefault(key, []).append(value)
+    return lists
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--torch-script", default=os.path.join(ROOT, "nn-bench", "scripts", "torch_mlp.py"))
@@ -97,20 +106,32 @@ def main():
     ap.add_argument("--out", help="also write all figures to this JSON file")
     ap.add_argument("--growth", action="store_true", help="the growth table instead of the targets")
     ap.add_argument("--nn-threads", default="all", help="nn's second thread count in --growth (default: all)")
+    ap.add_argument("--rounds", type=int, default=1,
+                    help="alternate PyTorch and nn this many times; each figure is the median of its rounds")
     ap.add_argument("--nn-command", help="command that runs nn instead of ./nn (which builds and installs)")
     args = ap.parse_args()
     if args.growth:
         growth(args)
         return
 
-    torch = {}
-    for batch, threads in SETTINGS:
-        torch[(batch, threads)] = run_torch(args.torch_script, batch, threads, args.torch_epochs)
-        print("PyTorch batch %d, %d thread(s): %.3f s/epoch, inference %.0f samples/s, peak RSS %d MB"
-              % (batch, threads, *torch[(batch, threads)][:2], torch[(batch, threads)][2] >> 20), file=sys.stderr)
-    nn = run_nn(args.nn_epochs, args.nn_command)
-    nn_epoch = {(e["batch_size"], e["threads"]): e["seconds_per_epoch"] for e in nn["epochs"]}
-    nn_infer = {i["threads"]: i["samples_per_second"] for i in nn["inference"]}
+    # Rounds alternate PyTorch and nn, each figure the median of its rounds: the shared host's
+    # speed drifts by tens of percent within minutes, and alternating spreads the drift over both.
+    torch_rounds, nn_rounds = [], []
+    for r in range(args.rounds):
+        torch_round = {}
+        for batch, threads in SETTINGS:
+            torch_round[(batch, threads)] = run_torch(args.torch_script, batch, threads, args.torch_epochs)
+            print("round %d: PyTorch batch %d, %d thread(s): %.3f s/epoch, inference %.0f samples/s, peak RSS %d MB"
+                  % (r + 1, batch, threads, *torch_round[(batch, threads)][:2], torch_round[(batch, threads)][2] >> 20),
+                  file=sys.stderr)
+        torch_rounds.append(torch_round)
+        nn_rounds.append(run_nn(args.nn_epochs, args.nn_command))
+    torch = {k: tuple(statistics.median(t[k][i] for t in torch_rounds) for i in range(3)) for k in SETTINGS}
+    nn_epoch = {k: statistics.median(v) for k, v in collect(
+        ((e["batch_size"], e["threads"]), e["seconds_per_epoch"]) for n in nn_rounds for e in n["epochs"]).items()}
+    nn_infer = {k: statistics.median(v) for k, v in collect(
+        (i["threads"], i["samples_per_second"]) for n in nn_rounds for i in n["inference"]).items()}
+    nn = {"rounds": nn_rounds, "peak_rss_bytes": statistics.median(n["peak_rss_bytes"] for n in nn_rounds)}
 
     def best_torch(batch):
         return min(torch[(batch, t)][0] for t in (1, 2))
