@@ -1,7 +1,6 @@
 package nn.app.parallel;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -67,13 +66,22 @@ final class WorkerCache {
         return IDLE_MODELS.setups();
     }
 
-    /** The jars' plugins, loaded as {@code --plugins} loads a folder (a module layer, or on the class path a class loader). */
+    /**
+     * The jars' plugins, loaded as {@code --plugins} loads a folder (a module layer, or on the class
+     * path a class loader), from a temporary copy that lives as long as the registry: this JVM.
+     */
     private static PluginRegistry load(Map<String, byte[]> jars) {
+        Path folder;
         try {
-            Path folder = ShippedPlugins.write(jars, Files.createTempDirectory("nn-plugins-"));
-            return PluginLayers.load(folder).registry();
+            folder = ExitDeletedFolders.create("nn-plugins-");
         } catch (IOException e) {
             throw new NnException("cannot make a temporary folder for the run's plugin jars: " + e.getMessage(), e);
+        }
+        try {
+            return PluginLayers.load(ShippedPlugins.write(jars, folder)).registry();
+        } catch (RuntimeException | Error e) {
+            ExitDeletedFolders.delete(folder);
+            throw e;
         }
     }
 
