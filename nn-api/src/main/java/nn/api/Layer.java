@@ -82,6 +82,16 @@ public interface Layer {
                 + weights().stream().map(Variable::path).toList());
     }
 
+    /**
+     * True when training-mode {@link #forward} draws random numbers (Dropout's masks) from a generator
+     * the layer took from its {@link BuildContext}. A model with such a layer that has trained on does
+     * not compute what a fresh build from the same seed would, so data-parallel workers build it anew
+     * each round instead of reusing a copy, and runs repeat wherever their rounds ran.
+     */
+    default boolean usesRandomnessInTraining() {
+        return false;
+    }
+
     /** Keras configuration ({@code get_config()}): enough for the provider to create the layer again. */
     Map<String, Object> config();
 }

@@ -56,6 +56,11 @@ public final class Dropout extends BaseLayer {
     }
 
     @Override
+    public boolean usesRandomnessInTraining() {
+        return true;
+    }
+
+    @Override
     public FMatrixRMaj backward(FMatrixRMaj outputGradient, boolean inputGradientNeeded) {
         if (!inputGradientNeeded || rate == 0f) {
             return inputGradientNeeded ? outputGradient : null;

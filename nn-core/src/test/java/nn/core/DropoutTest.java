@@ -1,8 +1,10 @@
 package nn.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import nn.api.BuildContext;
 import nn.api.NnException;
@@ -34,6 +36,12 @@ class DropoutTest {
         for (int i = 0; i < y.data.length; i++) {
             assertEquals(y.data[i] * 2f, dx.data[i], 1e-6f);
         }
+    }
+
+    @Test
+    void saysItDrawsRandomNumbersInTrainingAsOtherLayersDoNot() {
+        assertTrue(new Dropout(0.25f).usesRandomnessInTraining());
+        assertFalse(new Dense(2).usesRandomnessInTraining());
     }
 
     @Test

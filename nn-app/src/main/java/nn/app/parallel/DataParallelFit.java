@@ -43,6 +43,9 @@ public final class DataParallelFit {
                         + ", " + engine.description() + ": " + training.stats().describe());
             }
             return history;
+        } finally {
+            // the workers that ran in this JVM (in-process, or Spark local[N]) keep their idle models and kernel threads otherwise
+            WorkerCache.release(setup);
         }
     }
 

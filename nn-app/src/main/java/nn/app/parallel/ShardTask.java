@@ -2,6 +2,7 @@ package nn.app.parallel;
 
 import java.util.SplittableRandom;
 import nn.api.BuildContext;
+import nn.api.Layer;
 import nn.core.KernelChoice;
 import nn.core.LabeledData;
 import nn.core.PluginRegistry;
@@ -15,8 +16,9 @@ import nn.io.ModelFiles;
 /**
  * A worker's round of data-parallel training, wherever an engine runs it: decodes the request,
  * gets the run's model, plugins and training data (from {@link WorkerCache} when this JVM has them)
- * and runs {@link ShardWork}. A model with Dropout is built anew each round from the round's seed
- * and not reused, since its masks come from the generator it was built with: a reused copy would
+ * and runs {@link ShardWork}. A model with a layer that draws random numbers in training (Dropout,
+ * or a plugin's: {@link Layer#usesRandomnessInTraining}) is built anew each round from the round's
+ * seed and not reused, since it draws from the generator it was built with: a reused copy would
  * draw what its earlier rounds left, and results would depend on which copy ran where.
  */
 public final class ShardTask implements RemoteTask {
@@ -35,7 +37,7 @@ public final class ShardTask implements RemoteTask {
         PluginRegistry registry = WorkerCache.registry(setup.jars());
         LabeledData train = WorkerCache.trainingData(registry, setup.dataDir(), setup.limit());
         Sequential model = WorkerCache.borrowModel(request.setup()).orElseGet(() -> build(setup, registry, request.seed()));
-        boolean reusable = model.layers().stream().noneMatch(layer -> layer.type().equals("Dropout"));
+        boolean reusable = model.layers().stream().noneMatch(Layer::usesRandomnessInTraining);
         try {
             return ShardWork.run(model, train, request);
         } finally {

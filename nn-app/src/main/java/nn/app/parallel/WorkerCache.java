@@ -1,7 +1,6 @@
 package nn.app.parallel;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,9 +8,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import nn.api.NnException;
 import nn.app.plugins.PluginLayers;
 import nn.app.plugins.Plugins;
@@ -32,7 +30,7 @@ final class WorkerCache {
     /** The runs whose idle models are kept: more would only hold memory on a long-lived executor. */
     static final int KEPT_SETUPS = 4;
     private static final Map<String, PluginRegistry> REGISTRIES = new ConcurrentHashMap<>();
-    private static final Map<String, Queue<Sequential>> IDLE_MODELS = new ConcurrentHashMap<>();
+    private static final IdleModels IDLE_MODELS = new IdleModels(KEPT_SETUPS);
 
     private WorkerCache() {
     }
@@ -45,32 +43,45 @@ final class WorkerCache {
         return SharedFashionMnist.of(registry, dataDir.map(Path::of), limit).train();
     }
 
-    /** An idle copy of the model of this setup, if one was given back. */
+    /** An idle copy of the model of this setup, lent to the caller alone, if one was given back. */
     static Optional<Sequential> borrowModel(byte[] setup) {
-        return Optional.ofNullable(IDLE_MODELS.computeIfAbsent(digest(setup), key -> new ConcurrentLinkedQueue<>()).poll());
+        return IDLE_MODELS.borrow(digest(setup));
     }
 
-    /** Keeps {@code model} for the next round of its setup; past {@link #KEPT_SETUPS} runs, the others' idle models are closed. */
+    /** Keeps {@code model} for the next round of its setup; past {@link #KEPT_SETUPS} runs, the idle models of those used longest ago are closed. */
     static void giveBack(byte[] setup, Sequential model) {
-        String kept = digest(setup);
-        IDLE_MODELS.computeIfAbsent(kept, key -> new ConcurrentLinkedQueue<>()).add(model);
-        if (IDLE_MODELS.size() > KEPT_SETUPS) {
-            for (String key : IDLE_MODELS.keySet()) {
-                Queue<Sequential> idle = key.equals(kept) ? null : IDLE_MODELS.remove(key);
-                if (idle != null) {
-                    idle.forEach(Sequential::close);
-                }
-            }
-        }
+        IDLE_MODELS.giveBack(digest(setup), model);
     }
 
-    /** The jars' plugins, loaded as {@code --plugins} loads a folder (a module layer, or on the class path a class loader). */
+    /**
+     * Closes the idle models of this setup: its run has ended. Only the JVM that runs the driver can
+     * call it; on other JVMs (Spark executors) the bound of {@link #KEPT_SETUPS} frees them.
+     */
+    static void release(byte[] setup) {
+        IDLE_MODELS.release(digest(setup));
+    }
+
+    /** The setups with idle models kept, by digest; for tests. */
+    static Set<String> idleSetups() {
+        return IDLE_MODELS.setups();
+    }
+
+    /**
+     * The jars' plugins, loaded as {@code --plugins} loads a folder (a module layer, or on the class
+     * path a class loader), from a temporary copy that lives as long as the registry: this JVM.
+     */
     private static PluginRegistry load(Map<String, byte[]> jars) {
+        Path folder;
         try {
-            Path folder = ShippedPlugins.write(jars, Files.createTempDirectory("nn-plugins-"));
-            return PluginLayers.load(folder).registry();
+            folder = ExitDeletedFolders.create("nn-plugins-");
         } catch (IOException e) {
             throw new NnException("cannot make a temporary folder for the run's plugin jars: " + e.getMessage(), e);
+        }
+        try {
+            return PluginLayers.load(ShippedPlugins.write(jars, folder)).registry();
+        } catch (RuntimeException | Error e) {
+            ExitDeletedFolders.delete(folder);
+            throw e;
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import nn.api.BuildContext;
 import nn.app.Launcher;
 import nn.app.TinyFashionMnist;
@@ -72,6 +73,13 @@ class DataParallelTrainTest {
         assertNotEquals(history(home.resolve("ordinary-2")), history(home.resolve("two-workers")));
         String json = Files.readString(home.resolve("two-workers/run.json"));
         assertTrue(json.contains("\"workers\" : 2,\n  \"sync_every\" : 1,\n  \"spark\" : null"), json);
+    }
+
+    @Test
+    void anInProcessRunLeavesNoIdleWorkerModel() {
+        Set<String> before = WorkerCache.idleSetups();
+        train("released", "--workers", "2");
+        assertEquals(before, WorkerCache.idleSetups());
     }
 
     @Test

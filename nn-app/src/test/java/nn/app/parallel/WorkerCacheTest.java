@@ -21,5 +21,8 @@ class WorkerCacheTest {
             WorkerCache.giveBack(new byte[] {3, (byte) i}, new Sequential("b", BuildContext.seeded(0)));
         }
         assertFalse(WorkerCache.borrowModel(first).isPresent(), "the first setup's model was dropped");
+        for (int i = 0; i < WorkerCache.KEPT_SETUPS; i++) {
+            WorkerCache.release(new byte[] {3, (byte) i});
+        }
     }
 }

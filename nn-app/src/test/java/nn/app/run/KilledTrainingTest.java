@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import nn.api.BuildContext;
 import nn.app.Launcher;
+import nn.app.OwnJvmLauncher;
 import nn.app.TinyFashionMnist;
 import nn.core.PluginRegistry;
 import nn.io.LoadedModel;
@@ -35,7 +36,7 @@ class KilledTrainingTest {
 
     @Test
     void aRunKilledAtRandomMomentsAlwaysLeavesALastCheckpointThatLoadsAndResumes() throws Exception {
-        List<String> launcher = launcherCommand();
+        List<String> launcher = OwnJvmLauncher.command();
         Path data = TinyFashionMnist.write(home.resolve("data"), 64, 16);
         long seed = System.nanoTime();
         SplittableRandom random = new SplittableRandom(seed);
@@ -85,17 +86,6 @@ class KilledTrainingTest {
      * {@code java --module-path <the test JVM's> -m nn.app/nn.app.Main}: surefire runs the tests on the
      * module path, with the jars no named module requires (Guava, for Guice) on the class path.
      */
-    private static List<String> launcherCommand() {
-        String java = ProcessHandle.current().info().command().orElse(null);
-        String modulePath = System.getProperty("jdk.module.path");
-        if (java == null || modulePath == null) {
-            fail("cannot start the launcher in a JVM of its own: java command = " + java + ", jdk.module.path = " + modulePath
-                    + " (the test JVM must run on the module path)");
-        }
-        return List.of(java, "--module-path", modulePath, "--class-path", System.getProperty("java.class.path", ""),
-                "-m", "nn.app/nn.app.Main");
-    }
-
     private static void awaitFirstCheckpoint(Process process, Path last, Path log, String context)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
