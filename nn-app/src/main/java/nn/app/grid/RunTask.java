@@ -65,7 +65,7 @@ public final class RunTask implements RemoteTask {
         Module executor = binder -> {
             binder.bind(Plugins.class).toInstance(plugins);
             binder.bind(PluginRegistry.class).toInstance(registry);
-            binder.bind(FashionMnistData.class).toInstance(SharedFashionMnist.of(registry, config.dataDir(), config.limit()));
+            binder.bind(FashionMnistData.class).toInstance(SharedFashionMnist.of(registry, run.dataDir(), config.limit()));
             binder.bind(RunFolder.class).toProvider(() -> RunFolder.claimNew(Optional.of(out), false, Training.OUTPUTS))
                     .in(Singleton.class);
         };
