@@ -1,12 +1,13 @@
 package nn.spark;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import nn.api.NnException;
 import nn.core.engine.Engine;
 import nn.core.engine.RemoteTasks;
 import nn.core.engine.TaskFailedException;
+import nn.core.engine.TaskOutcome;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -51,7 +52,7 @@ public final class SparkEngine implements Engine {
             if (!executorOptions.contains(VECTOR_MODULE)) {
                 conf.set(EXECUTOR_OPTIONS, (executorOptions + " --add-modules=" + VECTOR_MODULE).trim());
             }
-            shared = withSparkClassLoader(() -> new JavaSparkContext(conf));
+            shared = start(conf);
         } else if (!shared.master().equals(master)) {
             throw new TaskFailedException("this JVM's Spark context runs on " + shared.master() + "; it cannot also connect to "
                     + master);
@@ -60,27 +61,35 @@ public final class SparkEngine implements Engine {
         return new SparkEngine(shared, master);
     }
 
+    /**
+     * Spark's errors are Scala's: a SparkException (checked in Java) thrown undeclared, e.g. for a master
+     * URL Spark cannot parse, so every exception is caught and named with the master.
+     */
+    static JavaSparkContext start(SparkConf conf) {
+        try {
+            return withSparkClassLoader(() -> new JavaSparkContext(conf));
+        } catch (Exception e) {
+            throw new NnException("Spark cannot start on master " + conf.get("spark.master", "(none)") + ": " + rootMessage(e), e);
+        }
+    }
+
     /** {@code local}, {@code local[4]}, {@code local[*, 2]}: executors are threads here (not {@code local-cluster[...]}). */
     static boolean inThisJvm(String master) {
         return master.equals("local") || master.startsWith("local[");
     }
 
     @Override
-    public List<byte[]> run(String task, List<byte[]> inputs) {
+    public List<TaskOutcome> runEach(String task, List<byte[]> inputs) {
         if (inputs.isEmpty()) {
             return List.of();
         }
         List<byte[]> envelopes;
         try {
             envelopes = withSparkClassLoader(() -> context.parallelize(inputs, inputs.size()).map(new EnvelopedTask(task)).collect());
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // as in start: Spark's SparkException escapes undeclared, e.g. spark.driver.maxResultSize exceeded
             throw new TaskFailedException("the Spark job of task " + task + " on " + master + " failed: " + rootMessage(e));
         }
-        List<byte[]> outputs = new ArrayList<>(envelopes.size());
-        for (int i = 0; i < envelopes.size(); i++) {
-            outputs.add(RemoteTasks.open(task, i, envelopes.get(i)));
-        }
-        return outputs;
+        return envelopes.stream().map(RemoteTasks::outcome).toList();
     }
 
     /** Spark wraps a lost executor or a killed job in layers of SparkException; the first line of the innermost says what happened. */

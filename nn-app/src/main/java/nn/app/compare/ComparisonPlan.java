@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import nn.api.NnException;
 import nn.app.BadOption;
 import nn.io.ModelFiles;
@@ -25,15 +26,9 @@ public record ComparisonPlan(List<String> models, List<Long> seeds) {
     public static ComparisonPlan parse(String models, String seeds) {
         List<String> modelList = items("--models", models, "a model: " + String.join(", ", ModelFiles.PRESETS)
                 + " or a model file");
-        Map<String, String> byName = new HashMap<>();
-        for (String model : modelList) {
-            String clash = byName.put(name(model), model);
-            if (clash != null) {
-                throw new BadOption("--models", clash.equals(model) ? "gives '" + model + "' twice"
-                        : "gives '" + clash + "' and '" + model + "', both named '" + name(model)
-                                + "' in the outputs; rename one");
-            }
-        }
+        nameClash(modelList).ifPresent(clash -> {
+            throw new BadOption("--models", clash);
+        });
         List<Long> seedList = new ArrayList<>();
         for (String seed : items("--seeds", seeds, "a seed")) {
             long value;
@@ -59,6 +54,19 @@ public record ComparisonPlan(List<String> models, List<Long> seeds) {
             throw new BadOption(option, "has an empty item in '" + list + "'");
         }
         return items;
+    }
+
+    /** What is wrong when two of {@code models} would be named alike in the outputs (and so share a folder), if any. */
+    public static Optional<String> nameClash(List<String> models) {
+        Map<String, String> byName = new HashMap<>();
+        for (String model : models) {
+            String clash = byName.put(name(model), model);
+            if (clash != null) {
+                return Optional.of(clash.equals(model) ? "gives '" + model + "' twice"
+                        : "gives '" + clash + "' and '" + model + "', both named '" + name(model) + "' in the outputs; rename one");
+            }
+        }
+        return Optional.empty();
     }
 
     /** A preset's name, else the model file's name without {@code .json}. */

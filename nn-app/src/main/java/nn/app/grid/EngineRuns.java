@@ -14,12 +14,14 @@ import nn.app.plugins.ShippedPlugins;
 import nn.app.report.RunResult;
 import nn.core.engine.Engine;
 import nn.core.engine.TaskFailedException;
+import nn.core.engine.TaskOutcome;
 import nn.io.AtomicFile;
 
 /**
  * Trains runs as tasks of an {@link Engine} ({@link RunTask}), with the plugin jars carried in each
  * task's bytes, then writes each run's files into its folder here: the same folders as training here
- * would leave. Closing it closes the engine.
+ * would leave. A failed run does not cost the others theirs: every finished run's folder is written,
+ * then one error names each failed run. Closing it closes the engine.
  */
 public final class EngineRuns implements RunTrainer {
     private final Engine engine;
@@ -39,24 +41,37 @@ public final class EngineRuns implements RunTrainer {
         List<byte[]> packages = runs.stream().map(run -> new RunPackage(run.config(), jars).toBytes()).toList();
         console.out().println("training " + runs.size() + (runs.size() == 1 ? " run" : " runs") + " on " + engine.description()
                 + (jars.isEmpty() ? "" : ", with the plugins " + String.join(", ", jars.keySet())) + "...");
-        List<byte[]> outcomes;
         long start = System.nanoTime();
-        try {
-            outcomes = engine.run(RunTask.NAME, packages);
-        } catch (TaskFailedException e) {
-            throw e.input() < 0 ? e : new NnException(runs.get(e.input()).name() + ": " + e.failure(), e);
-        }
+        List<TaskOutcome> outcomes = engine.runEach(RunTask.NAME, packages);
         console.out().println(String.format(Locale.ROOT, "trained %d %s on %s in %.1f s", runs.size(), runs.size() == 1 ? "run" : "runs",
                 engine.description(), (System.nanoTime() - start) / 1e9));
         List<RunResult> results = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
-            RunOutcome outcome = RunOutcome.fromBytes(outcomes.get(i));
-            write(outcome, runs.get(i).config().outDir().orElseThrow());
-            results.add(outcome.result());
-            console.out().println("== " + runs.get(i).name() + " (" + (i + 1) + "/" + runs.size() + "): test "
-                    + scores(outcome.result()) + " ==");
+            NamedRun run = runs.get(i);
+            String header = "== " + run.name() + " (" + (i + 1) + "/" + runs.size() + "): ";
+            try {
+                RunOutcome outcome = RunOutcome.fromBytes(outcomes.get(i).outputOf(RunTask.NAME, i));
+                write(outcome, run.config().outDir().orElseThrow());
+                results.add(outcome.result());
+                console.out().println(header + "test " + scores(outcome.result()) + " ==");
+            } catch (NnException e) {
+                failures.add(run.name() + ": " + (e instanceof TaskFailedException failed ? failed.failure() : e.getMessage()));
+                console.out().println(header + "failed ==");
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new NnException(failed(failures, runs.size(), results.size()));
         }
         return results;
+    }
+
+    /** One error for every failed run, after the finished runs' folders are written (as training here keeps them). */
+    private static String failed(List<String> failures, int runs, int finished) {
+        String which = failures.size() == 1 ? failures.get(0) : failures.size() + " of " + runs + " runs failed: "
+                + String.join("; ", failures);
+        return which + (finished == 0 ? "" : finished == 1 ? " (the finished run is written to its folder)"
+                : " (the " + finished + " finished runs are written to their folders)");
     }
 
     private static String scores(RunResult result) {

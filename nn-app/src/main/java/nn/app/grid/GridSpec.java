@@ -41,6 +41,9 @@ public record GridSpec(List<String> models, List<String> optimizers, List<Double
         } catch (IOException e) {
             throw new NnException(source + ": not a JSON object: " + e.getMessage().lines().findFirst().orElse(""), e);
         }
+        if (json == null) {
+            throw new NnException(source + ": not a JSON object: the file holds null");
+        }
         return of(json, source);
     }
 
@@ -56,6 +59,9 @@ public record GridSpec(List<String> models, List<String> optimizers, List<Double
         if (json.get("limit") instanceof List) {
             throw new NnException(source + ": 'limit' is one number for every run, not a list");
         }
+        ComparisonPlan.nameClash(spec.models()).ifPresent(clash -> {
+            throw new NnException(source + ": 'models' " + clash);
+        });
         return spec;
     }
 

@@ -14,12 +14,14 @@ import nn.core.History;
 /**
  * What a run that trained elsewhere sends back: every file of its run folder by relative path
  * (run.json, history.csv, model.zip, curves.png, checkpoints/...) and its result (every epoch's logs
- * and seconds, the test scores) as JSON, whose numbers read back to the same doubles.
+ * and seconds, the test scores) as JSON, whose numbers read back to the same doubles, NaN and the
+ * infinities included (a diverging run's losses).
  */
 record RunOutcome(RunResult result, Map<String, byte[]> files) {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Not a file name a run writes: the entry holding the result. */
     private static final String RESULT = "nn-run-result.json";
+    private static final List<String> NON_FINITE = List.of("NaN", "Infinity", "-Infinity");
 
     RunOutcome {
         files = Map.copyOf(files);
@@ -53,7 +55,7 @@ record RunOutcome(RunResult result, Map<String, byte[]> files) {
             Map<String, List<Double>> history = new LinkedHashMap<>();
             ((Map<?, ?>) saved.get("history")).forEach((name, values) -> history.put((String) name, numbers(values)));
             Map<String, Double> test = new LinkedHashMap<>();
-            ((Map<?, ?>) saved.get("test")).forEach((name, value) -> test.put((String) name, ((Number) value).doubleValue()));
+            ((Map<?, ?>) saved.get("test")).forEach((name, value) -> test.put((String) name, number(value)));
             return new RunOutcome(new RunResult(History.of(history, numbers(saved.get("seconds"))), test), entries);
         } catch (IOException | RuntimeException e) {
             throw new NnException("run outcome: " + RESULT + " is damaged: " + e.getMessage(), e);
@@ -61,6 +63,17 @@ record RunOutcome(RunResult result, Map<String, byte[]> files) {
     }
 
     private static List<Double> numbers(Object list) {
-        return ((List<?>) list).stream().map(n -> ((Number) n).doubleValue()).toList();
+        return ((List<?>) list).stream().map(RunOutcome::number).toList();
+    }
+
+    /** Jackson writes NaN and the infinities as the strings Double.toString gives them ("NaN", "Infinity", "-Infinity"). */
+    private static double number(Object value) {
+        if (value instanceof Number number) {
+            return number.doubleValue();
+        }
+        if (NON_FINITE.contains(value)) {
+            return Double.parseDouble((String) value);
+        }
+        throw new NnException("not a number: " + value);
     }
 }

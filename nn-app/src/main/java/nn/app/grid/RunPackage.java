@@ -4,24 +4,33 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import nn.api.NnException;
 import nn.app.run.RunConfig;
 
 /**
  * One training run as bytes, for wherever it trains: its settings (run.json's content) and the
  * plugin jars it may need, carried along so that executors need no copy of the plugins folder. The
- * data are not carried: the run's data folder must be readable where it trains.
+ * data are not carried: the run's data folder, sent as an absolute path, must be readable where it trains.
  */
-record RunPackage(RunConfig config, Map<String, byte[]> pluginJars) {
+record RunPackage(RunConfig config, Optional<Path> dataDir, Map<String, byte[]> pluginJars) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RUN = "run.json";
     private static final String PLUGINS = "plugins/";
+    private static final String DATA = "data-folder";
 
     RunPackage {
         pluginJars = Map.copyOf(pluginJars);
+    }
+
+    /** The run's data folder made absolute here, for executors that start in another folder; run.json keeps it as given. */
+    RunPackage(RunConfig config, Map<String, byte[]> pluginJars) {
+        this(config, config.dataDir().map(Path::toAbsolutePath), pluginJars);
     }
 
     byte[] toBytes() {
@@ -31,6 +40,7 @@ record RunPackage(RunConfig config, Map<String, byte[]> pluginJars) {
         } catch (JsonProcessingException e) {
             throw new NnException("run settings cannot be written: " + e.getOriginalMessage(), e);
         }
+        dataDir.ifPresent(dir -> entries.put(DATA, dir.toString().getBytes(StandardCharsets.UTF_8)));
         pluginJars.forEach((name, jar) -> entries.put(PLUGINS + name, jar));
         return Bundle.write(entries);
     }
@@ -54,7 +64,8 @@ record RunPackage(RunConfig config, Map<String, byte[]> pluginJars) {
                 jars.put(name.substring(PLUGINS.length()), content);
             }
         });
-        return new RunPackage(RunConfig.fromMap(settings, "run package " + RUN), jars);
+        Optional<Path> dataDir = Optional.ofNullable(entries.get(DATA)).map(dir -> Path.of(new String(dir, StandardCharsets.UTF_8)));
+        return new RunPackage(RunConfig.fromMap(settings, "run package " + RUN), dataDir, jars);
     }
 
     List<String> pluginNames() {

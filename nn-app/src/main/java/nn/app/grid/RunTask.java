@@ -34,7 +34,8 @@ import nn.core.engine.RemoteTask;
  * Trains one {@link RunPackage} where an engine put it (a Spark executor, a thread) through the train
  * command's own flow ({@link Training}), silently, in a temporary folder, and returns the folder's
  * files and the result as a {@link RunOutcome}. The run's settings stay as given (run.json reads as
- * on the driver); only the plugins (written from the package) and the folder are the executor's.
+ * on the driver); only the plugins (written from the package, their class loader closed after the
+ * run), the data folder (made absolute on the driver) and the folder are the executor's.
  */
 public final class RunTask implements RemoteTask {
     public static final String NAME = "nn.train-run";
@@ -53,24 +54,26 @@ public final class RunTask implements RemoteTask {
         } catch (RuntimeException | Error e) {
             throw new NnException(ErrorLine.of(e), e);
         } finally {
-            delete(work);
+            deleteQuietly(work);
         }
     }
 
     private static RunOutcome train(RunPackage run, Path work) throws IOException {
         RunConfig config = run.config();
-        Plugins plugins = run.pluginJars().isEmpty() ? Plugins.none() : PluginLayers.load(ShippedPlugins.write(run.pluginJars(), work.resolve("plugins")));
-        PluginRegistry registry = plugins.registry();
-        Path out = work.resolve("out");
-        Module executor = binder -> {
-            binder.bind(Plugins.class).toInstance(plugins);
-            binder.bind(PluginRegistry.class).toInstance(registry);
-            binder.bind(FashionMnistData.class).toInstance(SharedFashionMnist.of(registry, config.dataDir(), config.limit()));
-            binder.bind(RunFolder.class).toProvider(() -> RunFolder.claimNew(Optional.of(out), false, Training.OUTPUTS))
-                    .in(Singleton.class);
-        };
-        RunResult result = AppModule.injector(config, silent(), executor).getInstance(Training.class).run();
-        return new RunOutcome(result, files(out));
+        try (Plugins plugins = run.pluginJars().isEmpty() ? Plugins.none()
+                : PluginLayers.load(ShippedPlugins.write(run.pluginJars(), work.resolve("plugins")))) {
+            PluginRegistry registry = plugins.registry();
+            Path out = work.resolve("out");
+            Module executor = binder -> {
+                binder.bind(Plugins.class).toInstance(plugins);
+                binder.bind(PluginRegistry.class).toInstance(registry);
+                binder.bind(FashionMnistData.class).toInstance(SharedFashionMnist.of(registry, run.dataDir(), config.limit()));
+                binder.bind(RunFolder.class).toProvider(() -> RunFolder.claimNew(Optional.of(out), false, Training.OUTPUTS))
+                        .in(Singleton.class);
+            };
+            RunResult result = AppModule.injector(config, silent(), executor).getInstance(Training.class).run();
+            return new RunOutcome(result, files(out));
+        }
     }
 
     /** Every file under the run folder by its path relative to it, but the lock. */
@@ -92,14 +95,15 @@ public final class RunTask implements RemoteTask {
         return new Console(nowhere, nowhere, false, System.getenv());
     }
 
-    private static void delete(Path folder) {
+    /** A temporary folder left behind must not replace the run's result or failure: it is only reported, on the worker's log. */
+    static void deleteQuietly(Path folder) {
         try (Stream<Path> walk = Files.walk(folder)) {
             List<Path> paths = walk.sorted(Comparator.reverseOrder()).toList();
             for (Path path : paths) {
                 Files.deleteIfExists(path);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the temporary folder " + folder, e);
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("nn: cannot remove the temporary folder " + folder + ": " + e.getMessage());
         }
     }
 }

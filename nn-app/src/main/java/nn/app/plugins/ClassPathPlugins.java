@@ -1,5 +1,6 @@
 package nn.app.plugins;
 
+import java.io.IOException;
 import java.lang.module.ModuleDescriptor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -19,7 +20,7 @@ import nn.api.NnException;
  * {@link java.util.ServiceLoader} would (a public static {@code provider()} method, else the public
  * no-argument constructor). Plain jars' {@code META-INF/services} are found by the registry itself.
  */
-public record ClassPathPlugins(ClassLoader loader, List<NamedProvider<?>> declared) {
+public record ClassPathPlugins(URLClassLoader loader, List<NamedProvider<?>> declared) implements AutoCloseable {
 
     public ClassPathPlugins {
         declared = List.copyOf(declared);
@@ -34,7 +35,7 @@ public record ClassPathPlugins(ClassLoader loader, List<NamedProvider<?>> declar
                 throw new NnException(jar.path() + ": " + e.getMessage(), e);
             }
         }
-        ClassLoader loader = new URLClassLoader("nn-plugins", urls.toArray(URL[]::new), ClassPathPlugins.class.getClassLoader());
+        URLClassLoader loader = new URLClassLoader("nn-plugins", urls.toArray(URL[]::new), ClassPathPlugins.class.getClassLoader());
         List<NamedProvider<?>> declared = new ArrayList<>();
         for (PluginJar jar : jars) {
             if (jar.descriptor().isAutomatic()) {
@@ -47,6 +48,16 @@ public record ClassPathPlugins(ClassLoader loader, List<NamedProvider<?>> declar
             }
         }
         return new ClassPathPlugins(loader, declared);
+    }
+
+    /** Closes the jars: the plugins' classes cannot load anything more. */
+    @Override
+    public void close() {
+        try {
+            loader.close();
+        } catch (IOException e) {
+            throw new NnException("plugin jars cannot be closed: " + e.getMessage(), e);
+        }
     }
 
     private static NamedProvider<?> create(String className, ClassLoader loader, PluginJar jar) {

@@ -14,7 +14,7 @@ import nn.core.PluginRegistry;
  * (a registry entry's origin is its module name, so {@code jarOf(entry.origin())} says where a
  * provider was found).
  */
-public record Plugins(ModuleLayer layer, Map<String, Path> jarByModule, Optional<ClassPathPlugins> classPath) {
+public record Plugins(ModuleLayer layer, Map<String, Path> jarByModule, Optional<ClassPathPlugins> classPath) implements AutoCloseable {
 
     public Plugins {
         jarByModule = Map.copyOf(jarByModule);
@@ -51,6 +51,15 @@ public record Plugins(ModuleLayer layer, Map<String, Path> jarByModule, Optional
         } catch (NnException e) {
             throw new NnException(PluginErrors.blame(e.getMessage(), jarByProvider(), "plugin provider"), e);
         }
+    }
+
+    /**
+     * Closes the jars of plugins loaded on the class path (e.g. a run's on an executor); a module
+     * layer's loader cannot be closed and goes with the layer.
+     */
+    @Override
+    public void close() {
+        classPath.ifPresent(ClassPathPlugins::close);
     }
 
     private Map<String, Path> jarByProvider() {

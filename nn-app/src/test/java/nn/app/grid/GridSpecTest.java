@@ -77,11 +77,23 @@ class GridSpecTest {
     }
 
     @Test
+    void twoModelsNamedAlikeWouldShareAFolder() {
+        assertEquals("spec.json: 'models' gives 'x/m.json' and 'y/m.json', both named 'm' in the outputs; rename one",
+                assertThrows(NnException.class, () -> spec("models", List.of("x/m.json", "y/m.json"))).getMessage());
+        assertEquals("spec.json: 'models' gives 'bn-before' and 'a/bn-before.json', both named 'bn-before' in the outputs;"
+                + " rename one", assertThrows(NnException.class, () -> spec("models", List.of("bn-before", "a/bn-before.json")))
+                .getMessage());
+    }
+
+    @Test
     void aMissingOrBrokenFileIsNamed(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         assertEquals("--spec " + dir.resolve("none.json") + ": no such file",
                 assertThrows(NnException.class, () -> GridSpec.read(dir.resolve("none.json"))).getMessage());
         Path broken = java.nio.file.Files.writeString(dir.resolve("broken.json"), "{\"models\": [");
         String message = assertThrows(NnException.class, () -> GridSpec.read(broken)).getMessage();
         assertEquals(true, message.startsWith("--spec " + broken + ": not a JSON object: "), message);
+        Path nothing = java.nio.file.Files.writeString(dir.resolve("null.json"), "null");
+        assertEquals("--spec " + nothing + ": not a JSON object: the file holds null",
+                assertThrows(NnException.class, () -> GridSpec.read(nothing)).getMessage());
     }
 }

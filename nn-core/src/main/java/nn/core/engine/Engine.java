@@ -1,5 +1,6 @@
 package nn.core.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,7 +17,23 @@ public interface Engine extends AutoCloseable {
      *
      * @throws TaskFailedException naming the task, the input's index and the failure, when any run fails
      */
-    List<byte[]> run(String task, List<byte[]> inputs);
+    default List<byte[]> run(String task, List<byte[]> inputs) {
+        List<TaskOutcome> outcomes = runEach(task, inputs);
+        List<byte[]> outputs = new ArrayList<>(outcomes.size());
+        for (int i = 0; i < outcomes.size(); i++) {
+            outputs.add(outcomes.get(i).outputOf(task, i));
+        }
+        return outputs;
+    }
+
+    /**
+     * Runs the {@link RemoteTask} named {@code task} once for each input as {@link #run} does, and
+     * returns each input's outcome in the order of the inputs: a failed run does not hide the others'
+     * outputs.
+     *
+     * @throws TaskFailedException when the job as a whole fails (e.g. a cluster lost), not one run
+     */
+    List<TaskOutcome> runEach(String task, List<byte[]> inputs);
 
     /** How many tasks run at the same time, at most (e.g. threads, or a cluster's cores). */
     int parallelism();

@@ -38,17 +38,17 @@ public final class LocalEngine implements Engine {
     }
 
     @Override
-    public List<byte[]> run(String task, List<byte[]> inputs) {
+    public List<TaskOutcome> runEach(String task, List<byte[]> inputs) {
         RemoteTask found = tasks.apply(task);
         List<Future<byte[]>> futures = new ArrayList<>();
         for (byte[] input : inputs) {
             futures.add(pool.submit(() -> RemoteTasks.runEnveloped(found, input)));
         }
-        List<byte[]> outputs = new ArrayList<>();
-        for (int i = 0; i < futures.size(); i++) {
-            outputs.add(RemoteTasks.open(task, i, await(futures.get(i))));
+        List<TaskOutcome> outcomes = new ArrayList<>();
+        for (Future<byte[]> future : futures) {
+            outcomes.add(RemoteTasks.outcome(await(future)));
         }
-        return outputs;
+        return outcomes;
     }
 
     private static byte[] await(Future<byte[]> future) {

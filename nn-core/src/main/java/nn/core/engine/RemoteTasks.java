@@ -59,14 +59,17 @@ public final class RemoteTasks {
 
     /** The output in {@code envelope}, or the failure of input {@code index} as a {@link TaskFailedException}. */
     public static byte[] open(String name, int index, byte[] envelope) {
+        return outcome(envelope).outputOf(name, index);
+    }
+
+    /** The output or the failure in {@code envelope}; a damaged envelope is a failure. */
+    public static TaskOutcome outcome(byte[] envelope) {
         if (envelope == null || envelope.length == 0 || envelope[0] != OUTPUT && envelope[0] != FAILURE) {
-            throw new TaskFailedException(name, index, "returned no result");
+            return TaskOutcome.failure("returned no result");
         }
         byte[] content = Arrays.copyOfRange(envelope, 1, envelope.length);
-        if (envelope[0] == FAILURE) {
-            throw new TaskFailedException(name, index, new String(content, StandardCharsets.UTF_8));
-        }
-        return content;
+        return envelope[0] == FAILURE ? TaskOutcome.failure(new String(content, StandardCharsets.UTF_8))
+                : TaskOutcome.output(content);
     }
 
     private static byte[] envelope(byte kind, byte[] content) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import nn.api.NnException;
@@ -65,6 +66,17 @@ class LocalEngineTest {
                     () -> engine.run("reverse", List.of(bytes("ok"), bytes("boom"))));
             assertEquals("task reverse failed on input 1: java.lang.IllegalStateException: the plugin exploded",
                     e.getMessage());
+        }
+    }
+
+    @Test
+    void eachInputsOutcomeComesBackWhenAnotherFails() {
+        try (LocalEngine engine = engine(2, REVERSE)) {
+            List<TaskOutcome> outcomes = engine.runEach("reverse", List.of(bytes("ab"), bytes("boom"), bytes("cd")));
+            assertEquals(3, outcomes.size());
+            assertArrayEquals(bytes("ba"), outcomes.get(0).outputOf("reverse", 0));
+            assertEquals(Optional.of("java.lang.IllegalStateException: the plugin exploded"), outcomes.get(1).failure());
+            assertArrayEquals(bytes("dc"), outcomes.get(2).outputOf("reverse", 2));
         }
     }
 
