@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code train --workers 2} on Spark {@code local[2]} gives the bits of the same run in this process:
+ * {@code train --workers 2} on Spark ({@link SharedSpark#MASTER}) gives the bits of the same run in this process:
  * the workers' rounds travel as bytes and the driver combines them in shard order either way.
  */
 class DataParallelOnSparkTest {
@@ -38,7 +38,7 @@ class DataParallelOnSparkTest {
         Path spark = train("spark-" + syncEvery, syncEvery, "--spark", SharedSpark.MASTER);
         assertArrayEquals(RunFiles.modelEntry(here, "weights.bin"), RunFiles.modelEntry(spark, "weights.bin"));
         assertEquals(RunFiles.withoutTimes(here.resolve("history.csv")), RunFiles.withoutTimes(spark.resolve("history.csv")));
-        assertTrue(Files.readString(spark.resolve("run.json")).contains("\"spark\" : \"local[2]\""));
+        assertTrue(Files.readString(spark.resolve("run.json")).contains("\"spark\" : \"" + SharedSpark.MASTER + "\""));
     }
 
     private static Path train(String name, int syncEvery, String... more) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code nn grid} and {@code nn compare} on Spark {@code local[2]} give, value for value, what the same
+ * {@code nn grid} and {@code nn compare} on Spark ({@link SharedSpark#MASTER}) give, value for value, what the same
  * runs give one after another in this process; everything runs on the class path, as under spark-submit.
  */
 class GridOnSparkTest {
@@ -48,7 +48,7 @@ class GridOnSparkTest {
         Launcher onSpark = grid(spark, "--spark", SharedSpark.MASTER);
         assertEquals(0, sequential.exitCode, sequential::toString);
         assertEquals(0, onSpark.exitCode, onSpark::toString);
-        assertTrue(onSpark.out.contains("training 8 runs on spark local[2]"), onSpark.out);
+        assertTrue(onSpark.out.contains("training 8 runs on spark " + SharedSpark.MASTER), onSpark.out);
         assertEquals(RunFiles.withoutTimes(here.resolve("grid.csv")), RunFiles.withoutTimes(spark.resolve("grid.csv")));
         List<String> runs = RunFiles.withoutTimes(here.resolve("grid.csv")).stream().skip(1).map(row -> row.split(",")[0])
                 .toList();
