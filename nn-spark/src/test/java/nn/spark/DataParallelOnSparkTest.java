@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
 import nn.app.Launcher;
 import nn.app.TinyFashionMnist;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +41,20 @@ class DataParallelOnSparkTest {
         assertArrayEquals(RunFiles.modelEntry(here, "weights.bin"), RunFiles.modelEntry(spark, "weights.bin"));
         assertEquals(RunFiles.withoutTimes(here.resolve("history.csv")), RunFiles.withoutTimes(spark.resolve("history.csv")));
         assertTrue(Files.readString(spark.resolve("run.json")).contains("\"spark\" : \"" + SharedSpark.MASTER + "\""));
+    }
+
+    /** The example plugin's jar travels with every round; workers load it on the class path (in other JVMs on local-cluster). */
+    @Test
+    void pluginLayersTrainOnTheWorkersToTheSameBits() throws IOException {
+        String plugins = System.getProperty("nn.test.plugins");
+        Path here = train("plugin-here", 1, "--plugins", plugins, "--activation", "mish", "--optimizer", "Lion",
+                "--learning-rate", "0.0003");
+        Path spark = train("plugin-spark", 1, "--plugins", plugins, "--activation", "mish", "--optimizer", "Lion",
+                "--learning-rate", "0.0003", "--spark", SharedSpark.MASTER);
+        assertArrayEquals(RunFiles.modelEntry(here, "weights.bin"), RunFiles.modelEntry(spark, "weights.bin"));
+        assertEquals(RunFiles.withoutTimes(here.resolve("history.csv")), RunFiles.withoutTimes(spark.resolve("history.csv")));
+        String model = new String(RunFiles.modelEntry(spark, "model.json"), StandardCharsets.UTF_8);
+        assertTrue(model.contains("\"example.plugin/mish\""), model);
     }
 
     private static Path train(String name, int syncEvery, String... more) {
