@@ -46,7 +46,7 @@ public final class EngineRuns implements RunTrainer {
         console.out().println(String.format(Locale.ROOT, "trained %d %s on %s in %.1f s", runs.size(), runs.size() == 1 ? "run" : "runs",
                 engine.description(), (System.nanoTime() - start) / 1e9));
         List<RunResult> results = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
+        RunFailures failures = new RunFailures();
         for (int i = 0; i < runs.size(); i++) {
             NamedRun run = runs.get(i);
             String header = "== " + run.name() + " (" + (i + 1) + "/" + runs.size() + "): ";
@@ -56,22 +56,14 @@ public final class EngineRuns implements RunTrainer {
                 results.add(outcome.result());
                 console.out().println(header + "test " + scores(outcome.result()) + " ==");
             } catch (NnException e) {
-                failures.add(run.name() + ": " + (e instanceof TaskFailedException failed ? failed.failure() : e.getMessage()));
+                failures.add(run.name(), e instanceof TaskFailedException failed ? failed.failure() : e.getMessage(), e);
                 console.out().println(header + "failed ==");
             }
         }
-        if (!failures.isEmpty()) {
-            throw new NnException(failed(failures, runs.size(), results.size()));
+        if (failures.any()) {
+            throw failures.error(runs.size(), results.size());
         }
         return results;
-    }
-
-    /** One error for every failed run, after the finished runs' folders are written (as training here keeps them). */
-    private static String failed(List<String> failures, int runs, int finished) {
-        String which = failures.size() == 1 ? failures.get(0) : failures.size() + " of " + runs + " runs failed: "
-                + String.join("; ", failures);
-        return which + (finished == 0 ? "" : finished == 1 ? " (the finished run is written to its folder)"
-                : " (the " + finished + " finished runs are written to their folders)");
     }
 
     private static String scores(RunResult result) {

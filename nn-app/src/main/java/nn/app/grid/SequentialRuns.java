@@ -3,13 +3,17 @@ package nn.app.grid;
 import com.google.inject.Module;
 import java.util.ArrayList;
 import java.util.List;
-import nn.api.NnException;
 import nn.app.Console;
+import nn.app.ErrorLine;
 import nn.app.report.RunResult;
 import nn.app.run.Training;
 import nn.app.wiring.AppModule;
 
-/** Trains runs one after another in this process, each through the train command's flow, with a header line each. */
+/**
+ * Trains runs one after another in this process, each through the train command's flow, with a
+ * header line each. A run that fails does not stop the ones after it: one error names every failed
+ * run at the end, as on an engine.
+ */
 public final class SequentialRuns implements RunTrainer {
     private final Module shared;
     private final Console console;
@@ -23,13 +27,19 @@ public final class SequentialRuns implements RunTrainer {
     @Override
     public List<RunResult> train(List<NamedRun> runs) {
         List<RunResult> results = new ArrayList<>();
-        for (NamedRun run : runs) {
-            console.out().println("== " + run.name() + " (" + (results.size() + 1) + "/" + runs.size() + ") ==");
+        RunFailures failures = new RunFailures();
+        for (int i = 0; i < runs.size(); i++) {
+            NamedRun run = runs.get(i);
+            console.out().println("== " + run.name() + " (" + (i + 1) + "/" + runs.size() + ") ==");
             try {
                 results.add(AppModule.injector(run.config(), console, shared).getInstance(Training.class).run());
-            } catch (NnException e) {
-                throw new NnException(run.name() + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                failures.add(run.name(), ErrorLine.of(e), e);
+                console.out().println("== " + run.name() + " failed: " + ErrorLine.of(e) + " ==");
             }
+        }
+        if (failures.any()) {
+            throw failures.error(runs.size(), results.size());
         }
         return results;
     }

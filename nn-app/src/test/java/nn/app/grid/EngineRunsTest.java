@@ -95,20 +95,23 @@ class EngineRunsTest {
     void aFailedRunLeavesTheFinishedRunsFoldersAndIsNamedInOneError() throws IOException {
         Path plugins = BadPlugins.folder(home, "crash", "return \"crash\";",
                 "throw new IllegalStateException(\"crashed where the run trains\");");
-        Path folder = home.resolve("partial");
-        RunConfig crashing = new RunConfig("bn-before", 2, 16, Optional.empty(), Optional.empty(), Optional.of("crash"), 1, 1,
-                KernelChoice.AUTO, Optional.of(data), Optional.of(plugins), Optional.of(folder), Optional.of(64), 0);
-        RunConfig plain = new RunConfig("no-bn", 2, 16, Optional.empty(), Optional.empty(), Optional.empty(), 2, 1,
-                KernelChoice.AUTO, Optional.of(data), Optional.of(plugins), Optional.of(folder), Optional.of(64), 0);
-        List<NamedRun> runs = List.of(new NamedRun("a", crashing.forRun("bn-before", 1, folder.resolve("a"))),
-                new NamedRun("b", plain.forRun("no-bn", 2, folder.resolve("b"))));
-        try (EngineRuns engineRuns = new EngineRuns(new LocalEngine(2), Optional.of(plugins), console())) {
-            NnException e = assertThrows(NnException.class, () -> engineRuns.train(runs));
-            assertTrue(e.getMessage().startsWith("a: ") && e.getMessage().contains("crashed where the run trains")
-                    && e.getMessage().endsWith(" (the finished run is written to its folder)"), e.getMessage());
+        for (String trainer : List.of("engine", "sequential")) {
+            Path folder = home.resolve("partial-" + trainer);
+            RunConfig crashing = new RunConfig("bn-before", 2, 16, Optional.empty(), Optional.empty(), Optional.of("crash"), 1, 1,
+                    KernelChoice.AUTO, Optional.of(data), Optional.of(plugins), Optional.of(folder), Optional.of(64), 0);
+            RunConfig plain = new RunConfig("no-bn", 2, 16, Optional.empty(), Optional.empty(), Optional.empty(), 2, 1,
+                    KernelChoice.AUTO, Optional.of(data), Optional.of(plugins), Optional.of(folder), Optional.of(64), 0);
+            NamedRun b = new NamedRun("b", plain.forRun("no-bn", 2, folder.resolve("b")));
+            List<NamedRun> runs = List.of(new NamedRun("a", crashing.forRun("bn-before", 1, folder.resolve("a"))), b);
+            try (RunTrainer runTrainer = trainer.equals("engine") ? new EngineRuns(new LocalEngine(2), Optional.of(plugins), console())
+                    : new SequentialRuns(Preflight.check(List.of(b), b.config(), console(), (run, built) -> { }), console())) {
+                NnException e = assertThrows(NnException.class, () -> runTrainer.train(runs));
+                assertTrue(e.getMessage().startsWith("a: ") && e.getMessage().contains("crashed where the run trains")
+                        && e.getMessage().endsWith(" (the finished run is written to its folder)"), trainer + ": " + e.getMessage());
+            }
+            assertTrue(Files.exists(folder.resolve("b").resolve("model.zip")), trainer);
+            assertTrue(Files.exists(folder.resolve("b").resolve("history.csv")), trainer);
+            assertTrue(Files.notExists(folder.resolve("a").resolve("model.zip")), trainer);
         }
-        assertTrue(Files.exists(folder.resolve("b").resolve("model.zip")));
-        assertTrue(Files.exists(folder.resolve("b").resolve("history.csv")));
-        assertTrue(Files.notExists(folder.resolve("a").resolve("model.zip")));
     }
 }
