@@ -24,6 +24,8 @@ import nn.io.AtomicFile;
  * then one error names each failed run. Closing it closes the engine.
  */
 public final class EngineRuns implements RunTrainer {
+    static final int RUNS_PER_TASK_SLOT = 2;
+
     private final Engine engine;
     private final Optional<Path> pluginsFolder;
     private final Console console;
@@ -38,32 +40,47 @@ public final class EngineRuns implements RunTrainer {
     @Override
     public List<RunResult> train(List<NamedRun> runs) {
         Map<String, byte[]> jars = pluginsFolder.map(ShippedPlugins::read).orElse(Map.of());
-        List<byte[]> packages = runs.stream().map(run -> new RunPackage(run.config(), jars).toBytes()).toList();
         console.out().println("training " + runs.size() + (runs.size() == 1 ? " run" : " runs") + " on " + engine.description()
                 + (jars.isEmpty() ? "" : ", with the plugins " + String.join(", ", jars.keySet())) + "...");
         long start = System.nanoTime();
-        List<TaskOutcome> outcomes = engine.runEach(RunTask.NAME, packages);
-        console.out().println(String.format(Locale.ROOT, "trained %d %s on %s in %.1f s", runs.size(), runs.size() == 1 ? "run" : "runs",
-                engine.description(), (System.nanoTime() - start) / 1e9));
+        int wave = waveSize(engine.parallelism());
         List<RunResult> results = new ArrayList<>();
         RunFailures failures = new RunFailures();
-        for (int i = 0; i < runs.size(); i++) {
-            NamedRun run = runs.get(i);
-            String header = "== " + run.name() + " (" + (i + 1) + "/" + runs.size() + "): ";
-            try {
-                RunOutcome outcome = RunOutcome.fromBytes(outcomes.get(i).outputOf(RunTask.NAME, i));
-                write(outcome, run.config().outDir().orElseThrow());
-                results.add(outcome.result());
-                console.out().println(header + "test " + scores(outcome.result()) + " ==");
-            } catch (NnException e) {
-                failures.add(run.name(), e instanceof TaskFailedException failed ? failed.failure() : e.getMessage(), e);
-                console.out().println(header + "failed ==");
+        for (int from = 0; from < runs.size(); from += wave) {
+            List<NamedRun> batch = runs.subList(from, Math.min(runs.size(), from + wave));
+            List<TaskOutcome> outcomes = engine.runEach(RunTask.NAME,
+                    batch.stream().map(run -> new RunPackage(run.config(), jars).toBytes()).toList());
+            for (int w = 0; w < batch.size(); w++) {
+                int i = from + w;
+                NamedRun run = batch.get(w);
+                String header = "== " + run.name() + " (" + (i + 1) + "/" + runs.size() + "): ";
+                try {
+                    RunOutcome outcome = RunOutcome.fromBytes(outcomes.get(w).outputOf(RunTask.NAME, i));
+                    write(outcome, run.config().outDir().orElseThrow());
+                    results.add(outcome.result());
+                    console.out().println(header + "test " + scores(outcome.result()) + " ==");
+                } catch (NnException e) {
+                    failures.add(run.name(), e instanceof TaskFailedException failed ? failed.failure() : e.getMessage(), e);
+                    console.out().println(header + "failed ==");
+                }
             }
         }
+        console.out().println(String.format(Locale.ROOT, "trained %d %s on %s in %.1f s", runs.size(), runs.size() == 1 ? "run" : "runs",
+                engine.description(), (System.nanoTime() - start) / 1e9));
         if (failures.any()) {
             throw failures.error(runs.size(), results.size());
         }
         return results;
+    }
+
+    /**
+     * Runs go to the engine in waves of {@value #RUNS_PER_TASK_SLOT} a task slot, each wave's files
+     * written before the next one trains: the driver holds a few runs' files at a time (a run's
+     * bundle, model and checkpoints, is megabytes; Spark also caps what one job may collect), and a
+     * grid stopped part way keeps the waves that finished.
+     */
+    static int waveSize(int parallelism) {
+        return Math.max(1, parallelism) * RUNS_PER_TASK_SLOT;
     }
 
     private static String scores(RunResult result) {

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,9 @@ import nn.app.TinyFashionMnist;
 import nn.app.report.RunResult;
 import nn.app.run.RunConfig;
 import nn.core.KernelChoice;
+import nn.core.engine.Engine;
 import nn.core.engine.LocalEngine;
+import nn.core.engine.TaskOutcome;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,5 +116,53 @@ class EngineRunsTest {
             assertTrue(Files.exists(folder.resolve("b").resolve("history.csv")), trainer);
             assertTrue(Files.notExists(folder.resolve("a").resolve("model.zip")), trainer);
         }
+    }
+
+    /** A grid goes to the engine in waves of two runs a task slot, each wave written before the next trains. */
+    @Test
+    void runsGoInWavesAndAFailedWaveDoesNotStopTheNext() throws IOException {
+        Path plugins = BadPlugins.folder(home, "waves", "return \"waves\";",
+                "throw new IllegalStateException(\"crashed in the first wave\");");
+        Path folder = home.resolve("waves");
+        RunConfig base = new RunConfig("no-bn", 1, 16, Optional.empty(), Optional.empty(), Optional.empty(), 1, 1,
+                KernelChoice.AUTO, Optional.of(data), Optional.of(plugins), Optional.of(folder), Optional.of(32), 0);
+        RunConfig crashing = new RunConfig("bn-before", 1, 16, Optional.empty(), Optional.empty(), Optional.of("waves"), 1, 1,
+                KernelChoice.AUTO, Optional.of(data), Optional.of(plugins), Optional.of(folder), Optional.of(32), 0);
+        List<NamedRun> runs = List.of(new NamedRun("a", crashing.forRun("bn-before", 1, folder.resolve("a"))),
+                new NamedRun("b", base.forRun("no-bn", 1, folder.resolve("b"))),
+                new NamedRun("c", base.forRun("no-bn", 2, folder.resolve("c"))));
+        List<Integer> waves = new ArrayList<>();
+        LocalEngine local = new LocalEngine(1);
+        Engine recording = new Engine() {
+            @Override
+            public List<TaskOutcome> runEach(String task, List<byte[]> inputs) {
+                waves.add(inputs.size());
+                return local.runEach(task, inputs);
+            }
+
+            @Override
+            public int parallelism() {
+                return local.parallelism();
+            }
+
+            @Override
+            public String description() {
+                return local.description();
+            }
+
+            @Override
+            public void close() {
+                local.close();
+            }
+        };
+        try (EngineRuns engineRuns = new EngineRuns(recording, Optional.of(plugins), console())) {
+            NnException e = assertThrows(NnException.class, () -> engineRuns.train(runs));
+            assertTrue(e.getMessage().startsWith("a: ") && e.getMessage().contains("crashed in the first wave")
+                    && e.getMessage().endsWith(" (the 2 finished runs are written to their folders)"), e.getMessage());
+        }
+        assertEquals(List.of(2, 1), waves);
+        assertTrue(Files.exists(folder.resolve("b").resolve("model.zip")));
+        assertTrue(Files.exists(folder.resolve("c").resolve("model.zip")));
+        assertEquals(List.of(2, 2, 8), List.of(EngineRuns.waveSize(1), EngineRuns.waveSize(0), EngineRuns.waveSize(4)));
     }
 }
