@@ -3,7 +3,6 @@ package nn.app.grid;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,8 +43,7 @@ public final class EngineRuns implements RunTrainer {
                 + (jars.isEmpty() ? "" : ", with the plugins " + String.join(", ", jars.keySet())) + "...");
         long start = System.nanoTime();
         int wave = waveSize(engine.parallelism());
-        List<RunResult> results = new ArrayList<>();
-        RunFailures failures = new RunFailures();
+        RunTally tally = new RunTally();
         for (int from = 0; from < runs.size(); from += wave) {
             List<NamedRun> batch = runs.subList(from, Math.min(runs.size(), from + wave));
             List<TaskOutcome> outcomes = engine.runEach(RunTask.NAME,
@@ -57,20 +55,17 @@ public final class EngineRuns implements RunTrainer {
                 try {
                     RunOutcome outcome = RunOutcome.fromBytes(outcomes.get(w).outputOf(RunTask.NAME, i));
                     write(outcome, run.config().outDir().orElseThrow());
-                    results.add(outcome.result());
+                    tally.finished(run, outcome.result());
                     console.out().println(header + "test " + scores(outcome.result()) + " ==");
                 } catch (NnException e) {
-                    failures.add(run.name(), e instanceof TaskFailedException failed ? failed.failure() : e.getMessage(), e);
+                    tally.failed(run, e instanceof TaskFailedException failed ? failed.failure() : e.getMessage(), e);
                     console.out().println(header + "failed ==");
                 }
             }
         }
         console.out().println(String.format(Locale.ROOT, "trained %d %s on %s in %.1f s", runs.size(), runs.size() == 1 ? "run" : "runs",
                 engine.description(), (System.nanoTime() - start) / 1e9));
-        if (failures.any()) {
-            throw failures.error(runs.size(), results.size());
-        }
-        return results;
+        return tally.results(runs.size());
     }
 
     /**

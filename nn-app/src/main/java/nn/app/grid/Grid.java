@@ -36,11 +36,24 @@ public final class Grid {
         planned.forEach(run -> outputs.add(run.config().outDir().orElseThrow().getFileName().toString()));
         try (RunFolder out = many.claimFolder(outputs); RunTrainer trainer = many.trainer(shared)) {
             List<NamedRun> runs = spec.runs(settings, out.path());
-            List<RunResult> results = trainer.train(runs);
-            GridReport report = new GridReport(runs, results);
-            report.writeCsv(out.file(CSV));
-            console.out().print(report.table());
-            console.out().println("best: " + report.best() + "; wrote grid.csv and a folder a run to " + out.path());
+            List<RunResult> results;
+            try {
+                results = trainer.train(runs);
+            } catch (RunsFailedException e) {
+                if (!e.finishedRuns().isEmpty()) {
+                    report(new GridReport(e.finishedRuns(), e.finishedResults()), out, console,
+                            e.finishedRuns().size() == 1 ? "wrote grid.csv of the finished run and its folder to "
+                                    : "wrote grid.csv of the " + e.finishedRuns().size() + " finished runs and their folders to ");
+                }
+                throw e;
+            }
+            report(new GridReport(runs, results), out, console, "wrote grid.csv and a folder a run to ");
         }
+    }
+
+    private static void report(GridReport report, RunFolder out, Console console, String wrote) {
+        report.writeCsv(out.file(CSV));
+        console.out().print(report.table());
+        console.out().println("best: " + report.best() + "; " + wrote + out.path());
     }
 }

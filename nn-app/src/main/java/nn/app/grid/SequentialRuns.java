@@ -1,7 +1,6 @@
 package nn.app.grid;
 
 import com.google.inject.Module;
-import java.util.ArrayList;
 import java.util.List;
 import nn.app.Console;
 import nn.app.ErrorLine;
@@ -26,21 +25,17 @@ public final class SequentialRuns implements RunTrainer {
 
     @Override
     public List<RunResult> train(List<NamedRun> runs) {
-        List<RunResult> results = new ArrayList<>();
-        RunFailures failures = new RunFailures();
+        RunTally tally = new RunTally();
         for (int i = 0; i < runs.size(); i++) {
             NamedRun run = runs.get(i);
             console.out().println("== " + run.name() + " (" + (i + 1) + "/" + runs.size() + ") ==");
             try {
-                results.add(AppModule.injector(run.config(), console, shared).getInstance(Training.class).run());
+                tally.finished(run, AppModule.injector(run.config(), console, shared).getInstance(Training.class).run());
             } catch (RuntimeException e) {
-                failures.add(run.name(), ErrorLine.of(e), e);
+                tally.failed(run, ErrorLine.of(e), e);
                 console.out().println("== " + run.name() + " failed: " + ErrorLine.of(e) + " ==");
             }
         }
-        if (failures.any()) {
-            throw failures.error(runs.size(), results.size());
-        }
-        return results;
+        return tally.results(runs.size());
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import nn.app.BadPlugins;
 import nn.app.Launcher;
 import nn.app.TinyFashionMnist;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,6 +66,33 @@ class GridTest {
         assertArrayEquals(weights(alone), weights(out.resolve("no-bn_learning_rate=0.5_seed1")));
         assertEquals(Files.readAllLines(alone.resolve("history.csv")).get(2).replaceAll(",[^,]*$", ""),
                 Files.readAllLines(out.resolve("no-bn_learning_rate=0.5_seed1").resolve("history.csv")).get(2).replaceAll(",[^,]*$", ""));
+    }
+
+    /** A run that fails while it trains leaves the others' folders and a grid.csv of the finished runs. */
+    @Test
+    void aRunFailingWhileItTrainsLeavesTheTableOfTheFinishedRuns() throws IOException {
+        Path plugins = BadPlugins.folder(home, "late", "return \"late\";", """
+                return new Activation() {
+                    private int calls;
+                    @Override public String name() { return "late"; }
+                    @Override public void forward(FMatrixRMaj x, FMatrixRMaj y) {
+                        if (++calls > 10) { throw new IllegalStateException("gave up while training"); }
+                        y.setTo(x);
+                    }
+                    @Override public void backward(FMatrixRMaj x, FMatrixRMaj y, FMatrixRMaj dy, FMatrixRMaj dx) { dx.setTo(dy); }
+                };""");
+        Path spec = Files.writeString(home.resolve("late.json"),
+                "{\"activation\": [\"late\", \"relu\"], \"seeds\": [1], \"epochs\": 2, \"limit\": 64, \"batch_size\": 16}");
+        Path partial = home.resolve("partial");
+        Launcher run = Launcher.run(home, "grid", "--spec", spec.toString(), "--data", data.toString(), "--plugins", plugins.toString(),
+                "--out", partial.toString(), "--verbose", "0");
+        run.assertError(1, "bn-before_activation=late_seed1: ", "gave up while training",
+                "(the finished run is written to its folder)");
+        List<String> csv = Files.readAllLines(partial.resolve("grid.csv"));
+        assertEquals(2, csv.size(), csv::toString);
+        assertTrue(csv.get(1).startsWith("bn-before_activation=relu_seed1,"), csv::toString);
+        assertTrue(Files.exists(partial.resolve("bn-before_activation=relu_seed1").resolve("model.zip")));
+        assertTrue(run.out.contains("wrote grid.csv of the finished run and its folder to "), run::toString);
     }
 
     /** The model's weights, as model.zip stores them. */
