@@ -60,8 +60,8 @@ public final class RunFolder implements AutoCloseable {
         return folder;
     }
 
-    /** The folder of a run to continue, which must exist. */
-    static RunFolder claimExisting(Path path, String source) {
+    /** The folder of a run (or grid) to continue, which must exist. */
+    public static RunFolder claimExisting(Path path, String source) {
         if (!Files.isDirectory(path)) {
             throw new NnException(source + ": no such folder");
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import nn.app.BadPlugins;
 import nn.app.Launcher;
@@ -93,6 +94,51 @@ class GridTest {
         assertTrue(csv.get(1).startsWith("bn-before_activation=relu_seed1,"), csv::toString);
         assertTrue(Files.exists(partial.resolve("bn-before_activation=relu_seed1").resolve("model.zip")));
         assertTrue(run.out.contains("wrote grid.csv of the finished run and its folder to "), run::toString);
+    }
+
+    /** A grid stopped part way continues in its folder: finished runs are read back, the others trained again. */
+    @Test
+    void aResumedGridTrainsOnlyTheRunsThatHadNotFinished() throws IOException {
+        Path spec = Files.writeString(home.resolve("resume.json"),
+                "{\"models\": [\"bn-before\", \"no-bn\"], \"seeds\": [3], \"epochs\": 2, \"limit\": 64, \"batch_size\": 16}");
+        Path folder = home.resolve("resumed");
+        String[] command = {"grid", "--spec", spec.toString(), "--data", data.toString(), "--out", folder.toString(), "--verbose", "0"};
+        assertEquals(0, Launcher.run(home, command).exitCode);
+        List<String> before = withoutSeconds(folder.resolve("grid.csv"));
+        byte[] weights = weights(folder.resolve("no-bn_seed3"));
+        Files.delete(folder.resolve("no-bn_seed3").resolve("model.zip"));
+        Files.delete(folder.resolve("grid.csv"));
+
+        Launcher resumed = Launcher.run(home, withResume(command));
+        assertEquals(0, resumed.exitCode, resumed::toString);
+        assertTrue(resumed.out.contains("1 of 2 runs had finished, 1 to train"), resumed::toString);
+        assertEquals(before, withoutSeconds(folder.resolve("grid.csv")));
+        assertArrayEquals(weights, weights(folder.resolve("no-bn_seed3")));
+
+        Launcher again = Launcher.run(home, withResume(command));
+        assertTrue(again.out.contains("2 of 2 runs had finished, 0 to train"), again::toString);
+        assertEquals(before, withoutSeconds(folder.resolve("grid.csv")));
+    }
+
+    @Test
+    void resumeNeedsAnExistingFolderAndNoOverwrite() {
+        Path spec = home.resolve("spec.json");
+        Launcher.run(home, "grid", "--spec", spec.toString(), "--resume").assertError(2, "--resume needs the grid's folder as --out");
+        Launcher.run(home, "grid", "--spec", spec.toString(), "--out", home.resolve("x").toString(), "--resume", "--overwrite")
+                .assertError(2, "--resume cannot go with --overwrite");
+        Launcher.run(home, "grid", "--spec", spec.toString(), "--data", data.toString(), "--out", home.resolve("none").toString(),
+                "--resume").assertError(1, "--out " + home.resolve("none") + ": no such folder");
+    }
+
+    private static String[] withResume(String[] command) {
+        String[] resumed = Arrays.copyOf(command, command.length + 1);
+        resumed[command.length] = "--resume";
+        return resumed;
+    }
+
+    /** grid.csv without its last column, the seconds an epoch, which differ between any two runs. */
+    private static List<String> withoutSeconds(Path csv) throws IOException {
+        return Files.readAllLines(csv).stream().map(row -> row.substring(0, row.lastIndexOf(','))).toList();
     }
 
     /** The model's weights, as model.zip stores them. */
