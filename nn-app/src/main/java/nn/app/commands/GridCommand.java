@@ -2,7 +2,6 @@ package nn.app.commands;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import nn.app.BadOption;
 import nn.app.grid.Grid;
 import nn.app.grid.GridSpec;
 import picocli.CommandLine.Command;
@@ -35,24 +34,14 @@ final class GridCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Reuse a non-empty --out, replacing the grid's outputs.")
     private boolean overwrite;
 
-    @Option(names = "--resume", description = "Continue the grid in its --out: runs that finished with the spec's settings are"
-            + " read back (their test scores evaluated again), the others trained from the start.")
-    private boolean resume;
-
     @Mixin
     private ManyRunsOptions runs;
 
     @Override
     public Integer call() {
-        if (resume && overwrite) {
-            throw new BadOption("--resume", "cannot go with --overwrite: one keeps the finished runs, the other replaces them");
-        }
-        if (resume && out == null) {
-            throw new BadOption("--resume", "needs the grid's folder as --out");
-        }
         GridSpec grid = GridSpec.read(spec);
         new Grid(grid, runs.runs(grid.models().get(0), grid.seeds().get(0), grid.epochs(), grid.batchSizes().get(0), data, out,
-                grid.limit().orElse(null), overwrite, parent.console()), resume).run();
+                grid.limit().orElse(null), overwrite, parent.console())).run();
         return 0;
     }
 }

@@ -12,6 +12,7 @@ import nn.app.Console;
 import nn.app.grid.NamedRun;
 import nn.app.grid.Preflight;
 import nn.app.grid.RunTrainer;
+import nn.app.grid.ContinuedRuns;
 import nn.app.grid.ManyRuns;
 import nn.app.report.ComparisonChart;
 import nn.app.report.ComparisonCsv;
@@ -50,7 +51,7 @@ public final class Comparison {
     public void run() {
         Module shared = Preflight.check(runs(CHECK_ONLY), settings, console, (run, built) -> requireAccuracy(run.config(), built));
         try (RunFolder out = runs.claimFolder(outputs()); RunTrainer trainer = runs.trainer(shared)) {
-            report(group(trainer.train(runs(out.path()))), out);
+            report(group(ContinuedRuns.train(runs(out.path()), trainer, runs.resume(), shared, out, console)), out);
         }
     }
 

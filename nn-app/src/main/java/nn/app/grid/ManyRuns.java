@@ -1,9 +1,11 @@
 package nn.app.grid;
 
 import com.google.inject.Module;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import nn.app.BadOption;
 import nn.app.Console;
 import nn.app.plugins.PluginFolder;
 import nn.app.run.RunConfig;
@@ -13,13 +15,21 @@ import nn.core.engine.Engine;
 
 /**
  * How a command that trains many runs (compare, grid) was asked to: the settings every run shares
- * ({@code --out} is the command's own folder), whether a non-empty {@code --out} may be reused, and
+ * ({@code --out} is the command's own folder), whether a non-empty {@code --out} may be reused or
+ * continued ({@code --resume}: runs that finished there are not trained again), and
  * where the runs train: here one after another, or as Spark tasks when {@code --spark} names a master.
  */
-public record ManyRuns(RunConfig settings, boolean overwrite, Optional<String> sparkMaster, Console console) {
+public record ManyRuns(RunConfig settings, boolean overwrite, boolean resume, Optional<String> sparkMaster, Console console) {
 
-    /** The command's folder, claimed for these outputs (files and run folders). */
+    /**
+     * The command's folder, claimed for these outputs (files and run folders); with {@code resume},
+     * the existing --out whose finished runs are kept.
+     */
     public RunFolder claimFolder(List<String> outputs) {
+        if (resume) {
+            Path folder = settings.outDir().orElseThrow(() -> new BadOption("--resume", "needs the folder to continue in as --out"));
+            return RunFolder.claimExisting(folder, "--out " + folder);
+        }
         return RunFolder.claimNew(settings.outDir(), overwrite, outputs);
     }
 

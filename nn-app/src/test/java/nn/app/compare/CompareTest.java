@@ -182,4 +182,22 @@ class CompareTest {
             return String.join(",", cells.subList(0, cells.size() - (comparison ? 2 : 1)));
         }).toList();
     }
+
+    /** A comparison stopped part way continues in its folder: finished runs are read back, the others trained again. */
+    @Test
+    void aResumedComparisonTrainsOnlyTheRunsThatHadNotFinished() throws IOException {
+        Path folder = home.resolve("resumed");
+        List<String> args = new ArrayList<>(List.of("compare", "--data", data.toString(), "--epochs", "2", "--models", "bn-before,no-bn",
+                "--seeds", "3", "--batch-size", "16", "--limit", "64", "--out", folder.toString(), "--verbose", "0"));
+        Launcher compare = Launcher.run(home, args.toArray(String[]::new));
+        assertEquals(0, compare.exitCode, compare::toString);
+        List<String> before = withoutTimes(folder.resolve("compare.csv"));
+        Files.delete(folder.resolve("no-bn-seed3").resolve("model.zip"));
+        Files.delete(folder.resolve("compare.csv"));
+        args.add("--resume");
+        Launcher resumed = Launcher.run(home, args.toArray(String[]::new));
+        assertEquals(0, resumed.exitCode, resumed::toString);
+        assertTrue(resumed.out.contains("1 of 2 runs had finished, 1 to train"), resumed::toString);
+        assertEquals(before, withoutTimes(folder.resolve("compare.csv")));
+    }
 }

@@ -123,7 +123,7 @@ class GridTest {
     @Test
     void resumeNeedsAnExistingFolderAndNoOverwrite() {
         Path spec = home.resolve("spec.json");
-        Launcher.run(home, "grid", "--spec", spec.toString(), "--resume").assertError(2, "--resume needs the grid's folder as --out");
+        Launcher.run(home, "grid", "--spec", spec.toString(), "--resume").assertError(2, "--resume needs the folder to continue in as --out");
         Launcher.run(home, "grid", "--spec", spec.toString(), "--out", home.resolve("x").toString(), "--resume", "--overwrite")
                 .assertError(2, "--resume cannot go with --overwrite");
         Launcher.run(home, "grid", "--spec", spec.toString(), "--data", data.toString(), "--out", home.resolve("none").toString(),
