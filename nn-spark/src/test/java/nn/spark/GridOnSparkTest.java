@@ -112,4 +112,31 @@ class GridOnSparkTest {
                 StandardCharsets.UTF_8);
         assertTrue(config.contains("\"example.plugin/mish\"") && config.contains("\"example.plugin/Lion\""), config);
     }
+
+    /** A grid stopped part way goes on from its runs' checkpoints on Spark (they travel in the task's bytes), to the bits of runs here. */
+    @Test
+    void aResumedGridGoesOnFromItsCheckpointsOnSpark() throws IOException {
+        Path oneEpoch = Files.writeString(home.resolve("one.json"),
+                "{\"models\": [\"bn-before\", \"no-bn\"], \"seeds\": [6], \"epochs\": 1, \"limit\": 64, \"batch_size\": 16}");
+        Path twoEpochs = Files.writeString(home.resolve("two.json"),
+                "{\"models\": [\"bn-before\", \"no-bn\"], \"seeds\": [6], \"epochs\": 2, \"limit\": 64, \"batch_size\": 16}");
+        Path stopped = home.resolve("stopped");
+        Path here = home.resolve("uninterrupted");
+        assertEquals(0, Launcher.run(home, "grid", "--spec", oneEpoch.toString(), "--data", data.toString(), "--out",
+                stopped.toString(), "--verbose", "0").exitCode);
+        Launcher resumed = Launcher.run(home, "grid", "--spec", twoEpochs.toString(), "--data", data.toString(), "--out",
+                stopped.toString(), "--verbose", "0", "--resume", "--spark", SharedSpark.MASTER);
+        Launcher uninterrupted = Launcher.run(home, "grid", "--spec", twoEpochs.toString(), "--data", data.toString(), "--out",
+                here.toString(), "--verbose", "0");
+        assertEquals(0, resumed.exitCode, resumed::toString);
+        assertEquals(0, uninterrupted.exitCode, uninterrupted::toString);
+        assertTrue(resumed.out.contains("2 to train (2 from their checkpoints)"), resumed::toString);
+        assertEquals(RunFiles.withoutTimes(here.resolve("grid.csv")), RunFiles.withoutTimes(stopped.resolve("grid.csv")));
+        for (String run : List.of("bn-before_seed6", "no-bn_seed6")) {
+            assertArrayEquals(RunFiles.modelEntry(here.resolve(run), "weights.bin"), RunFiles.modelEntry(stopped.resolve(run),
+                    "weights.bin"), run);
+            assertEquals(RunFiles.withoutTimes(here.resolve(run).resolve("history.csv")),
+                    RunFiles.withoutTimes(stopped.resolve(run).resolve("history.csv")), run);
+        }
+    }
 }

@@ -3,13 +3,14 @@ package nn.app.grid;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nn.app.Console;
 import nn.app.report.RunResult;
-import nn.app.run.FinishedRun;
+import nn.app.run.SavedRun;
 import nn.app.run.RunFolder;
 import nn.app.run.Training;
 import nn.app.wiring.AppModule;
@@ -18,8 +19,8 @@ import nn.core.PluginRegistry;
 
 /**
  * Runs trained into a command's folder that may hold some of them already ({@code --resume}): runs
- * that finished there with their planned settings are read back ({@link FinishedRun}), the folders
- * of the others cleared, and only those trained.
+ * that finished there with their planned settings are read back ({@link SavedRun}), runs stopped
+ * part way go on from their last checkpoint, and the others are trained from the start.
  */
 public final class ContinuedRuns {
 
@@ -36,8 +37,8 @@ public final class ContinuedRuns {
         if (!resume) {
             return trainer.train(runs);
         }
-        Map<String, RunResult> results = finishedBefore(runs, shared, out, console);
-        List<NamedRun> todo = runs.stream().filter(run -> !results.containsKey(run.name())).toList();
+        List<NamedRun> todo = new ArrayList<>();
+        Map<String, RunResult> results = finishedBefore(runs, todo, shared, out, console);
         try {
             List<RunResult> trained = todo.isEmpty() ? List.of() : trainer.train(todo);
             for (int i = 0; i < todo.size(); i++) {
@@ -54,19 +55,36 @@ public final class ContinuedRuns {
         return runs.stream().map(run -> results.get(run.name())).toList();
     }
 
-    /** The runs that finished before, read back; the folders of the others are cleared (a run stopped part way starts over). */
-    private static Map<String, RunResult> finishedBefore(List<NamedRun> runs, Module shared, RunFolder out, Console console) {
+    /**
+     * The runs that finished before, read back. Of the others, a run with a checkpoint of the same
+     * settings goes on from it; the folders of the rest are cleared for training from the start.
+     */
+    private static Map<String, RunResult> finishedBefore(List<NamedRun> runs, List<NamedRun> todo, Module shared, RunFolder out,
+            Console console) {
         Map<String, RunResult> finished = new LinkedHashMap<>();
         Injector injector = AppModule.injector(runs.get(0).config(), console, shared);
         PluginRegistry registry = injector.getInstance(PluginRegistry.class);
         FashionMnistData data = injector.getInstance(FashionMnistData.class);
+        int fromCheckpoints = 0;
         for (NamedRun run : runs) {
             Path folder = run.config().outDir().orElseThrow();
-            FinishedRun.read(folder, run.config(), registry, data).ifPresentOrElse(result -> finished.put(run.name(), result),
-                    () -> RunFolder.claimNew(Optional.of(folder), true, Training.OUTPUTS).close());
+            Optional<SavedRun> saved = SavedRun.read(folder, run.config(), registry);
+            if (saved.isEmpty()) {
+                RunFolder.claimNew(Optional.of(folder), true, Training.OUTPUTS).close();
+                todo.add(run);
+                continue;
+            }
+            try (SavedRun savedRun = saved.get()) {
+                if (savedRun.finished()) {
+                    finished.put(run.name(), savedRun.result(data));
+                } else {
+                    todo.add(new NamedRun(run.name(), run.config(), true));
+                    fromCheckpoints++;
+                }
+            }
         }
         console.out().println("continuing in " + out.path() + ": " + finished.size() + " of " + runs.size()
-                + " runs had finished, " + (runs.size() - finished.size()) + " to train");
+                + " runs had finished, " + todo.size() + " to train (" + fromCheckpoints + " from their checkpoints)");
         return finished;
     }
 }

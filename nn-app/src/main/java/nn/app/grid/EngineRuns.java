@@ -1,8 +1,10 @@
 package nn.app.grid;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,7 +49,7 @@ public final class EngineRuns implements RunTrainer {
         for (int from = 0; from < runs.size(); from += wave) {
             List<NamedRun> batch = runs.subList(from, Math.min(runs.size(), from + wave));
             List<TaskOutcome> outcomes = engine.runEach(RunTask.NAME,
-                    batch.stream().map(run -> new RunPackage(run.config(), jars).toBytes()).toList());
+                    batch.stream().map(run -> new RunPackage(run.config(), jars, checkpoints(run)).toBytes()).toList());
             for (int w = 0; w < batch.size(); w++) {
                 int i = from + w;
                 NamedRun run = batch.get(w);
@@ -76,6 +78,23 @@ public final class EngineRuns implements RunTrainer {
      */
     static int waveSize(int parallelism) {
         return Math.max(1, parallelism) * RUNS_PER_TASK_SLOT;
+    }
+
+    /** The files of a run's {@code checkpoints/} folder when it goes on from them, else none. */
+    private static Map<String, byte[]> checkpoints(NamedRun run) {
+        if (!run.fromCheckpoint()) {
+            return Map.of();
+        }
+        Path folder = run.config().outDir().orElseThrow().resolve("checkpoints");
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (DirectoryStream<Path> saved = Files.newDirectoryStream(folder, "*.zip")) {
+            for (Path file : saved) {
+                files.put(file.getFileName().toString(), Files.readAllBytes(file));
+            }
+        } catch (IOException e) {
+            throw new NnException(folder + ": cannot be read: " + e.getMessage(), e);
+        }
+        return files;
     }
 
     private static String scores(RunResult result) {

@@ -18,19 +18,25 @@ import nn.app.run.RunConfig;
  * plugin jars it may need, carried along so that executors need no copy of the plugins folder. The
  * data are not carried: the run's data folder, sent as an absolute path, must be readable where it trains.
  */
-record RunPackage(RunConfig config, Optional<Path> dataDir, Map<String, byte[]> pluginJars) {
+record RunPackage(RunConfig config, Optional<Path> dataDir, Map<String, byte[]> pluginJars, Map<String, byte[]> checkpoints) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RUN = "run.json";
     private static final String PLUGINS = "plugins/";
     private static final String DATA = "data-folder";
+    private static final String CHECKPOINTS = "checkpoints/";
 
     RunPackage {
         pluginJars = Map.copyOf(pluginJars);
+        checkpoints = Map.copyOf(checkpoints);
     }
 
-    /** The run's data folder made absolute here, for executors that start in another folder; run.json keeps it as given. */
-    RunPackage(RunConfig config, Map<String, byte[]> pluginJars) {
-        this(config, config.dataDir().map(Path::toAbsolutePath), pluginJars);
+    /**
+     * The run's data folder made absolute here, for executors that start in another folder; run.json keeps it as given.
+     *
+     * @param checkpoints the files of the run folder's {@code checkpoints/} by name, for a run that goes on from them
+     */
+    RunPackage(RunConfig config, Map<String, byte[]> pluginJars, Map<String, byte[]> checkpoints) {
+        this(config, config.dataDir().map(Path::toAbsolutePath), pluginJars, checkpoints);
     }
 
     byte[] toBytes() {
@@ -42,6 +48,7 @@ record RunPackage(RunConfig config, Optional<Path> dataDir, Map<String, byte[]> 
         }
         dataDir.ifPresent(dir -> entries.put(DATA, dir.toString().getBytes(StandardCharsets.UTF_8)));
         pluginJars.forEach((name, jar) -> entries.put(PLUGINS + name, jar));
+        checkpoints.forEach((name, file) -> entries.put(CHECKPOINTS + name, file));
         return Bundle.write(entries);
     }
 
@@ -58,14 +65,20 @@ record RunPackage(RunConfig config, Optional<Path> dataDir, Map<String, byte[]> 
         } catch (IOException e) {
             throw new NnException("run package: " + RUN + " is not JSON: " + e.getMessage(), e);
         }
-        Map<String, byte[]> jars = new LinkedHashMap<>();
+        Optional<Path> dataDir = Optional.ofNullable(entries.get(DATA)).map(dir -> Path.of(new String(dir, StandardCharsets.UTF_8)));
+        return new RunPackage(RunConfig.fromMap(settings, "run package " + RUN), dataDir, under(PLUGINS, entries),
+                under(CHECKPOINTS, entries));
+    }
+
+    /** The entries directly in {@code folder}, by their names in it. */
+    private static Map<String, byte[]> under(String folder, Map<String, byte[]> entries) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
         entries.forEach((name, content) -> {
-            if (name.startsWith(PLUGINS) && name.length() > PLUGINS.length() && !name.substring(PLUGINS.length()).contains("/")) {
-                jars.put(name.substring(PLUGINS.length()), content);
+            if (name.startsWith(folder) && name.length() > folder.length() && !name.substring(folder.length()).contains("/")) {
+                files.put(name.substring(folder.length()), content);
             }
         });
-        Optional<Path> dataDir = Optional.ofNullable(entries.get(DATA)).map(dir -> Path.of(new String(dir, StandardCharsets.UTF_8)));
-        return new RunPackage(RunConfig.fromMap(settings, "run package " + RUN), dataDir, jars);
+        return files;
     }
 
     List<String> pluginNames() {

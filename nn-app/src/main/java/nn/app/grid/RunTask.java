@@ -2,6 +2,7 @@ package nn.app.grid;
 
 import com.google.inject.Module;
 import com.google.inject.Singleton;
+import com.google.inject.util.Modules;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -23,6 +24,7 @@ import nn.app.plugins.ShippedPlugins;
 import nn.app.report.RunResult;
 import nn.app.run.RunConfig;
 import nn.app.run.RunFolder;
+import nn.app.run.SavedRun;
 import nn.app.run.Training;
 import nn.app.wiring.AppModule;
 import nn.app.wiring.FashionMnistData;
@@ -68,11 +70,25 @@ public final class RunTask implements RemoteTask {
                 binder.bind(Plugins.class).toInstance(plugins);
                 binder.bind(PluginRegistry.class).toInstance(registry);
                 binder.bind(FashionMnistData.class).toInstance(SharedFashionMnist.of(registry, run.dataDir(), config.limit()));
-                binder.bind(RunFolder.class).toProvider(() -> RunFolder.claimNew(Optional.of(out), false, Training.OUTPUTS))
-                        .in(Singleton.class);
             };
-            RunResult result = AppModule.injector(config, silent(), executor).getInstance(Training.class).run();
+            RunResult result = run.checkpoints().isEmpty()
+                    ? AppModule.injector(config, silent(), Modules.combine(executor, binder -> binder.bind(RunFolder.class)
+                            .toProvider(() -> RunFolder.claimNew(Optional.of(out), false, Training.OUTPUTS)).in(Singleton.class)))
+                            .getInstance(Training.class).run()
+                    : trainOn(run, registry, executor, out);
             return new RunOutcome(result, files(out));
+        }
+    }
+
+    /** A run stopped part way, on from the checkpoints it brought along, written into its folder here. */
+    private static RunResult trainOn(RunPackage run, PluginRegistry registry, Module executor, Path out) throws IOException {
+        Path checkpoints = Files.createDirectories(out.resolve("checkpoints"));
+        for (Map.Entry<String, byte[]> file : run.checkpoints().entrySet()) {
+            Files.write(checkpoints.resolve(file.getKey()), file.getValue());
+        }
+        try (SavedRun saved = SavedRun.read(out, run.config(), registry)
+                .orElseThrow(() -> new NnException("run package: its checkpoints do not continue this run"))) {
+            return saved.trainOn(executor, silent());
         }
     }
 

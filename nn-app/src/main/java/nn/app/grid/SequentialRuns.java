@@ -1,12 +1,16 @@
 package nn.app.grid;
 
 import com.google.inject.Module;
+import java.nio.file.Path;
 import java.util.List;
+import nn.api.NnException;
 import nn.app.Console;
 import nn.app.ErrorLine;
 import nn.app.report.RunResult;
+import nn.app.run.SavedRun;
 import nn.app.run.Training;
 import nn.app.wiring.AppModule;
+import nn.core.PluginRegistry;
 
 /**
  * Trains runs one after another in this process, each through the train command's flow, with a
@@ -30,12 +34,24 @@ public final class SequentialRuns implements RunTrainer {
             NamedRun run = runs.get(i);
             console.out().println("== " + run.name() + " (" + (i + 1) + "/" + runs.size() + ") ==");
             try {
-                tally.finished(run, AppModule.injector(run.config(), console, shared).getInstance(Training.class).run());
+                tally.finished(run, run.fromCheckpoint() ? trainOn(run) : AppModule.injector(run.config(), console, shared)
+                        .getInstance(Training.class).run());
             } catch (RuntimeException e) {
                 tally.failed(run, ErrorLine.of(e), e);
                 console.out().println("== " + run.name() + " failed: " + ErrorLine.of(e) + " ==");
             }
         }
         return tally.results(runs.size());
+    }
+
+    /** A run stopped part way, on from the checkpoint in its folder. */
+    private RunResult trainOn(NamedRun run) {
+        PluginRegistry registry = AppModule.injector(run.config(), console, shared).getInstance(PluginRegistry.class);
+        Path folder = run.config().outDir().orElseThrow();
+        SavedRun saved = SavedRun.read(folder, run.config(), registry)
+                .orElseThrow(() -> new NnException(folder + ": its checkpoint does not continue this run"));
+        try (saved) {
+            return saved.trainOn(shared, console);
+        }
     }
 }

@@ -111,13 +111,37 @@ class GridTest {
 
         Launcher resumed = Launcher.run(home, withResume(command));
         assertEquals(0, resumed.exitCode, resumed::toString);
-        assertTrue(resumed.out.contains("1 of 2 runs had finished, 1 to train"), resumed::toString);
+        assertTrue(resumed.out.contains("1 of 2 runs had finished, 1 to train (1 from their checkpoints)"), resumed::toString);
         assertEquals(before, withoutSeconds(folder.resolve("grid.csv")));
         assertArrayEquals(weights, weights(folder.resolve("no-bn_seed3")));
 
         Launcher again = Launcher.run(home, withResume(command));
-        assertTrue(again.out.contains("2 of 2 runs had finished, 0 to train"), again::toString);
+        assertTrue(again.out.contains("2 of 2 runs had finished, 0 to train (0 from their checkpoints)"), again::toString);
         assertEquals(before, withoutSeconds(folder.resolve("grid.csv")));
+    }
+
+    /** Runs stopped part way (here: trained 1 of 2 epochs) go on from their checkpoints to the bits of uninterrupted runs. */
+    @Test
+    void resumedRunsGoOnFromTheirCheckpoints() throws IOException {
+        Path oneEpoch = Files.writeString(home.resolve("one.json"),
+                "{\"models\": [\"bn-before\", \"no-bn\"], \"seeds\": [4], \"epochs\": 1, \"limit\": 64, \"batch_size\": 16}");
+        Path twoEpochs = Files.writeString(home.resolve("two.json"),
+                "{\"models\": [\"bn-before\", \"no-bn\"], \"seeds\": [4], \"epochs\": 2, \"limit\": 64, \"batch_size\": 16}");
+        Path stopped = home.resolve("stopped");
+        Path straight = home.resolve("straight");
+        assertEquals(0, Launcher.run(home, "grid", "--spec", oneEpoch.toString(), "--data", data.toString(), "--out",
+                stopped.toString(), "--verbose", "0").exitCode);
+        Launcher resumed = Launcher.run(home, "grid", "--spec", twoEpochs.toString(), "--data", data.toString(), "--out",
+                stopped.toString(), "--verbose", "0", "--resume");
+        Launcher uninterrupted = Launcher.run(home, "grid", "--spec", twoEpochs.toString(), "--data", data.toString(), "--out",
+                straight.toString(), "--verbose", "0");
+        assertEquals(0, resumed.exitCode, resumed::toString);
+        assertTrue(resumed.out.contains("0 of 2 runs had finished, 2 to train (2 from their checkpoints)"), resumed::toString);
+        assertEquals(withoutSeconds(straight.resolve("grid.csv")), withoutSeconds(stopped.resolve("grid.csv")));
+        for (String run : List.of("bn-before_seed4", "no-bn_seed4")) {
+            assertArrayEquals(weights(straight.resolve(run)), weights(stopped.resolve(run)), run);
+            assertEquals(3, Files.readAllLines(stopped.resolve(run).resolve("history.csv")).size(), run);
+        }
     }
 
     @Test
