@@ -88,7 +88,7 @@ public final class RunTask implements RemoteTask {
         }
         try (SavedRun saved = SavedRun.read(out, run.config(), registry)
                 .orElseThrow(() -> new NnException("run package: its checkpoints do not continue this run"))) {
-            return saved.trainOn(executor, silent());
+            return saved.finish(executor, silent());
         }
     }
 

@@ -51,7 +51,7 @@ public final class SequentialRuns implements RunTrainer {
         SavedRun saved = SavedRun.read(folder, run.config(), registry)
                 .orElseThrow(() -> new NnException(folder + ": its checkpoint does not continue this run"));
         try (saved) {
-            return saved.trainOn(shared, console);
+            return saved.finish(shared, console);
         }
     }
 }

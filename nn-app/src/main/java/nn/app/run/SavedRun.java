@@ -11,22 +11,23 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import nn.app.Console;
 import nn.app.report.RunResult;
 import nn.app.wiring.AppModule;
 import nn.app.wiring.FashionMnistData;
 import nn.app.wiring.ModelFactory;
 import nn.core.PluginRegistry;
-import nn.core.Sequential;
 import nn.io.LoadedModel;
 import nn.io.ModelArchive;
 
 /**
- * A run folder's last checkpoint, for continuing a grid or comparison ({@code --resume}): a run that
- * trained there with the planned settings (its epochs aside) either finished, and is read back as
- * the result its training returned (the history from the checkpoint, the test scores by evaluating
- * the checkpoint's model again: the same weights and kernels give the same scores), or continues
- * from its checkpoint to the planned epochs, as {@code train --resume} does.
+ * A run folder's last checkpoint: the model (built with the saved run's kernels, since they decide
+ * the rounding, its weights and optimizer state replacing the initial ones), the run's settings and
+ * its progress. From it a run trains on to its epochs with the results of the uninterrupted run
+ * ({@code train --resume}, and a grid's or comparison's {@code --resume}), or, when it has trained
+ * them all, is read back as the result its training returned: the history from the checkpoint, the
+ * test scores by evaluating its model again (the same weights and kernels give the same scores).
  */
 public final class SavedRun implements AutoCloseable {
     /** The settings that make two runs the same run; where it ran, what it printed and how long it trains do not. */
@@ -34,77 +35,104 @@ public final class SavedRun implements AutoCloseable {
             "seed", "kernels", "limit", "workers", "sync_every");
 
     private final Path folder;
-    private final RunConfig planned;
+    private final RunConfig config;
     private final LoadedModel loaded;
     private final TrainingProgress progress;
 
-    private SavedRun(Path folder, RunConfig planned, LoadedModel loaded, TrainingProgress progress) {
+    private SavedRun(Path folder, RunConfig config, LoadedModel loaded, TrainingProgress progress) {
         this.folder = folder;
-        this.planned = planned;
+        this.config = config;
         this.loaded = loaded;
         this.progress = progress;
     }
 
     /**
-     * The run saved in {@code folder}, or empty when it has no checkpoint, ran with other settings or
-     * trained more epochs than planned (then it is trained again from the start).
+     * The checkpoint {@code last} of the run in {@code folder}, with the saved settings as {@code settings} turns them.
+     *
+     * @param settings the saved run's settings with what may change, e.g. {@code --epochs}
+     */
+    static SavedRun load(Path folder, Path last, PluginRegistry registry, UnaryOperator<RunConfig> settings) {
+        String source = last + ": state.json";
+        AtomicReference<RunConfig> config = new AtomicReference<>();
+        LoadedModel loaded = ModelArchive.load(last, registry, state -> {
+            config.set(settings.apply(RunConfig.fromMap(TrainingProgress.run(state, source), source + ": run")));
+            return ModelFactory.context(config.get());
+        });
+        return new SavedRun(folder, config.get(), loaded, TrainingProgress.fromState(loaded.state(), source));
+    }
+
+    /**
+     * The run saved in {@code folder} when it is the {@code planned} run (the same settings, at most
+     * its epochs trained): empty when the folder has no checkpoint or another run's.
      */
     public static Optional<SavedRun> read(Path folder, RunConfig planned, PluginRegistry registry) {
         Path last = folder.resolve(Checkpointer.LAST);
         if (!Files.isRegularFile(last)) {
             return Optional.empty();
         }
-        String source = last + ": state.json";
         AtomicReference<RunConfig> saved = new AtomicReference<>();
-        LoadedModel loaded = ModelArchive.load(last, registry, state -> {
-            saved.set(RunConfig.fromMap(TrainingProgress.run(state, source), source + ": run"));
-            return ModelFactory.context(saved.get());
+        SavedRun run = load(folder, last, registry, settings -> {
+            saved.set(settings);
+            return planned;
         });
-        TrainingProgress progress = TrainingProgress.fromState(loaded.state(), source);
-        if (progress.epoch() > planned.epochs() || !sameRun(saved.get(), planned)) {
-            loaded.model().close();
+        if (run.epochs() > planned.epochs() || !sameRun(saved.get(), planned)) {
+            run.close();
             return Optional.empty();
         }
-        return Optional.of(new SavedRun(folder, planned, loaded, progress));
+        return Optional.of(run);
     }
 
-    /** Trained all the planned epochs and wrote its outputs. */
+    /**
+     * The run's folder, held until closed, cleared of the temporary files a kill left (of its
+     * outputs and checkpoints).
+     */
+    static RunFolder claim(Path folder, String source) {
+        RunFolder owned = RunFolder.claimExisting(folder, source);
+        Leftovers.remove(folder, Training.OUTPUTS);
+        Leftovers.remove(folder.resolve(Checkpointer.LAST).getParent(), List.of(Path.of(Checkpointer.LAST).getFileName().toString(),
+                Path.of(Checkpointer.BEST).getFileName().toString()));
+        return owned;
+    }
+
+    /** Trained all its epochs and wrote its outputs. */
     public boolean finished() {
-        return progress.epoch() >= planned.epochs() && Files.isRegularFile(folder.resolve("model.zip"))
-                && Files.isRegularFile(folder.resolve("curves.png"));
+        return trainedAll() && Files.isRegularFile(folder.resolve("model.zip")) && Files.isRegularFile(folder.resolve("curves.png"));
     }
 
     /** A finished run's result: its history and its test scores, evaluated again. */
     public RunResult result(FashionMnistData data) {
-        Map<String, Double> test = loaded.model().evaluate(data.test(), planned.batchSize());
-        return new RunResult(progress.history(), test);
+        return new RunResult(progress.history(), loaded.model().evaluate(data.test(), config.batchSize()));
     }
 
     /**
-     * Trains the run on from its checkpoint to the planned epochs in its folder (writing its outputs
-     * as {@code train --resume} does; a run that had trained them all gets its missing outputs
-     * written) and returns its result.
+     * Trains the run on in its folder to its epochs and returns its result, writing its outputs as
+     * training does; a run that had trained them all only gets the outputs a kill left missing.
      *
      * @param shared the bindings the runs share (plugins, registry, data)
      */
-    public RunResult trainOn(Module shared, Console console) {
-        try (RunFolder owned = RunFolder.claimExisting(folder, "--resume " + folder)) {
-            Leftovers.remove(folder, Training.OUTPUTS);
-            TrainingStart start = new TrainingStart(loaded.model(), progress);
-            Injector injector = AppModule.injector(planned, console, Modules.combine(shared, new AbstractModule() {
-                @Override
-                protected void configure() {
-                    bind(TrainingStart.class).toInstance(start);
-                    bind(RunFolder.class).toInstance(owned);
-                }
-            }));
-            if (progress.epoch() >= planned.epochs()) {
-                // trained to its end, stopped before it wrote all its outputs
-                MissingOutputs.rewrite(owned, loaded.model(), progress.history(), planned);
+    public RunResult finish(Module shared, Console console) {
+        try (RunFolder owned = claim(folder, "--resume " + folder)) {
+            Injector injector = injector(owned, shared, console);
+            if (trainedAll()) {
+                writeMissingOutputs(owned);
                 return result(injector.getInstance(FashionMnistData.class));
             }
             return injector.getInstance(Training.class).run();
         }
+    }
+
+    /** Trains on from the checkpoint in the claimed folder; the run must have epochs left. */
+    void trainOn(RunFolder owned, Module shared, Console console) {
+        injector(owned, shared, console).getInstance(Training.class).run();
+    }
+
+    /** Writes what a kill left missing of run.json, history.csv, model.zip and curves.png; returns their names. */
+    List<String> writeMissingOutputs(RunFolder owned) {
+        return MissingOutputs.rewrite(owned, loaded.model(), progress.history(), config);
+    }
+
+    boolean trainedAll() {
+        return progress.epoch() >= config.epochs();
     }
 
     /** How many epochs the checkpoint holds. */
@@ -112,10 +140,25 @@ public final class SavedRun implements AutoCloseable {
         return progress.epoch();
     }
 
-    /** Closes the checkpoint's model (once {@link #trainOn} has run, the training closed it already). */
+    RunConfig config() {
+        return config;
+    }
+
+    /** Closes the checkpoint's model (training on closes it too; closing again does nothing). */
     @Override
     public void close() {
         loaded.model().close();
+    }
+
+    private Injector injector(RunFolder owned, Module shared, Console console) {
+        TrainingStart start = new TrainingStart(loaded.model(), progress);
+        return AppModule.injector(config, console, Modules.combine(shared, new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(TrainingStart.class).toInstance(start);
+                bind(RunFolder.class).toInstance(owned);
+            }
+        }));
     }
 
     private static boolean sameRun(RunConfig saved, RunConfig planned) {
