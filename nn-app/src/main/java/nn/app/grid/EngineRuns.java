@@ -1,16 +1,15 @@
 package nn.app.grid;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import nn.api.NnException;
 import nn.app.Console;
+import nn.app.Folders;
 import nn.app.plugins.ShippedPlugins;
 import nn.app.report.RunResult;
 import nn.core.engine.Engine;
@@ -86,15 +85,11 @@ public final class EngineRuns implements RunTrainer {
             return Map.of();
         }
         Path folder = run.config().outDir().orElseThrow().resolve("checkpoints");
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try (DirectoryStream<Path> saved = Files.newDirectoryStream(folder, "*.zip")) {
-            for (Path file : saved) {
-                files.put(file.getFileName().toString(), Files.readAllBytes(file));
-            }
+        try {
+            return Folders.read(folder, ".zip");
         } catch (IOException e) {
             throw new NnException(folder + ": cannot be read: " + e.getMessage(), e);
         }
-        return files;
     }
 
     private static String scores(RunResult result) {

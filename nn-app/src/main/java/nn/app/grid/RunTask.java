@@ -9,15 +9,14 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import nn.api.NnException;
 import nn.app.Console;
 import nn.app.ErrorLine;
+import nn.app.Folders;
 import nn.app.plugins.PluginLayers;
 import nn.app.plugins.Plugins;
 import nn.app.plugins.ShippedPlugins;
@@ -82,10 +81,7 @@ public final class RunTask implements RemoteTask {
 
     /** A run stopped part way, on from the checkpoints it brought along, written into its folder here. */
     private static RunResult trainOn(RunPackage run, PluginRegistry registry, Module executor, Path out) throws IOException {
-        Path checkpoints = Files.createDirectories(out.resolve("checkpoints"));
-        for (Map.Entry<String, byte[]> file : run.checkpoints().entrySet()) {
-            Files.write(checkpoints.resolve(file.getKey()), file.getValue());
-        }
+        Folders.write(run.checkpoints(), out.resolve("checkpoints"));
         try (SavedRun saved = SavedRun.read(out, run.config(), registry)
                 .orElseThrow(() -> new NnException("run package: its checkpoints do not continue this run"))) {
             return saved.finish(executor, silent());
@@ -113,11 +109,8 @@ public final class RunTask implements RemoteTask {
 
     /** A temporary folder left behind must not replace the run's result or failure: it is only reported, on the worker's log. */
     static void deleteQuietly(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            List<Path> paths = walk.sorted(Comparator.reverseOrder()).toList();
-            for (Path path : paths) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            Folders.delete(folder);
         } catch (IOException | UncheckedIOException e) {
             System.err.println("nn: cannot remove the temporary folder " + folder + ": " + e.getMessage());
         }

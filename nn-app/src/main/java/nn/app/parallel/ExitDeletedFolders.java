@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
+import nn.app.Folders;
 
 /**
  * Temporary folders deleted, with what they hold, when this JVM ends normally (or earlier by
@@ -41,10 +40,8 @@ final class ExitDeletedFolders {
 
     /** Best effort: a file that cannot go (held open on Windows, say) is left in the temporary folder. */
     private static void deleteQuietly(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            Folders.delete(folder);
         } catch (IOException | UncheckedIOException e) {
             // left for the system's cleaning of its temporary folder
         }

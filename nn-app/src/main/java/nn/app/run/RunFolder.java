@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import nn.api.IoProblem;
 import nn.api.NnException;
+import nn.app.Folders;
 
 /**
  * The folder a run writes to, owned by the run while it lasts ({@link FolderLock}): --out, which must
@@ -122,13 +122,8 @@ public final class RunFolder implements AutoCloseable {
     /** Removes a previous run's output, a file or a folder with everything in it. */
     private void delete(String output) {
         Path target = path.resolve(output);
-        if (!Files.exists(target)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(target)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
+        try {
+            Folders.delete(target);
         } catch (IOException e) {
             throw new NnException("--overwrite: cannot remove " + target + ": " + IoProblem.describe(e), e);
         }
