@@ -35,18 +35,19 @@ import org.ejml.data.FMatrixRMaj;
  * each thread gets {@link #ROW_TILES_PER_PART} tiles of them, else columns at multiples of 3
  * vectors when wide enough, else rows), the caller computes the first and the
  * workers the others (or the caller, if a worker is slow to come), each element whole by one
- * thread. Products under 2^24 (16.8 M) floating-point operations run on the caller alone: in
- * the training loop, handing over smaller ones (every product of a batch-32 tutorial step) cost
- * more than it saved on a 2-vCPU machine (batch 32 on 2 threads: 1.45 s an epoch with a 0.25 M
- * threshold, 0.89 s with this one; batch 256 unchanged at 0.74 s). {@link #close()} stops the
- * workers.
+ * thread. Products under 2^20 (1 M) floating-point operations run on the caller alone: handing
+ * over the smallest (the output layer's 64 K at batch 32) costs more than it saves. On an idle
+ * 2-vCPU machine, splitting the rest of a batch-32 tutorial step (1.3 to 15 M each) took an epoch
+ * on 2 threads from 0.72-0.81 s to 0.59-0.65 s against a 2^24 threshold, which kept them all whole;
+ * under load from other processes (session 1) the same split had measured slower.
+ * {@link #close()} stops the workers.
  *
  * <p><b>Not thread-safe:</b> an instance keeps its scratch arrays (grown on demand, so no
  * allocation once warm) and its workers for one caller at a time; give each thread its own.
  */
 public final class VectorKernels implements Kernels {
     /** Below this, handing parts to workers costs more than it saves. */
-    static final long MIN_PARALLEL_FLOPS = 1L << 24;
+    static final long MIN_PARALLEL_FLOPS = 1L << 20;
     /**
      * Row tiles a thread needs for a product to be cut by rows: threads then write rows of their
      * own, where column blocks shared every row's cache lines at the cut (false sharing made a
