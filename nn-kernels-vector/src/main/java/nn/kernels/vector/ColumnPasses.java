@@ -3,17 +3,21 @@ package nn.kernels.vector;
 /**
  * The per-column passes of {@link nn.api.Kernels} on raw row-major arrays ({@code rows x cols}),
  * with the results of {@link nn.api.ColumnOps} bit for bit: lanes are columns, so each column
- * still adds its rows in order, and each fused multiply-add is one here too.
+ * still adds its rows in order, and each fused multiply-add is one here too. Each pass covers a
+ * range, so that threads can share one: the reductions a range of columns (starting at a multiple
+ * of the vector length), the elementwise passes a range of rows.
  */
 interface ColumnPasses {
 
-    void sums(float[] a, int rows, int cols, float[] sums);
+    /** sums[j] = sum over rows of a(row, j), for j0 &lt;= j &lt; j1. */
+    void sums(float[] a, int rows, int cols, int j0, int j1, float[] sums);
 
-    void dots(float[] a, float[] b, int rows, int cols, float[] dots);
+    /** dots[j] = sum over rows of a(row, j) b(row, j), for j0 &lt;= j &lt; j1. */
+    void dots(float[] a, float[] b, int rows, int cols, int j0, int j1, float[] dots);
 
-    /** c = fma(a - center, scale, shift) */
-    void affine(float[] a, float[] center, float[] scale, float[] shift, int rows, int cols, float[] c);
+    /** c = fma(a - center, scale, shift), rows r0 to r1 - 1. */
+    void affine(float[] a, float[] center, float[] scale, float[] shift, int cols, int r0, int r1, float[] c);
 
-    /** c = fma(b, bScale, (a - center) * scale) */
-    void affine(float[] a, float[] center, float[] scale, float[] b, float[] bScale, int rows, int cols, float[] c);
+    /** c = fma(b, bScale, (a - center) * scale), rows r0 to r1 - 1. */
+    void affine(float[] a, float[] center, float[] scale, float[] b, float[] bScale, int cols, int r0, int r1, float[] c);
 }

@@ -16,10 +16,10 @@ final class VectorColumns implements ColumnPasses {
     private static final int L = S.length();
 
     @Override
-    public void sums(float[] a, int rows, int cols, float[] sums) {
+    public void sums(float[] a, int rows, int cols, int j0, int j1, float[] sums) {
         int end = rows * cols;
-        int j = 0;
-        for (; j + 4 * L <= cols; j += 4 * L) {
+        int j = j0;
+        for (; j + 4 * L <= j1; j += 4 * L) {
             FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
             for (int row = 0; row < end; row += cols) {
                 int k = row + j;
@@ -33,17 +33,17 @@ final class VectorColumns implements ColumnPasses {
             s2.intoArray(sums, j + 2 * L);
             s3.intoArray(sums, j + 3 * L);
         }
-        for (; j + L <= cols; j += L) {
+        for (; j + L <= j1; j += L) {
             FloatVector s0 = FloatVector.zero(S);
             for (int row = 0; row < end; row += cols) {
                 s0 = s0.add(FloatVector.fromArray(S, a, row + j));
             }
             s0.intoArray(sums, j);
         }
-        if (j < cols) {
-            Arrays.fill(sums, j, cols, 0f);
+        if (j < j1) {
+            Arrays.fill(sums, j, j1, 0f);
             for (int row = 0; row < end; row += cols) {
-                for (int t = j; t < cols; t++) {
+                for (int t = j; t < j1; t++) {
                     sums[t] += a[row + t];
                 }
             }
@@ -51,10 +51,10 @@ final class VectorColumns implements ColumnPasses {
     }
 
     @Override
-    public void dots(float[] a, float[] b, int rows, int cols, float[] dots) {
+    public void dots(float[] a, float[] b, int rows, int cols, int j0, int j1, float[] dots) {
         int end = rows * cols;
-        int j = 0;
-        for (; j + 4 * L <= cols; j += 4 * L) {
+        int j = j0;
+        for (; j + 4 * L <= j1; j += 4 * L) {
             FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
             for (int row = 0; row < end; row += cols) {
                 int k = row + j;
@@ -68,17 +68,17 @@ final class VectorColumns implements ColumnPasses {
             s2.intoArray(dots, j + 2 * L);
             s3.intoArray(dots, j + 3 * L);
         }
-        for (; j + L <= cols; j += L) {
+        for (; j + L <= j1; j += L) {
             FloatVector s0 = FloatVector.zero(S);
             for (int row = 0; row < end; row += cols) {
                 s0 = FloatVector.fromArray(S, a, row + j).fma(FloatVector.fromArray(S, b, row + j), s0);
             }
             s0.intoArray(dots, j);
         }
-        if (j < cols) {
-            Arrays.fill(dots, j, cols, 0f);
+        if (j < j1) {
+            Arrays.fill(dots, j, j1, 0f);
             for (int row = 0; row < end; row += cols) {
-                for (int t = j; t < cols; t++) {
+                for (int t = j; t < j1; t++) {
                     dots[t] = Math.fma(a[row + t], b[row + t], dots[t]);
                 }
             }
@@ -86,9 +86,9 @@ final class VectorColumns implements ColumnPasses {
     }
 
     @Override
-    public void affine(float[] a, float[] center, float[] scale, float[] shift, int rows, int cols, float[] c) {
+    public void affine(float[] a, float[] center, float[] scale, float[] shift, int cols, int r0, int r1, float[] c) {
         int vectorCols = cols - cols % L;
-        for (int row = 0, end = rows * cols; row < end; row += cols) {
+        for (int row = r0 * cols, end = r1 * cols; row < end; row += cols) {
             for (int j = 0; j < vectorCols; j += L) {
                 FloatVector.fromArray(S, a, row + j).sub(FloatVector.fromArray(S, center, j))
                         .fma(FloatVector.fromArray(S, scale, j), FloatVector.fromArray(S, shift, j))
@@ -101,10 +101,10 @@ final class VectorColumns implements ColumnPasses {
     }
 
     @Override
-    public void affine(float[] a, float[] center, float[] scale, float[] b, float[] bScale, int rows, int cols,
+    public void affine(float[] a, float[] center, float[] scale, float[] b, float[] bScale, int cols, int r0, int r1,
             float[] c) {
         int vectorCols = cols - cols % L;
-        for (int row = 0, end = rows * cols; row < end; row += cols) {
+        for (int row = r0 * cols, end = r1 * cols; row < end; row += cols) {
             for (int j = 0; j < vectorCols; j += L) {
                 FloatVector scaled = FloatVector.fromArray(S, a, row + j).sub(FloatVector.fromArray(S, center, j))
                         .mul(FloatVector.fromArray(S, scale, j));

@@ -20,9 +20,9 @@ import org.ejml.data.FMatrixRMaj;
  * operand is a (a batch) it computes c<sup>T</sup> and copies it back transposed. The fewer than
  * one vector of columns at the right edge get one more tile, without masks.
  *
- * <p>The per-column passes ({@link #columnSums} and the like, for batch normalization) run on
- * the calling thread ({@link VectorColumns}), with lanes across columns, so they equal
- * {@link ColumnOps} bit for bit.
+ * <p>The per-column passes ({@link #columnSums} and the like, for batch normalization) run with
+ * lanes across columns ({@link VectorColumns}), so they equal {@link ColumnOps} bit for bit, on
+ * the calling thread or, when large, cut between the threads ({@link SplitColumns}).
  *
  * <p><b>Reproducible.</b> Each output element is one chain of fused multiply-adds over p in
  * ascending order from 0, the same in every vector lane, so the bits depend neither on tiles and
@@ -62,7 +62,7 @@ public final class VectorKernels implements Kernels {
 
     private final VectorSpecies<Float> species;
     private final Product product;
-    private final ColumnPasses columns;
+    private final SplitColumns columns;
     private final BytePasses bytes;
     private final WindowPasses windows;
     private final WorkerPool pool;
@@ -95,10 +95,10 @@ public final class VectorKernels implements Kernels {
         }
         this.species = species;
         this.product = Specializer.product(species);
-        this.columns = Specializer.columns(species);
         this.bytes = Specializer.bytes(species);
         this.windows = Specializer.windows(species);
         this.pool = threads == 1 ? null : new WorkerPool(threads);
+        this.columns = new SplitColumns(Specializer.columns(species), pool, species.length());
         this.scratch = new float[threads][Product.scratchSize(species.length())];
     }
 

@@ -2,6 +2,7 @@ package nn.kernels.vector;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import nn.api.ColumnOps;
@@ -64,6 +65,45 @@ class VectorColumnsTest {
                 ColumnOps.columnAffine(a, center, scale, b, shift, expectedMatrix);
                 kernels.columnAffine(a, center, scale, b, shift, actualMatrix);
                 assertArrayEquals(expectedMatrix.data, actualMatrix.data, "affine of two, " + where);
+            }
+        }
+    }
+
+    /** Passes large enough to be cut between threads: by columns (sums, dots) or rows (affine), in place too. */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    void passesCutBetweenThreadsEqualTheReferenceBitForBit(int threads) {
+        int[][] shapes = {{256, 300}, {1100, 33}, {2000, 17}, {4000, 10}, {25088, 32}, {128, 257}};
+        try (VectorKernels kernels = new VectorKernels(VectorKernelsTest.species(512), threads)) {
+            SplittableRandom random = new SplittableRandom(threads);
+            for (int[] shape : shapes) {
+                int rows = shape[0];
+                int cols = shape[1];
+                assertTrue((long) rows * cols >= SplitColumns.MIN_PARALLEL_FLOATS, "large enough to be cut");
+                String where = threads + " threads, " + rows + "x" + cols;
+                FMatrixRMaj a = random(rows, cols, random);
+                FMatrixRMaj b = random(rows, cols, random);
+                float[] center = random(cols, random);
+                float[] scale = random(cols, random);
+                float[] shift = random(cols, random);
+
+                float[] expected = new float[cols];
+                float[] actual = new float[cols];
+                ColumnOps.columnSums(a, expected);
+                kernels.columnSums(a, actual);
+                assertArrayEquals(expected, actual, "sums, " + where);
+                ColumnOps.columnDots(a, b, expected);
+                kernels.columnDots(a, b, actual);
+                assertArrayEquals(expected, actual, "dots, " + where);
+
+                FMatrixRMaj expectedMatrix = new FMatrixRMaj(rows, cols);
+                FMatrixRMaj actualMatrix = new FMatrixRMaj(rows, cols);
+                ColumnOps.columnAffine(a, center, scale, shift, expectedMatrix);
+                kernels.columnAffine(a, center, scale, shift, actualMatrix);
+                assertArrayEquals(expectedMatrix.data, actualMatrix.data, "affine, " + where);
+                ColumnOps.columnAffine(a, center, scale, b, shift, expectedMatrix);
+                kernels.columnAffine(a, center, scale, b, shift, a);
+                assertArrayEquals(expectedMatrix.data, a.data, "affine of two in place, " + where);
             }
         }
     }
