@@ -35,6 +35,7 @@ import org.ejml.data.FMatrixRMaj;
  * }</pre>
  */
 public abstract class BaseOptimizer implements Optimizer {
+    private static final Kernels ON_THE_CALLER = new EjmlKernels();
     private final String type;
     private final String name;
     private float learningRate;
@@ -107,6 +108,11 @@ public abstract class BaseOptimizer implements Optimizer {
 
     @Override
     public final void apply(List<Variable> variables) {
+        apply(variables, ON_THE_CALLER);
+    }
+
+    @Override
+    public final void apply(List<Variable> variables, Kernels kernels) {
         float lr = learningRate();
         float rate = stepRate(lr);
         for (int i = 0, count = variables.size(); i < count; i++) {
@@ -118,16 +124,24 @@ public abstract class BaseOptimizer implements Optimizer {
             if (slots == null) {
                 slots = addSlots(variable);
             }
-            float[] w = variable.value().data;
-            int n = variable.size();
-            if (weightDecay > 0f) {
-                for (int j = 0; j < n; j++) {
-                    w[j] -= w[j] * weightDecay * lr;
-                }
-            }
-            update(w, variable.gradient().data, n, slots, rate);
+            updateVariable(variable.value().data, variable.gradient().data, variable.size(), slots, lr, rate, kernels);
         }
         iterations++;
+    }
+
+    /** Decays and updates the n weights of one variable; {@link ElementwiseOptimizer} cuts this between threads. */
+    void updateVariable(float[] w, float[] g, int n, FMatrixRMaj[] slots, float lr, float rate, Kernels kernels) {
+        decayWeights(w, 0, n, lr);
+        update(w, g, n, slots, rate);
+    }
+
+    /** w = w - w * weight_decay * lr_t for the weights from to to - 1 (nothing without weight decay). */
+    final void decayWeights(float[] w, int from, int to, float lr) {
+        if (weightDecay > 0f) {
+            for (int j = from; j < to; j++) {
+                w[j] -= w[j] * weightDecay * lr;
+            }
+        }
     }
 
     /** The configured learning rate ({@code learning_rate}), before decay. */

@@ -69,6 +69,19 @@ public interface Kernels extends AutoCloseable {
         return 1;
     }
 
+    /**
+     * Runs {@code task} over the indices 0 to {@code size - 1}, cut into ranges of at least
+     * {@code minRange} indices (or one range, if smaller), each index in exactly one range, on these
+     * kernels' threads; returns when all are done, or throws what a range threw. For elementwise
+     * work such as an optimizer's update: the task must give the same result for any cut. By
+     * default the whole range, on the caller.
+     */
+    default void forEachRange(int size, int minRange, RangeTask task) {
+        if (size > 0) {
+            task.run(0, size);
+        }
+    }
+
     /** Stops the threads these kernels own, if any; they must not be used afterwards. Closing again does nothing. */
     @Override
     default void close() {

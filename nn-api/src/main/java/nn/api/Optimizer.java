@@ -20,6 +20,14 @@ public interface Optimizer {
     /** One step: updates each variable from its gradient, then counts the step. */
     void apply(List<Variable> variables);
 
+    /**
+     * {@link #apply(List)}, free to cut elementwise work between the threads of {@code kernels}
+     * (the model's) with the same bits as on one thread; by default it ignores them.
+     */
+    default void apply(List<Variable> variables, Kernels kernels) {
+        apply(variables);
+    }
+
     /** Steps done so far. */
     long iterations();
 

@@ -387,7 +387,7 @@ public final class Sequential implements AutoCloseable {
     /** One step of {@link #trainOnBatch} returning the loss alone: the fit loop's, which allocates nothing. */
     float trainStep(FMatrixRMaj features, FMatrixRMaj targets) {
         float value = backpropagate(features, targets);
-        optimizer.apply(trainable);
+        optimizer.apply(trainable, kernels());
         return value;
     }
 
@@ -406,7 +406,7 @@ public final class Sequential implements AutoCloseable {
     /** The second half of a training step: one optimizer step from the gradients the trainable variables hold. */
     public void applyGradients() {
         requireCompiled();
-        optimizer.apply(trainable);
+        optimizer.apply(trainable, kernels());
     }
 
     private float backpropagate(FMatrixRMaj features, FMatrixRMaj targets) {

@@ -49,7 +49,7 @@ class FitLoopTest {
         model.compile(optimizer, new SparseCategoricalCrossentropy(), new Accuracy());
         model.fit(data(10, 1), new FitConfig(3, 4, true, 0));
         // ceil(10 / 4) = 3 batches a epoch, 3 epochs
-        verify(optimizer, times(9)).apply(model.trainableWeights());
+        verify(optimizer, times(9)).apply(model.trainableWeights(), model.kernels());
     }
 
     @Test

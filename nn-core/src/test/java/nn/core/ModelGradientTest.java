@@ -34,7 +34,7 @@ class ModelGradientTest {
         model.compile(optimizer, loss);
         FMatrixRMaj x = RandomMatrices.normal(5, 4, 9);
         model.trainStep(x, targets);
-        verify(optimizer, times(1)).apply(model.trainableWeights());
+        verify(optimizer, times(1)).apply(model.trainableWeights(), model.kernels());
         for (Variable v : model.trainableWeights()) {
             float[] analytic = v.gradient().data.clone();
             GradientCheck.assertGradient(v.path(), v.value().data, analytic, v.size(),

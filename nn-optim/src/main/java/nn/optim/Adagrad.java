@@ -2,7 +2,7 @@ package nn.optim;
 
 import java.util.List;
 import java.util.Map;
-import nn.api.BaseOptimizer;
+import nn.api.ElementwiseOptimizer;
 import nn.api.Config;
 import org.ejml.data.FMatrixRMaj;
 
@@ -16,7 +16,7 @@ import org.ejml.data.FMatrixRMaj;
  * Keys: {@code learning_rate} (0.001), {@code initial_accumulator_value} (0.1, >= 0),
  * {@code epsilon} (1e-7), {@code decay} (0.0).
  */
-public final class Adagrad extends BaseOptimizer {
+public final class Adagrad extends ElementwiseOptimizer {
     private final float initialAccumulatorValue;
     private final float epsilon;
 
@@ -51,9 +51,9 @@ public final class Adagrad extends BaseOptimizer {
     }
 
     @Override
-    protected void update(float[] w, float[] g, int n, FMatrixRMaj[] slots, float lr) {
+    protected void update(float[] w, float[] g, int from, int to, FMatrixRMaj[] slots, float lr) {
         float[] acc = slots[0].data;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             acc[i] += g[i] * g[i];
             w[i] -= g[i] * lr / ((float) Math.sqrt(acc[i]) + epsilon);
         }

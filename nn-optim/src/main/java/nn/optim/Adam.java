@@ -2,7 +2,7 @@ package nn.optim;
 
 import java.util.List;
 import java.util.Map;
-import nn.api.BaseOptimizer;
+import nn.api.ElementwiseOptimizer;
 import nn.api.Config;
 import org.ejml.data.FMatrixRMaj;
 
@@ -21,7 +21,7 @@ import org.ejml.data.FMatrixRMaj;
  * [0, 1), {@code epsilon} (1e-7), {@code amsgrad} (false), {@code decay} (0.0), {@code weight_decay}
  * (none; see {@link AdamW}).
  */
-public sealed class Adam extends BaseOptimizer permits AdamW {
+public sealed class Adam extends ElementwiseOptimizer permits AdamW {
     private final float beta1;
     private final float beta2;
     private final float epsilon;
@@ -67,11 +67,11 @@ public sealed class Adam extends BaseOptimizer permits AdamW {
     }
 
     @Override
-    protected void update(float[] w, float[] g, int n, FMatrixRMaj[] slots, float alpha) {
+    protected void update(float[] w, float[] g, int from, int to, FMatrixRMaj[] slots, float alpha) {
         float[] m = slots[0].data;
         float[] v = slots[1].data;
         float[] vhat = amsgrad ? slots[2].data : v;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             m[i] += (g[i] - m[i]) * (1f - beta1);
             v[i] += (g[i] * g[i] - v[i]) * (1f - beta2);
             if (amsgrad) {

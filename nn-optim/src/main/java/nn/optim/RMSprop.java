@@ -3,7 +3,7 @@ package nn.optim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import nn.api.BaseOptimizer;
+import nn.api.ElementwiseOptimizer;
 import nn.api.Config;
 import org.ejml.data.FMatrixRMaj;
 
@@ -23,7 +23,7 @@ import org.ejml.data.FMatrixRMaj;
  * Keys: {@code learning_rate} (0.001), {@code rho} (0.9, in [0, 1)), {@code momentum} (0.0, in
  * [0, 1)), {@code epsilon} (1e-7), {@code centered} (false), {@code decay} (0.0).
  */
-public final class RMSprop extends BaseOptimizer {
+public final class RMSprop extends ElementwiseOptimizer {
     private final float rho;
     private final float momentum;
     private final float epsilon;
@@ -67,14 +67,14 @@ public final class RMSprop extends BaseOptimizer {
     }
 
     @Override
-    protected void update(float[] w, float[] g, int n, FMatrixRMaj[] slots, float lr) {
+    protected void update(float[] w, float[] g, int from, int to, FMatrixRMaj[] slots, float lr) {
         float[] ms = slots[0].data;
         float[] mg = centered ? slots[slots.length - 1].data : null;
         if (momentum > 0f) {
-            updateWithMomentum(w, g, n, ms, mg, slots[1].data, lr);
+            updateWithMomentum(w, g, from, to, ms, mg, slots[1].data, lr);
             return;
         }
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             ms[i] = rho * ms[i] + (1f - rho) * (g[i] * g[i]);
             float denom = ms[i];
             if (centered) {
@@ -86,8 +86,9 @@ public final class RMSprop extends BaseOptimizer {
     }
 
     /** TensorFlow's ApplyRMSProp / ApplyCenteredRMSProp kernels: epsilon inside the root. */
-    private void updateWithMomentum(float[] w, float[] g, int n, float[] ms, float[] mg, float[] mom, float lr) {
-        for (int i = 0; i < n; i++) {
+    private void updateWithMomentum(float[] w, float[] g, int from, int to, float[] ms, float[] mg, float[] mom,
+            float lr) {
+        for (int i = from; i < to; i++) {
             ms[i] += (g[i] * g[i] - ms[i]) * (1f - rho);
             float denom = ms[i];
             if (centered) {

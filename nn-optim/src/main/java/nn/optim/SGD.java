@@ -2,7 +2,7 @@ package nn.optim;
 
 import java.util.List;
 import java.util.Map;
-import nn.api.BaseOptimizer;
+import nn.api.ElementwiseOptimizer;
 import nn.api.Config;
 import org.ejml.data.FMatrixRMaj;
 
@@ -19,7 +19,7 @@ import org.ejml.data.FMatrixRMaj;
  * Keys: {@code learning_rate} (0.01), {@code momentum} (0.0, in [0, 1)), {@code nesterov}
  * (false), {@code decay} (0.0).
  */
-public final class SGD extends BaseOptimizer {
+public final class SGD extends ElementwiseOptimizer {
     private final float momentum;
     private final boolean nesterov;
 
@@ -50,9 +50,9 @@ public final class SGD extends BaseOptimizer {
     }
 
     @Override
-    protected void update(float[] w, float[] g, int n, FMatrixRMaj[] slots, float lr) {
+    protected void update(float[] w, float[] g, int from, int to, FMatrixRMaj[] slots, float lr) {
         if (slots.length == 0) {
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 w[i] -= g[i] * lr;
             }
             return;
@@ -60,12 +60,12 @@ public final class SGD extends BaseOptimizer {
         float[] v = slots[0].data;
         // Two loops rather than a branch inside one, so that the JIT vectorizes both.
         if (nesterov) {
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 v[i] = v[i] * momentum - g[i] * lr;
                 w[i] += v[i] * momentum - g[i] * lr;
             }
         } else {
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 v[i] = v[i] * momentum - g[i] * lr;
                 w[i] += v[i];
             }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,9 +16,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import nn.api.Config;
+import nn.api.EjmlKernels;
+import nn.api.Kernels;
 import nn.api.NnException;
 import nn.api.Optimizer;
 import nn.api.OptimizerProvider;
+import nn.api.RangeTask;
 import nn.api.Shape;
 import nn.api.Variable;
 import org.ejml.data.FMatrixRMaj;
@@ -29,7 +33,8 @@ import org.ejml.data.FMatrixRMaj;
  * it, and none for a non-trainable one, which every step leaves alone; each step counts one
  * iteration; configuration round trip (same config, same steps bit for bit); the steps you computed
  * by hand; and that saving mid-training (the slots and the iteration count, copied out) and
- * resuming into a new optimizer continues exactly as the original.
+ * resuming into a new optimizer continues exactly as the original; and that a step cut into ranges
+ * of weights (as the model's kernel threads may run it) gives the bits of the whole step.
  *
  * <pre>{@code
  * OptimizerTestKit.of(new LionProvider()).config(Map.of("learning_rate", 0.1))
@@ -96,6 +101,7 @@ public final class OptimizerTestKit {
         checkConfigRoundTrip();
         checkHandComputedSteps();
         checkSaveAndResume();
+        checkCutSteps();
     }
 
     private Optimizer create(Map<String, Object> values) {
@@ -266,6 +272,44 @@ public final class OptimizerTestKit {
         assertEquals(original.iterations(), resumed.iterations(), "iterations after resuming");
         original.slots().forEach((key, value) -> assertArrayEquals(value.data, resumed.slots().get(key).data, 0f,
                 "resumed slot " + key + " (slots() must return the live matrices)"));
+    }
+
+    /**
+     * A step that the model's kernels cut into ranges (for an {@link nn.api.ElementwiseOptimizer},
+     * between their threads) gives the bits of the whole step: here ranges of 2 weights, last first.
+     */
+    private void checkCutSteps() {
+        Optimizer whole = create(config);
+        Optimizer cut = create(config);
+        List<Variable> wholeVariables = variables(SEED);
+        List<Variable> cutVariables = variables(SEED);
+        Kernels cutting = cuttingIntoPairs();
+        for (int t = 1; t <= STEPS; t++) {
+            setGradients(wholeVariables, t);
+            setGradients(cutVariables, t);
+            whole.apply(wholeVariables);
+            cut.apply(cutVariables, cutting);
+        }
+        assertSameValues(wholeVariables, cutVariables, "a step cut into ranges of weights gives the whole step's bits: ");
+        whole.slots().forEach((key, value) -> assertArrayEquals(value.data, cut.slots().get(key).data, 0f,
+                "slot " + key + " after steps cut into ranges"));
+    }
+
+    /** The reference kernels, but running {@link Kernels#forEachRange} in ranges of 2, the last range first. */
+    private static Kernels cuttingIntoPairs() {
+        Kernels reference = new EjmlKernels();
+        return (Kernels) Proxy.newProxyInstance(Kernels.class.getClassLoader(), new Class<?>[] {Kernels.class},
+                (proxy, method, args) -> {
+                    if (!method.getName().equals("forEachRange")) {
+                        return method.invoke(reference, args);
+                    }
+                    int size = (int) args[0];
+                    RangeTask task = (RangeTask) args[2];
+                    for (int from = (size - 1) / 2 * 2; from >= 0; from -= 2) {
+                        task.run(from, Math.min(size, from + 2));
+                    }
+                    return null;
+                });
     }
 
     private static List<float[]> values(List<Variable> variables) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import nn.api.BaseOptimizer;
 import nn.api.Config;
+import nn.api.ElementwiseOptimizer;
 import nn.api.Optimizer;
 import nn.api.OptimizerProvider;
 import nn.api.Variable;
@@ -35,6 +36,30 @@ class OptimizerTestKitTest {
             for (int i = 0; i < n; i++) {
                 v[i] = 0.5f * v[i] + g[i];
                 w[i] -= lr * v[i];
+            }
+        }
+
+        @Override
+        protected void putConfig(Map<String, Object> config) {
+        }
+    }
+
+    /** Claims to be elementwise but scales each step by the first gradient of the range it is given. */
+    static final class RangeScaled extends ElementwiseOptimizer {
+        RangeScaled(Config config) {
+            super("Momentum", config, 0.1); // the test provider's name
+        }
+
+        @Override
+        protected List<String> slotNames() {
+            return List.of();
+        }
+
+        @Override
+        protected void update(float[] w, float[] g, int from, int to, FMatrixRMaj[] slots, float lr) {
+            float scale = from < to ? 1f + Math.abs(g[from]) : 1f;
+            for (int i = from; i < to; i++) {
+                w[i] -= lr * g[i] / scale;
             }
         }
 
@@ -146,6 +171,13 @@ class OptimizerTestKitTest {
                     }
                 })).run());
         assertTrue(e.getMessage().contains("non-trainable"), e.getMessage());
+    }
+
+    @Test
+    void anUpdateThatDependsOnItsRangeFails() {
+        AssertionFailedError e = assertThrows(AssertionFailedError.class,
+                () -> OptimizerTestKit.of(provider(RangeScaled::new)).expectSlots().run());
+        assertTrue(e.getMessage().contains("cut into ranges"), e.getMessage());
     }
 
     @Test

@@ -2,7 +2,7 @@ package example.plugin;
 
 import java.util.List;
 import java.util.Map;
-import nn.api.BaseOptimizer;
+import nn.api.ElementwiseOptimizer;
 import nn.api.Config;
 import org.ejml.data.FMatrixRMaj;
 
@@ -18,9 +18,11 @@ import org.ejml.data.FMatrixRMaj;
  * Every step moves each weight by exactly the learning rate (or not at all), so Lion wants a
  * rate 3 to 10 times smaller than Adam's. Keys: {@code learning_rate} (0.001, > 0),
  * {@code beta_1} (0.9, in (0, 1]), {@code beta_2} (0.99, in [0, 1]), and those of every
- * {@link BaseOptimizer}: {@code name} ("Lion"), {@code decay}, {@code weight_decay}.
+ * {@link nn.api.BaseOptimizer}: {@code name} ("Lion"), {@code decay}, {@code weight_decay}. Each weight is
+ * updated from its own values only, so Lion is an {@link ElementwiseOptimizer}: a step may be cut
+ * between the model's kernel threads.
  */
-public final class Lion extends BaseOptimizer {
+public final class Lion extends ElementwiseOptimizer {
     public static final String TYPE = "Lion";
 
     private final float beta1;
@@ -38,9 +40,9 @@ public final class Lion extends BaseOptimizer {
     }
 
     @Override
-    protected void update(float[] w, float[] g, int n, FMatrixRMaj[] slots, float learningRate) {
+    protected void update(float[] w, float[] g, int from, int to, FMatrixRMaj[] slots, float learningRate) {
         float[] m = slots[0].data;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             float c = beta1 * m[i] + (1f - beta1) * g[i];
             w[i] -= learningRate * Math.signum(c);
             m[i] = beta2 * m[i] + (1f - beta2) * g[i];

@@ -5,6 +5,7 @@ import jdk.incubator.vector.VectorSpecies;
 import nn.api.ByteOps;
 import nn.api.ColumnOps;
 import nn.api.Kernels;
+import nn.api.RangeTask;
 import nn.api.WindowOps;
 import org.ejml.data.FMatrixRMaj;
 
@@ -70,6 +71,10 @@ public final class VectorKernels implements Kernels {
     private final WorkerPool.Task part = this::part;
     private final WindowCall window = new WindowCall();
     private final WorkerPool.Task windowPart = this::windowPart;
+    private final WorkerPool.Task rangePart = this::rangePart;
+    /** The task of the {@link #forEachRange} call in progress, and its size. */
+    private RangeTask rangeTask;
+    private int rangeSize;
     /** Per part of a product (so per thread at a time), for the tiles at the right edge. */
     private final float[][] scratch;
     private float[] packed = new float[0];
@@ -294,6 +299,30 @@ public final class VectorKernels implements Kernels {
             offsets = null;
             out = null;
         }
+    }
+
+    /** Cut into one range a thread, each of at least {@code minRange} indices; one range on the caller if smaller. */
+    @Override
+    public void forEachRange(int size, int minRange, RangeTask task) {
+        if (size <= 0) {
+            return;
+        }
+        int parts = pool == null ? 1 : (int) Math.min(pool.threads(), size / Math.max(1, minRange));
+        if (parts <= 1) {
+            task.run(0, size);
+            return;
+        }
+        rangeTask = task;
+        rangeSize = size;
+        try {
+            pool.run(rangePart, parts);
+        } finally {
+            rangeTask = null;
+        }
+    }
+
+    private void rangePart(int t, int parts) {
+        rangeTask.run(Partition.start(t, parts, rangeSize, 1), Partition.start(t + 1, parts, rangeSize, 1));
     }
 
     /** Stops the worker threads, if any; the instance must not be used afterwards. Closing again does nothing. */

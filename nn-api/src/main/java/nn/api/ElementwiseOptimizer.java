@@ -1,0 +1,73 @@
+package nn.api;
+
+import org.ejml.data.FMatrixRMaj;
+
+/**
+ * A {@link BaseOptimizer} whose update of each weight reads only that weight, its gradient and its
+ * slot values (SGD, Adam, RMSprop, Adagrad; not an update that takes norms over a whole layer), so
+ * that a step can be cut into ranges of weights run on the model's kernel threads
+ * ({@link Kernels#forEachRange}) with the same bits for any cut. A subclass writes the update of a
+ * range:
+ *
+ * <pre>{@code
+ * protected void update(float[] w, float[] g, int from, int to, FMatrixRMaj[] slots, float lr) {
+ *     float[] m = slots[0].data;
+ *     for (int i = from; i < to; i++) { ... }
+ * }
+ * }</pre>
+ */
+public abstract class ElementwiseOptimizer extends BaseOptimizer {
+    /** Weights a range holds at least: an update of 2^14 weights takes about 3 us, what a hand-over costs. */
+    static final int MIN_RANGE = 1 << 14;
+
+    private final RangeTask rangeUpdate = this::updateRange;
+    private float[] weights;
+    private float[] gradients;
+    private FMatrixRMaj[] slots;
+    private float learningRate;
+    private float rate;
+
+    /** As {@link BaseOptimizer#BaseOptimizer(String, Config, double, String...)}. */
+    protected ElementwiseOptimizer(String type, Config config, double defaultLearningRate, String... ownKeys) {
+        super(type, config, defaultLearningRate, ownKeys);
+    }
+
+    /** As {@link BaseOptimizer#BaseOptimizer(String, Config, double, double, String...)}. */
+    protected ElementwiseOptimizer(String type, Config config, double defaultLearningRate, double defaultWeightDecay,
+            String... ownKeys) {
+        super(type, config, defaultLearningRate, defaultWeightDecay, ownKeys);
+    }
+
+    /**
+     * Updates the weights {@code from} to {@code to - 1} in place from their gradients and slots (in
+     * {@link #slotNames()} order), each weight from its own values only; {@link #iterations()} is
+     * still the count before this step.
+     */
+    protected abstract void update(float[] weights, float[] gradients, int from, int to, FMatrixRMaj[] slots, float rate);
+
+    @Override
+    protected final void update(float[] weights, float[] gradients, int n, FMatrixRMaj[] slots, float rate) {
+        update(weights, gradients, 0, n, slots, rate);
+    }
+
+    @Override
+    final void updateVariable(float[] w, float[] g, int n, FMatrixRMaj[] s, float lr, float r, Kernels kernels) {
+        weights = w;
+        gradients = g;
+        slots = s;
+        learningRate = lr;
+        rate = r;
+        try {
+            kernels.forEachRange(n, MIN_RANGE, rangeUpdate);
+        } finally {
+            weights = null;
+            gradients = null;
+            slots = null;
+        }
+    }
+
+    private void updateRange(int from, int to) {
+        decayWeights(weights, from, to, learningRate);
+        update(weights, gradients, from, to, slots, rate);
+    }
+}

@@ -1,0 +1,105 @@
+package nn.optim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import nn.api.ElementwiseOptimizer;
+import nn.api.Kernels;
+import nn.api.RangeTask;
+import nn.api.Shape;
+import nn.api.Variable;
+import org.ejml.data.FMatrixRMaj;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every built-in optimizer updates each weight from its own values only, so a step cut into
+ * ranges (as the model's kernel threads run it) gives the bits of the uncut step: weights and slots.
+ */
+class CutUpdatesTest {
+
+    static Stream<Arguments> optimizers() {
+        return Stream.of(
+                Arguments.of("SGD, Nesterov, decay", (Supplier<ElementwiseOptimizer>) () -> new SGD(0.01f, 0.9f, true, 1e-3f)),
+                Arguments.of("SGD", (Supplier<ElementwiseOptimizer>) () -> new SGD(0.1f)),
+                Arguments.of("Adam, amsgrad", (Supplier<ElementwiseOptimizer>) () -> new Adam(0.001f, 0.9f, 0.999f, 1e-7f, true, 0f)),
+                Arguments.of("AdamW", (Supplier<ElementwiseOptimizer>) AdamW::new),
+                Arguments.of("RMSprop, momentum, centered",
+                        (Supplier<ElementwiseOptimizer>) () -> new RMSprop(0.001f, 0.9f, 0.5f, 1e-7f, true, 0f)),
+                Arguments.of("RMSprop", (Supplier<ElementwiseOptimizer>) RMSprop::new),
+                Arguments.of("Adagrad", (Supplier<ElementwiseOptimizer>) Adagrad::new));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("optimizers")
+    void aStepCutIntoRangesEqualsTheWholeStepBitForBit(String name, Supplier<ElementwiseOptimizer> make) {
+        List<Variable> whole = variables();
+        List<Variable> cut = variables();
+        ElementwiseOptimizer wholeSteps = make.get();
+        ElementwiseOptimizer cutSteps = make.get();
+        Kernels cutting = cuttingIntoRangesOf(7);
+        SplittableRandom random = new SplittableRandom(5);
+        for (int step = 0; step < 3; step++) {
+            for (int v = 0; v < whole.size(); v++) {
+                float[] gradient = randomValues(whole.get(v).size(), random);
+                System.arraycopy(gradient, 0, whole.get(v).gradient().data, 0, gradient.length);
+                System.arraycopy(gradient, 0, cut.get(v).gradient().data, 0, gradient.length);
+            }
+            wholeSteps.apply(whole);
+            cutSteps.apply(cut, cutting);
+        }
+        for (int v = 0; v < whole.size(); v++) {
+            assertArrayEquals(whole.get(v).value().data, cut.get(v).value().data, name + ", " + whole.get(v).path());
+        }
+        Map<String, FMatrixRMaj> expectedSlots = wholeSteps.slots();
+        Map<String, FMatrixRMaj> actualSlots = cutSteps.slots();
+        assertEquals(expectedSlots.keySet(), actualSlots.keySet());
+        expectedSlots.forEach((key, slot) -> assertArrayEquals(slot.data, actualSlots.get(key).data, name + ", " + key));
+        assertEquals(wholeSteps.iterations(), cutSteps.iterations());
+        verify(cutting, atLeastOnce()).forEachRange(eq(1000), anyInt(), any());
+    }
+
+    /** Kernels that run a range task in ranges of {@code length}, last range first. */
+    private static Kernels cuttingIntoRangesOf(int length) {
+        Kernels kernels = mock(Kernels.class);
+        doAnswer(call -> {
+            int size = call.getArgument(0);
+            RangeTask task = call.getArgument(2);
+            for (int from = (size - 1) / length * length; from >= 0; from -= length) {
+                task.run(from, Math.min(size, from + length));
+            }
+            return null;
+        }).when(kernels).forEachRange(anyInt(), anyInt(), any());
+        return kernels;
+    }
+
+    private static List<Variable> variables() {
+        SplittableRandom random = new SplittableRandom(3);
+        Variable kernel = new Variable("dense/kernel:0", Shape.of(40, 25), true);
+        kernel.assign(randomValues(1000, random));
+        Variable bias = new Variable("dense/bias:0", Shape.of(37), true);
+        bias.assign(randomValues(37, random));
+        return List.of(kernel, bias);
+    }
+
+    private static float[] randomValues(int n, SplittableRandom random) {
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = (float) (random.nextDouble() * 2 - 1);
+        }
+        return values;
+    }
+}
