@@ -39,34 +39,41 @@ class VectorColumnsTest {
         SplittableRandom random = new SplittableRandom(bits);
         for (int rows : ROWS) {
             for (int cols : COLUMNS) {
-                String where = bits + " bits, " + rows + "x" + cols;
-                FMatrixRMaj a = random(rows, cols, random);
-                FMatrixRMaj b = random(rows, cols, random);
-                float[] center = random(cols, random);
-                float[] scale = random(cols, random);
-                float[] shift = random(cols, random);
-
-                float[] expected = new float[cols];
-                float[] actual = new float[cols];
-                ColumnOps.columnSums(a, expected);
-                kernels.columnSums(a, actual);
-                assertArrayEquals(expected, actual, "sums, " + where);
-
-                ColumnOps.columnDots(a, b, expected);
-                kernels.columnDots(a, b, actual);
-                assertArrayEquals(expected, actual, "dots, " + where);
-
-                FMatrixRMaj expectedMatrix = new FMatrixRMaj(rows, cols);
-                FMatrixRMaj actualMatrix = new FMatrixRMaj(rows, cols);
-                ColumnOps.columnAffine(a, center, scale, shift, expectedMatrix);
-                kernels.columnAffine(a, center, scale, shift, actualMatrix);
-                assertArrayEquals(expectedMatrix.data, actualMatrix.data, "affine, " + where);
-
-                ColumnOps.columnAffine(a, center, scale, b, shift, expectedMatrix);
-                kernels.columnAffine(a, center, scale, b, shift, actualMatrix);
-                assertArrayEquals(expectedMatrix.data, actualMatrix.data, "affine of two, " + where);
+                assertEveryPassEqualsTheReference(kernels, rows, cols, random, bits + " bits, " + rows + "x" + cols);
             }
         }
+    }
+
+    private static void assertEveryPassEqualsTheReference(VectorKernels kernels, int rows, int cols,
+            SplittableRandom random, String where) {
+        FMatrixRMaj a = random(rows, cols, random);
+        FMatrixRMaj b = random(rows, cols, random);
+        float[] center = random(cols, random);
+        float[] scale = random(cols, random);
+        float[] shift = random(cols, random);
+
+        float[] expected = new float[cols];
+        float[] actual = new float[cols];
+        ColumnOps.columnSums(a, expected);
+        kernels.columnSums(a, actual);
+        assertArrayEquals(expected, actual, "sums, " + where);
+
+        ColumnOps.columnDots(a, b, expected);
+        kernels.columnDots(a, b, actual);
+        assertArrayEquals(expected, actual, "dots, " + where);
+
+        FMatrixRMaj expectedMatrix = new FMatrixRMaj(rows, cols);
+        FMatrixRMaj actualMatrix = new FMatrixRMaj(rows, cols);
+        ColumnOps.columnAffine(a, center, scale, shift, expectedMatrix);
+        kernels.columnAffine(a, center, scale, shift, actualMatrix);
+        assertArrayEquals(expectedMatrix.data, actualMatrix.data, "affine, " + where);
+
+        ColumnOps.columnAffine(a, center, scale, b, shift, expectedMatrix);
+        kernels.columnAffine(a, center, scale, b, shift, actualMatrix);
+        assertArrayEquals(expectedMatrix.data, actualMatrix.data, "affine of two, " + where);
+
+        kernels.columnAffine(a, center, scale, b, shift, a);
+        assertArrayEquals(expectedMatrix.data, a.data, "affine of two in place, " + where);
     }
 
     /** Passes large enough to be cut between threads: by columns (sums, dots) or rows (affine), in place too. */
@@ -77,33 +84,9 @@ class VectorColumnsTest {
         try (VectorKernels kernels = new VectorKernels(VectorKernelsTest.species(512), threads)) {
             SplittableRandom random = new SplittableRandom(threads);
             for (int[] shape : shapes) {
-                int rows = shape[0];
-                int cols = shape[1];
-                assertTrue((long) rows * cols >= SplitColumns.MIN_PARALLEL_FLOATS, "large enough to be cut");
-                String where = threads + " threads, " + rows + "x" + cols;
-                FMatrixRMaj a = random(rows, cols, random);
-                FMatrixRMaj b = random(rows, cols, random);
-                float[] center = random(cols, random);
-                float[] scale = random(cols, random);
-                float[] shift = random(cols, random);
-
-                float[] expected = new float[cols];
-                float[] actual = new float[cols];
-                ColumnOps.columnSums(a, expected);
-                kernels.columnSums(a, actual);
-                assertArrayEquals(expected, actual, "sums, " + where);
-                ColumnOps.columnDots(a, b, expected);
-                kernels.columnDots(a, b, actual);
-                assertArrayEquals(expected, actual, "dots, " + where);
-
-                FMatrixRMaj expectedMatrix = new FMatrixRMaj(rows, cols);
-                FMatrixRMaj actualMatrix = new FMatrixRMaj(rows, cols);
-                ColumnOps.columnAffine(a, center, scale, shift, expectedMatrix);
-                kernels.columnAffine(a, center, scale, shift, actualMatrix);
-                assertArrayEquals(expectedMatrix.data, actualMatrix.data, "affine, " + where);
-                ColumnOps.columnAffine(a, center, scale, b, shift, expectedMatrix);
-                kernels.columnAffine(a, center, scale, b, shift, a);
-                assertArrayEquals(expectedMatrix.data, a.data, "affine of two in place, " + where);
+                assertTrue((long) shape[0] * shape[1] >= SplitColumns.MIN_PARALLEL_FLOATS, "large enough to be cut");
+                assertEveryPassEqualsTheReference(kernels, shape[0], shape[1], random,
+                        threads + " threads, " + shape[0] + "x" + shape[1]);
             }
         }
     }
