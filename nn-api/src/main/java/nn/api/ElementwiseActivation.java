@@ -4,7 +4,8 @@ import org.ejml.data.FMatrixRMaj;
 
 /**
  * An activation applied to each element alone: write f(x) and its derivative, in terms of x and
- * y = f(x), and this class loops over the batch (forward may write into x, backward into dy).
+ * y = f(x), and this class loops over the batch (forward may write into x, backward into dy), in
+ * ranges that an Activation layer shares between its kernels' threads.
  * Stateless by default, so it is its own provider; override {@link #create} for parameters.
  *
  * <pre>{@code
@@ -24,22 +25,29 @@ public abstract class ElementwiseActivation extends StatelessActivation {
     protected abstract float derivative(float x, float y);
 
     @Override
-    public void forward(FMatrixRMaj x, FMatrixRMaj y) {
-        float[] in = x.data;
-        float[] out = y.data;
-        for (int i = 0, n = x.getNumElements(); i < n; i++) {
-            out[i] = apply(in[i]);
-        }
+    public final void forward(FMatrixRMaj x, FMatrixRMaj y) {
+        forward(x.data, y.data, 0, x.getNumElements());
     }
 
     @Override
-    public void backward(FMatrixRMaj x, FMatrixRMaj y, FMatrixRMaj dy, FMatrixRMaj dx) {
-        float[] in = x.data;
-        float[] out = y.data;
-        float[] gradOut = dy.data;
-        float[] gradIn = dx.data;
-        for (int i = 0, n = x.getNumElements(); i < n; i++) {
-            gradIn[i] = gradOut[i] * derivative(in[i], out[i]);
+    public final void backward(FMatrixRMaj x, FMatrixRMaj y, FMatrixRMaj dy, FMatrixRMaj dx) {
+        backward(x.data, y.data, dy.data, dx.data, 0, x.getNumElements());
+    }
+
+    /**
+     * y[i] = f(x[i]) for {@code from <= i < to}; y may be x. Each element alone, so that an
+     * Activation layer can cut a batch between its kernels' threads; override for a faster loop.
+     */
+    public void forward(float[] x, float[] y, int from, int to) {
+        for (int i = from; i < to; i++) {
+            y[i] = apply(x[i]);
+        }
+    }
+
+    /** dx[i] = dy[i] f'(x[i]) for {@code from <= i < to}; dx may be dy. Override for a faster loop. */
+    public void backward(float[] x, float[] y, float[] dy, float[] dx, int from, int to) {
+        for (int i = from; i < to; i++) {
+            dx[i] = dy[i] * derivative(x[i], y[i]);
         }
     }
 }

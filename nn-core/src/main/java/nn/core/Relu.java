@@ -1,7 +1,6 @@
 package nn.core;
 
 import nn.api.ElementwiseActivation;
-import org.ejml.data.FMatrixRMaj;
 
 /**
  * relu(x) = max(x, 0); the derivative at 0 is taken as 0, as TensorFlow does. It is on the hot path
@@ -26,24 +25,19 @@ public final class Relu extends ElementwiseActivation {
     }
 
     @Override
-    public void forward(FMatrixRMaj x, FMatrixRMaj y) {
-        float[] in = x.data;
-        float[] out = y.data;
-        for (int i = 0, n = x.getNumElements(); i < n; i++) {
-            out[i] = Math.max(in[i], 0f);
+    public void forward(float[] x, float[] y, int from, int to) {
+        for (int i = from; i < to; i++) {
+            y[i] = Math.max(x[i], 0f);
         }
     }
 
     @Override
-    public void backward(FMatrixRMaj x, FMatrixRMaj y, FMatrixRMaj dy, FMatrixRMaj dx) {
-        float[] out = y.data;
-        float[] gradOut = dy.data;
-        float[] gradIn = dx.data;
+    public void backward(float[] x, float[] y, float[] dy, float[] dx, int from, int to) {
         // Branch-free, since the signs are random and a branch mispredicts half the time: y = max(x, 0)
         // has non-negative bits, and -bits >> 31 is all ones exactly where y > 0.
-        for (int i = 0, n = x.getNumElements(); i < n; i++) {
-            int keep = -Float.floatToRawIntBits(out[i]) >> 31;
-            gradIn[i] = Float.intBitsToFloat(Float.floatToRawIntBits(gradOut[i]) & keep);
+        for (int i = from; i < to; i++) {
+            int keep = -Float.floatToRawIntBits(y[i]) >> 31;
+            dx[i] = Float.intBitsToFloat(Float.floatToRawIntBits(dy[i]) & keep);
         }
     }
 }
