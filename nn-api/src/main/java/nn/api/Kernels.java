@@ -73,8 +73,9 @@ public interface Kernels extends AutoCloseable {
      * Runs {@code task} over the indices 0 to {@code size - 1}, cut into ranges of at least
      * {@code minRange} indices (or one range, if smaller), each index in exactly one range, on these
      * kernels' threads; returns when all are done, or throws what a range threw. For elementwise
-     * work such as an optimizer's update: the task must give the same result for any cut. By
-     * default the whole range, on the caller.
+     * work such as an optimizer's update: the task must give the same result for any cut, may run
+     * on several threads at once for disjoint ranges (so it writes no shared fields), and must not
+     * call these kernels (refused where they have threads). By default the whole range, on the caller.
      */
     default void forEachRange(int size, int minRange, RangeTask task) {
         if (size > 0) {

@@ -312,6 +312,9 @@ public final class VectorKernels implements Kernels {
             task.run(0, size);
             return;
         }
+        if (rangeTask != null) {
+            throw new IllegalStateException("forEachRange called from inside a forEachRange task of the same kernels");
+        }
         rangeTask = task;
         rangeSize = size;
         try {

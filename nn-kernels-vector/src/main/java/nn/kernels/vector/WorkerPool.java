@@ -29,6 +29,8 @@ final class WorkerPool implements AutoCloseable {
     private final AtomicInteger done = new AtomicInteger();
     private volatile int generation;
     private volatile boolean closed;
+    /** A task is in progress: set and cleared by the caller, read by any thread that calls {@link #run}. */
+    private volatile boolean running;
     private Task task;
     private int parts;
     private volatile Throwable failure;
@@ -49,11 +51,27 @@ final class WorkerPool implements AutoCloseable {
         return workers.length + 1;
     }
 
-    /** Runs parts 0 to parts-1 of {@code task} and returns when all are done. */
+    /**
+     * Runs parts 0 to parts-1 of {@code task} and returns when all are done. A part that calls
+     * this again (a task calling its own kernels) is refused: it would reset the task in progress.
+     */
     void run(Task task, int parts) {
         if (closed) {
             throw new IllegalStateException("worker pool closed");
         }
+        if (running) {
+            throw new IllegalStateException("the kernels were called from inside one of their own parallel tasks "
+                    + "(e.g. a forEachRange task); a task must not use the kernels that run it");
+        }
+        running = true;
+        try {
+            runTask(task, parts);
+        } finally {
+            running = false;
+        }
+    }
+
+    private void runTask(Task task, int parts) {
         this.task = task;
         this.parts = parts;
         done.set(0);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.ejml.data.FMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 /** {@link VectorKernels#forEachRange}: each index once, ranges no shorter than asked, one a thread. */
@@ -49,6 +50,23 @@ class ForEachRangeTest {
         List<String> calls = new ArrayList<>();
         kernels.forEachRange(1_000_000, 1, (from, to) -> calls.add(from + "-" + to));
         assertEquals(List.of("0-1000000"), calls);
+    }
+
+    /** A nested call would reset the task in progress and drop ranges; it must fail instead. */
+    @Test
+    void aTaskThatCallsItsOwnKernelsIsRefused() {
+        try (VectorKernels kernels = new VectorKernels(VectorKernelsTest.species(256), 2)) {
+            IllegalStateException nested = assertThrows(IllegalStateException.class,
+                    () -> kernels.forEachRange(100_000, 1_000, (from, to) -> kernels.forEachRange(100_000, 1_000, (a, b) -> {
+                    })));
+            assertTrue(nested.getMessage().contains("forEachRange"), nested.getMessage());
+            FMatrixRMaj large = new FMatrixRMaj(1000, 64);
+            float[] sums = new float[64];
+            IllegalStateException columns = assertThrows(IllegalStateException.class,
+                    () -> kernels.forEachRange(100_000, 1_000, (from, to) -> kernels.columnSums(large, sums)));
+            assertTrue(columns.getMessage().contains("own parallel tasks"), columns.getMessage());
+            kernels.columnSums(large, sums); // and the kernels still work afterwards
+        }
     }
 
     @Test
