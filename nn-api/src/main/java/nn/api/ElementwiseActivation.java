@@ -24,19 +24,38 @@ public abstract class ElementwiseActivation extends StatelessActivation {
     /** f'(x), given x and y = f(x). */
     protected abstract float derivative(float x, float y);
 
+    /** The range method over the whole batch. A subclass that overrides this instead is never cut into ranges. */
     @Override
-    public final void forward(FMatrixRMaj x, FMatrixRMaj y) {
+    public void forward(FMatrixRMaj x, FMatrixRMaj y) {
         forward(x.data, y.data, 0, x.getNumElements());
     }
 
+    /** The range method over the whole batch. A subclass that overrides this instead is never cut into ranges. */
     @Override
-    public final void backward(FMatrixRMaj x, FMatrixRMaj y, FMatrixRMaj dy, FMatrixRMaj dx) {
+    public void backward(FMatrixRMaj x, FMatrixRMaj y, FMatrixRMaj dy, FMatrixRMaj dx) {
         backward(x.data, y.data, dy.data, dx.data, 0, x.getNumElements());
     }
 
     /**
+     * Whether a layer may run this activation's passes in ranges, on several threads at once: true
+     * unless the class overrides the whole-batch {@code forward} or {@code backward} (as plugins
+     * written before the range methods do), which then always run whole.
+     */
+    public final boolean runsInRanges() {
+        try {
+            return getClass().getMethod("forward", FMatrixRMaj.class, FMatrixRMaj.class).getDeclaringClass()
+                    == ElementwiseActivation.class
+                    && getClass().getMethod("backward", FMatrixRMaj.class, FMatrixRMaj.class, FMatrixRMaj.class,
+                            FMatrixRMaj.class).getDeclaringClass() == ElementwiseActivation.class;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("an activation without forward or backward: " + getClass().getName(), e);
+        }
+    }
+
+    /**
      * y[i] = f(x[i]) for {@code from <= i < to}; y may be x. Each element alone, so that an
-     * Activation layer can cut a batch between its kernels' threads; override for a faster loop.
+     * Activation layer can cut a batch between its kernels' threads: called at once on several
+     * threads for disjoint ranges, so it writes no fields. Override for a faster loop.
      */
     public void forward(float[] x, float[] y, int from, int to) {
         for (int i = from; i < to; i++) {
@@ -44,7 +63,7 @@ public abstract class ElementwiseActivation extends StatelessActivation {
         }
     }
 
-    /** dx[i] = dy[i] f'(x[i]) for {@code from <= i < to}; dx may be dy. Override for a faster loop. */
+    /** dx[i] = dy[i] f'(x[i]) for {@code from <= i < to}; dx may be dy. As {@link #forward(float[], float[], int, int)}. */
     public void backward(float[] x, float[] y, float[] dy, float[] dx, int from, int to) {
         for (int i = from; i < to; i++) {
             dx[i] = dy[i] * derivative(x[i], y[i]);

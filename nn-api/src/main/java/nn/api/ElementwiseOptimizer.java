@@ -41,7 +41,8 @@ public abstract class ElementwiseOptimizer extends BaseOptimizer {
     /**
      * Updates the weights {@code from} to {@code to - 1} in place from their gradients and slots (in
      * {@link #slotNames()} order), each weight from its own values only; {@link #iterations()} is
-     * still the count before this step.
+     * still the count before this step. Called at once on several threads for disjoint ranges of
+     * a variable, so it writes no fields.
      */
     protected abstract void update(float[] weights, float[] gradients, int from, int to, FMatrixRMaj[] slots, float rate);
 

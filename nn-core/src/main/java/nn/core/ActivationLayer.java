@@ -21,7 +21,7 @@ public final class ActivationLayer extends BaseLayer implements ActivatedLayer {
     static final int MIN_RANGE = 1 << 15;
 
     private final Activation activation;
-    /** The activation if it is elementwise (its passes can be cut into ranges), else null. */
+    /** The activation if its passes can be cut into ranges ({@link ElementwiseActivation#runsInRanges}), else null. */
     private final ElementwiseActivation elementwise;
     private final RangeTask forwardRange = this::forwardRange;
     private final RangeTask backwardRange = this::backwardRange;
@@ -38,7 +38,7 @@ public final class ActivationLayer extends BaseLayer implements ActivatedLayer {
     public ActivationLayer(Config config) {
         super("Activation", config, "activation");
         this.activation = config.getActivation("activation", "linear");
-        this.elementwise = activation instanceof ElementwiseActivation e ? e : null;
+        this.elementwise = activation instanceof ElementwiseActivation e && e.runsInRanges() ? e : null;
     }
 
     @Override
@@ -69,7 +69,7 @@ public final class ActivationLayer extends BaseLayer implements ActivatedLayer {
         if (elementwise != null) {
             this.outputGradient = outputGradient;
             try {
-                kernels.forEachRange(dx.getNumElements(), MIN_RANGE, backwardRange);
+                kernels.forEachRange(input.getNumElements(), MIN_RANGE, backwardRange);
             } finally {
                 this.outputGradient = null;
             }

@@ -10,6 +10,7 @@ import java.util.Map;
 import nn.api.Activation;
 import nn.api.ActivationProvider;
 import nn.api.Config;
+import nn.api.ElementwiseActivation;
 import org.ejml.data.FMatrixRMaj;
 
 /**
@@ -19,7 +20,8 @@ import org.ejml.data.FMatrixRMaj;
  * {@code forward} may write into x and {@code backward} into dy; configuration round trip (same
  * config, same outputs bit for bit); and NaN and infinity: a NaN input gives NaN where it is,
  * large finite inputs (up to 3e38) give finite outputs and derivatives (no overflow inside), and
- * infinite inputs give the limits you state, if you state them.
+ * infinite inputs give the limits you state, if you state them; and for an element-wise
+ * activation, that its passes run in ranges piece together to the whole batch's bits.
  *
  * <pre>{@code
  * ActivationTestKit.of(new Mish()).run();
@@ -72,6 +74,31 @@ public final class ActivationTestKit {
         checkNaN(activation);
         checkLargeInputs(activation);
         checkInfinities(activation);
+        checkRanges(activation);
+    }
+
+    /**
+     * An element-wise activation that runs in ranges (as an Activation layer cuts it between
+     * threads) gives the whole batch's bits when its ranges are pieced together, last range first.
+     */
+    private void checkRanges(Activation activation) {
+        if (!(activation instanceof ElementwiseActivation elementwise) || !elementwise.runsInRanges()) {
+            return;
+        }
+        FMatrixRMaj x = inputs();
+        FMatrixRMaj dy = RandomMatrices.normal(ROWS, COLS, SEED + 3);
+        FMatrixRMaj y = outputs(activation, x);
+        FMatrixRMaj dx = new FMatrixRMaj(ROWS, COLS);
+        activation.backward(x, y, dy, dx);
+        int n = x.getNumElements();
+        float[] pieces = new float[n];
+        float[] gradientPieces = new float[n];
+        for (int from = (n - 1) / 3 * 3; from >= 0; from -= 3) {
+            elementwise.forward(x.data, pieces, from, Math.min(n, from + 3));
+            elementwise.backward(x.data, y.data, dy.data, gradientPieces, from, Math.min(n, from + 3));
+        }
+        assertArrayEquals(y.data, pieces, "forward in ranges of 3 elements gives the whole batch's bits");
+        assertArrayEquals(dx.data, gradientPieces, "backward in ranges of 3 elements gives the whole batch's bits");
     }
 
     private Activation create(Map<String, Object> values) {

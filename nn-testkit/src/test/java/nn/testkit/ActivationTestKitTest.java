@@ -32,6 +32,20 @@ class ActivationTestKitTest {
         ActivationTestKit.of(new Softsign()).limits(-1f, 1f).run();
     }
 
+    /** A range forward that writes its results from index 0 whatever range it is given. */
+    @Test
+    void aRangeForwardThatIgnoresItsRangeFails() {
+        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> ActivationTestKit.of(new Softsign() {
+            @Override
+            public void forward(float[] x, float[] y, int from, int to) {
+                for (int i = from; i < to; i++) {
+                    y[i - from] = apply(x[i]);
+                }
+            }
+        }).limits(-1f, 1f).run());
+        assertTrue(e.getMessage().contains("in ranges"), e.getMessage());
+    }
+
     @Test
     void aWrongDerivativeFails() {
         AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> ActivationTestKit.of(new Softsign() {
