@@ -1,21 +1,14 @@
 package nn.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import nn.api.Activation;
 import nn.api.BuildContext;
-import nn.api.Kernels;
-import nn.api.RangeTask;
 import nn.api.Shape;
+import nn.testkit.RangeCuttingKernels;
 import org.ejml.data.FMatrixRMaj;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,9 +24,9 @@ class ActivationLayerRangesTest {
     @ParameterizedTest
     @ValueSource(strings = {"relu", "gelu", "elu", "sigmoid"})
     void anElementwiseActivationCutIntoRangesGivesTheWholeBatchBits(String name) {
-        Kernels cutting = cuttingIntoRangesOf(333);
+        RangeCuttingKernels cutting = new RangeCuttingKernels(333);
         ActivationLayer layer = new ActivationLayer(name);
-        layer.build(Shape.of(COLUMNS), new BuildContext(cutting, new SplittableRandom(1)));
+        layer.build(Shape.of(COLUMNS), new BuildContext(cutting.kernels(), new SplittableRandom(1)));
         FMatrixRMaj x = random(ROWS, COLUMNS, 3);
         FMatrixRMaj dy = random(ROWS, COLUMNS, 4);
         Activation whole = layer.activation();
@@ -44,35 +37,21 @@ class ActivationLayerRangesTest {
 
         assertArrayEquals(expectedY.data, layer.forward(x, true).data, name + " forward");
         assertArrayEquals(expectedDx.data, layer.backward(dy, true).data, name + " backward");
-        verify(cutting, times(2)).forEachRange(eq(ROWS * COLUMNS), eq(ActivationLayer.MIN_RANGE), any());
+        assertEquals(List.of(ROWS * COLUMNS, ROWS * COLUMNS), cutting.sizes(), "forward and backward in ranges");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"softmax"})
     void aRowWiseActivationStaysWhole(String name) {
-        Kernels cutting = cuttingIntoRangesOf(333);
+        RangeCuttingKernels cutting = new RangeCuttingKernels(333);
         ActivationLayer layer = new ActivationLayer(name);
-        layer.build(Shape.of(COLUMNS), new BuildContext(cutting, new SplittableRandom(1)));
+        layer.build(Shape.of(COLUMNS), new BuildContext(cutting.kernels(), new SplittableRandom(1)));
         FMatrixRMaj x = random(ROWS, COLUMNS, 3);
         FMatrixRMaj expected = new FMatrixRMaj(ROWS, COLUMNS);
         layer.activation().forward(x, expected);
         assertArrayEquals(expected.data, layer.forward(x, true).data);
         layer.backward(random(ROWS, COLUMNS, 4), true);
-        verify(cutting, never()).forEachRange(anyInt(), anyInt(), any());
-    }
-
-    /** Kernels that run a range task in ranges of {@code length}, the last range first. */
-    private static Kernels cuttingIntoRangesOf(int length) {
-        Kernels kernels = mock(Kernels.class);
-        doAnswer(call -> {
-            int size = call.getArgument(0);
-            RangeTask task = call.getArgument(2);
-            for (int from = (size - 1) / length * length; from >= 0; from -= length) {
-                task.run(from, Math.min(size, from + length));
-            }
-            return null;
-        }).when(kernels).forEachRange(anyInt(), anyInt(), any());
-        return kernels;
+        assertEquals(List.of(), cutting.sizes(), "no ranges");
     }
 
     private static FMatrixRMaj random(int rows, int cols, long seed) {

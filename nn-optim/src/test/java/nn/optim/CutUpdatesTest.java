@@ -2,13 +2,7 @@ package nn.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.atLeastOnce;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verify;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -16,10 +10,9 @@ import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import nn.api.ElementwiseOptimizer;
-import nn.api.Kernels;
-import nn.api.RangeTask;
 import nn.api.Shape;
 import nn.api.Variable;
+import nn.testkit.RangeCuttingKernels;
 import org.ejml.data.FMatrixRMaj;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -50,7 +43,7 @@ class CutUpdatesTest {
         List<Variable> cut = variables();
         ElementwiseOptimizer wholeSteps = make.get();
         ElementwiseOptimizer cutSteps = make.get();
-        Kernels cutting = cuttingIntoRangesOf(7);
+        RangeCuttingKernels cutting = new RangeCuttingKernels(7);
         SplittableRandom random = new SplittableRandom(5);
         for (int step = 0; step < 3; step++) {
             for (int v = 0; v < whole.size(); v++) {
@@ -59,7 +52,7 @@ class CutUpdatesTest {
                 System.arraycopy(gradient, 0, cut.get(v).gradient().data, 0, gradient.length);
             }
             wholeSteps.apply(whole);
-            cutSteps.apply(cut, cutting);
+            cutSteps.apply(cut, cutting.kernels());
         }
         for (int v = 0; v < whole.size(); v++) {
             assertArrayEquals(whole.get(v).value().data, cut.get(v).value().data, name + ", " + whole.get(v).path());
@@ -69,21 +62,7 @@ class CutUpdatesTest {
         assertEquals(expectedSlots.keySet(), actualSlots.keySet());
         expectedSlots.forEach((key, slot) -> assertArrayEquals(slot.data, actualSlots.get(key).data, name + ", " + key));
         assertEquals(wholeSteps.iterations(), cutSteps.iterations());
-        verify(cutting, atLeastOnce()).forEachRange(eq(1000), anyInt(), any());
-    }
-
-    /** Kernels that run a range task in ranges of {@code length}, last range first. */
-    private static Kernels cuttingIntoRangesOf(int length) {
-        Kernels kernels = mock(Kernels.class);
-        doAnswer(call -> {
-            int size = call.getArgument(0);
-            RangeTask task = call.getArgument(2);
-            for (int from = (size - 1) / length * length; from >= 0; from -= length) {
-                task.run(from, Math.min(size, from + length));
-            }
-            return null;
-        }).when(kernels).forEachRange(anyInt(), anyInt(), any());
-        return kernels;
+        assertTrue(cutting.sizes().contains(1000), "the kernel variable went through forEachRange: " + cutting.sizes());
     }
 
     private static List<Variable> variables() {

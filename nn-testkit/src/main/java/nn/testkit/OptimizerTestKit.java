@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,12 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import nn.api.Config;
-import nn.api.EjmlKernels;
 import nn.api.Kernels;
 import nn.api.NnException;
 import nn.api.Optimizer;
 import nn.api.OptimizerProvider;
-import nn.api.RangeTask;
 import nn.api.Shape;
 import nn.api.Variable;
 import org.ejml.data.FMatrixRMaj;
@@ -283,7 +280,7 @@ public final class OptimizerTestKit {
         Optimizer cut = create(config);
         List<Variable> wholeVariables = variables(SEED);
         List<Variable> cutVariables = variables(SEED);
-        Kernels cutting = cuttingIntoPairs();
+        Kernels cutting = new RangeCuttingKernels(2).kernels();
         for (int t = 1; t <= STEPS; t++) {
             setGradients(wholeVariables, t);
             setGradients(cutVariables, t);
@@ -296,23 +293,6 @@ public final class OptimizerTestKit {
         }
         whole.slots().forEach((key, value) -> assertArrayEquals(value.data, cut.slots().get(key).data,
                 "slot " + key + " after steps cut into ranges"));
-    }
-
-    /** The reference kernels, but running {@link Kernels#forEachRange} in ranges of 2, the last range first. */
-    private static Kernels cuttingIntoPairs() {
-        Kernels reference = new EjmlKernels();
-        return (Kernels) Proxy.newProxyInstance(Kernels.class.getClassLoader(), new Class<?>[] {Kernels.class},
-                (proxy, method, args) -> {
-                    if (!method.getName().equals("forEachRange")) {
-                        return method.invoke(reference, args);
-                    }
-                    int size = (int) args[0];
-                    RangeTask task = (RangeTask) args[2];
-                    for (int from = (size - 1) / 2 * 2; from >= 0; from -= 2) {
-                        task.run(from, Math.min(size, from + 2));
-                    }
-                    return null;
-                });
     }
 
     private static List<float[]> values(List<Variable> variables) {
