@@ -114,4 +114,26 @@ public interface Kernels extends AutoCloseable {
     default void windowScatter(float[] cols, int count, int sampleSize, int[] offsets, int taps, int channels, float[] dx) {
         WindowOps.windowScatter(cols, count, sampleSize, offsets, taps, channels, dx);
     }
+
+    // ---- Winograd's F(2x2, 3x3) (issue 15, nn-layers-conv): the data passes; plain-Java reference WinogradOps ----
+
+    /** Rows [0, count x tiles) of each v[&#958;] = B<sup>T</sup> d B of the tiles of samples [first, first + count) of x; see {@link WinogradOps}. */
+    default void winogradInput(float[] x, int first, int count, WinogradTiles tiles, float[][] v, float[] band) {
+        WinogradOps.winogradInput(x, first, count, tiles, v, band);
+    }
+
+    /** Samples [first, first + count) of z = A<sup>T</sup> m A of rows [0, count x tiles) of m; see {@link WinogradOps}. */
+    default void winogradOutput(float[][] m, int first, int count, WinogradTiles tiles, float[] z, float[] band) {
+        WinogradOps.winogradOutput(m, first, count, tiles, z, band);
+    }
+
+    /** Rows [0, count x tiles) of m = A dy A<sup>T</sup> of the output gradient dz; see {@link WinogradOps}. */
+    default void winogradOutputGradient(float[] dz, int count, WinogradTiles tiles, float[][] m, float[] band) {
+        WinogradOps.winogradOutputGradient(dz, count, tiles, m, band);
+    }
+
+    /** dx = the sum over the tiles of B dv B<sup>T</sup>, samples [0, count) written whole; see {@link WinogradOps}. */
+    default void winogradInputGradient(float[][] dv, int count, WinogradTiles tiles, float[] dx, float[] band) {
+        WinogradOps.winogradInputGradient(dv, count, tiles, dx, band);
+    }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * One copy of {@link TiledProduct}, {@link VectorColumns}, {@link VectorBytes} and {@link VectorWindows} per vector
+ * One copy of {@link TiledProduct}, {@link VectorColumns}, {@link VectorBytes}, {@link VectorWindows} and {@link VectorWinograd} per vector
  * species. C2 turns Vector API calls into SIMD instructions only where the species is a
  * compile-time constant; a species passed as an argument or kept in an instance field makes every
  * vector a heap object (measured: 2 GFLOPS instead of 150+). So the template's class file is defined again as a hidden class whose class data is the
@@ -43,6 +43,11 @@ final class Specializer {
     /** The window passes (max pooling) for a species, made on first use. */
     static WindowPasses windows(VectorSpecies<Float> species) {
         return copy(VectorWindows.class, WindowPasses.class, species);
+    }
+
+    /** The Winograd F(2x2, 3x3) passes for a species, made on first use. */
+    static WinogradPasses winograd(VectorSpecies<Float> species) {
+        return copy(VectorWinograd.class, WinogradPasses.class, species);
     }
 
     private static synchronized <T> T copy(Class<? extends T> template, Class<T> type, VectorSpecies<Float> species) {

@@ -7,6 +7,8 @@ import nn.api.ColumnOps;
 import nn.api.Kernels;
 import nn.api.RangeTask;
 import nn.api.WindowOps;
+import nn.api.WinogradOps;
+import nn.api.WinogradTiles;
 import org.ejml.data.FMatrixRMaj;
 
 /**
@@ -66,6 +68,7 @@ public final class VectorKernels implements Kernels {
     private final SplitColumns columns;
     private final BytePasses bytes;
     private final WindowPasses windows;
+    private final SplitWinograd winograd;
     private final WorkerPool pool;
     private final Operands operands = new Operands();
     private final WorkerPool.Task part = this::part;
@@ -104,6 +107,7 @@ public final class VectorKernels implements Kernels {
         this.windows = Specializer.windows(species);
         this.pool = threads == 1 ? null : new WorkerPool(threads);
         this.columns = new SplitColumns(Specializer.columns(species), pool, species.length());
+        this.winograd = new SplitWinograd(Specializer.winograd(species), pool);
         this.scratch = new float[threads][Product.scratchSize(species.length())];
     }
 
@@ -254,6 +258,32 @@ public final class VectorKernels implements Kernels {
             case WindowCall.GATHER -> windows.gather(w.x, w.first, from, to, w.sampleSize, w.offsets, w.channels, w.out);
             default -> windows.scatter(w.x, from, to, w.sampleSize, w.offsets, w.channels, w.out);
         }
+    }
+
+    // ---- Winograd's F(2x2, 3x3) (issue 15): samples cut between the threads ----
+
+    @Override
+    public void winogradInput(float[] x, int first, int count, WinogradTiles tiles, float[][] v, float[] band) {
+        WinogradOps.checkInput(x, first, count, tiles, v, band);
+        winograd.input(x, first, count, tiles, v, band);
+    }
+
+    @Override
+    public void winogradOutput(float[][] m, int first, int count, WinogradTiles tiles, float[] z, float[] band) {
+        WinogradOps.checkOutput(m, first, count, tiles, z, band);
+        winograd.output(m, first, count, tiles, z, band);
+    }
+
+    @Override
+    public void winogradOutputGradient(float[] dz, int count, WinogradTiles tiles, float[][] m, float[] band) {
+        WinogradOps.checkOutput(m, 0, count, tiles, dz, band);
+        winograd.outputGradient(dz, count, tiles, m, band);
+    }
+
+    @Override
+    public void winogradInputGradient(float[][] dv, int count, WinogradTiles tiles, float[] dx, float[] band) {
+        WinogradOps.checkInput(dx, 0, count, tiles, dv, band);
+        winograd.inputGradient(dv, count, tiles, dx, band);
     }
 
     /** The arguments of the window call in progress, kept so that parts on other threads can read them. */
