@@ -16,18 +16,20 @@ import nn.api.Variable;
 import org.ejml.data.FMatrixRMaj;
 
 /**
- * Keras 2's {@code Conv2D}, channels_last: z = im2col(x) K + b, y = activation(z), with the kernel K
- * of shape (kh, kw, in, out) stored as (kh * kw * in) x out. Backward: dK = im2col(x)<sup>T</sup> dz,
- * db = column sums of dz, dx = col2im(dz K<sup>T</sup>). The products, im2col
- * ({@link Kernels#windowGather}) and col2im ({@link Kernels#windowScatter}) run on the model's kernels.
- * A training batch is laid out whole (its windows are kept for backward); inference goes through
- * in chunks of samples so that large batches need no large buffer.
+ * Keras 2's {@code Conv2D}, channels_last: z = x * K + b, y = activation(z), with the kernel K of
+ * shape (kh, kw, in, out) stored as (kh * kw * in) x out; db = column sums of dz. The windows'
+ * products go by Winograd's F(2x2, 3x3) for 3x3 kernels of stride 1 over at least
+ * {@link #WINOGRAD_MIN_CHANNELS} channels ({@link WinogradConvolution}), otherwise by im2col and one
+ * product ({@link Im2colConvolution}), all on the model's kernels.
  */
 public final class Conv2D extends BaseLayer {
     public static final String TYPE = "Conv2D";
 
-    /** Most floats an inference chunk's windows take (8 MB); training batches are laid out whole. */
-    static final int CHUNK_FLOATS = 1 << 21;
+    /**
+     * Fewest input channels for Winograd: with fewer, its 16 products are too thin to pay for the
+     * transforms (one channel: one multiply a step).
+     */
+    static final int WINOGRAD_MIN_CHANNELS = 8;
 
     private static final ConfigKeys KEYS = ConfigKeys.layer("filters", "kernel_size", "strides", "padding",
                     "dilation_rate", "activation", "use_bias", "kernel_initializer", "bias_initializer")
@@ -46,20 +48,16 @@ public final class Conv2D extends BaseLayer {
     private final Initializer biasInitializer;
 
     private Kernels kernels;
-    private Windows windows;
+    private Convolution convolution;
+    private PositionRows positionRows;
     private Variable kernel;
     private Variable bias;
-    private int patch;
     private float[] zeros;
     private float[] ones;
-    private boolean colsHoldBatch;
-    private final FMatrixRMaj cols = new FMatrixRMaj(1, 1);
-    private final FMatrixRMaj chunkOut = new FMatrixRMaj(1, 1);
     private final FMatrixRMaj z = new FMatrixRMaj(1, 1);
     private final FMatrixRMaj y = new FMatrixRMaj(1, 1);
     private final FMatrixRMaj dz = new FMatrixRMaj(1, 1);
     private final FMatrixRMaj dx = new FMatrixRMaj(1, 1);
-    private final FMatrixRMaj positionRows = new FMatrixRMaj(1, 1);
 
     public Conv2D(Config config) {
         super(TYPE, config, KEYS);
@@ -81,9 +79,12 @@ public final class Conv2D extends BaseLayer {
 
     @Override
     protected Shape onBuild(Shape inputShape, BuildContext context) {
-        windows = new Windows(name(), inputShape, kernelSize, strides, dilation, padding);
+        Windows windows = new Windows(name(), inputShape, kernelSize, strides, dilation, padding);
         kernels = context.kernels();
-        patch = windows.taps * windows.channels;
+        convolution = WinogradConvolution.fits(kernelSize, strides, dilation) && windows.channels >= WINOGRAD_MIN_CHANNELS
+                ? new WinogradConvolution(WinogradConvolution.tiles(windows, filters, padding), kernels)
+                : new Im2colConvolution(windows, kernels, filters);
+        positionRows = new PositionRows(windows.positions(), filters);
         kernel = addWeight("kernel", Shape.of(kernelSize[0], kernelSize[1], windows.channels, filters), kernelInitializer,
                 true, context);
         if (useBias) {
@@ -99,31 +100,16 @@ public final class Conv2D extends BaseLayer {
     public FMatrixRMaj forward(FMatrixRMaj x, boolean training) {
         checkInput(x);
         int n = x.numRows;
-        int positions = windows.positions();
-        int outSize = positions * filters;
-        z.reshape(n, outSize);
-        FMatrixRMaj zRows = byPosition(z);
-        int chunk = training ? n : Math.max(1, CHUNK_FLOATS / (positions * patch));
-        for (int first = 0; first < n; first += chunk) {
-            int count = Math.min(chunk, n - first);
-            cols.reshape(count * positions, patch);
-            kernels.windowGather(x.data, first, count, x.numCols, windows.offsets, windows.taps, windows.channels, cols.data);
-            if (count == n) {
-                kernels.mult(cols, kernel.value(), zRows);
-            } else {
-                chunkOut.reshape(count * positions, filters);
-                kernels.mult(cols, kernel.value(), chunkOut);
-                System.arraycopy(chunkOut.data, 0, z.data, first * outSize, count * outSize);
-            }
-        }
-        colsHoldBatch = training;
+        z.reshape(n, outputShape().size());
+        convolution.forward(x, kernel.value(), training, z);
         if (useBias) {
+            FMatrixRMaj zRows = positionRows.of(z);
             kernels.columnAffine(zRows, zeros, ones, bias.value().data, zRows);
         }
         if (isLinear()) {
             return z;
         }
-        y.reshape(n, outSize);
+        y.reshape(n, z.numCols);
         activation.forward(z, y);
         return y;
     }
@@ -131,7 +117,7 @@ public final class Conv2D extends BaseLayer {
     @Override
     public FMatrixRMaj backward(FMatrixRMaj outputGradient, boolean inputGradientNeeded) {
         int n = outputGradient.numRows;
-        if (!colsHoldBatch || cols.numRows != n * windows.positions()) {
+        if (!convolution.holdsBatch(n)) {
             throw new NnException("layer " + name() + ": backward needs a forward pass with training=true on the same batch first");
         }
         FMatrixRMaj g = outputGradient;
@@ -140,29 +126,14 @@ public final class Conv2D extends BaseLayer {
             activation.backward(z, y, outputGradient, dz);
             g = dz;
         }
-        FMatrixRMaj gRows = byPosition(g);
-        if (isTrainable()) {
-            kernels.multTransA(cols, gRows, kernel.gradient());
-            if (useBias) {
-                kernels.columnSums(gRows, bias.gradient().data);
-            }
+        if (isTrainable() && useBias) {
+            kernels.columnSums(positionRows.of(g), bias.gradient().data);
         }
-        if (!inputGradientNeeded) {
-            return null;
+        if (inputGradientNeeded) {
+            dx.reshape(n, inputShape().size());
         }
-        colsHoldBatch = false;
-        kernels.multTransB(gRows, kernel.value(), cols);
-        dx.reshape(n, inputShape().size());
-        kernels.windowScatter(cols.data, n, dx.numCols, windows.offsets, windows.taps, windows.channels, dx.data);
-        return dx;
-    }
-
-    /** A batch of outputs (or their gradients) seen as one row per output position, one column per filter. */
-    private FMatrixRMaj byPosition(FMatrixRMaj m) {
-        positionRows.data = m.data;
-        positionRows.numRows = m.numRows * windows.positions();
-        positionRows.numCols = filters;
-        return positionRows;
+        convolution.backward(g, kernel.value(), isTrainable() ? kernel.gradient() : null, inputGradientNeeded ? dx : null);
+        return inputGradientNeeded ? dx : null;
     }
 
     private boolean isLinear() {

@@ -36,6 +36,18 @@ class Conv2DKitTest {
     }
 
     @Test
+    void winogradSameOnOddSizes() {
+        kit(Map.of("filters", 3, "kernel_size", 3, "padding", "same")).inputShape(5, 7, Conv2D.WINOGRAD_MIN_CHANNELS)
+                .expectOutputShape(5, 7, 3).expectWeights(2, 0).run();
+    }
+
+    @Test
+    void winogradValidWithRelu() {
+        kit(Map.of("filters", 4, "kernel_size", 3, "activation", "relu", "bias_initializer", "ones"))
+                .inputShape(6, 5, Conv2D.WINOGRAD_MIN_CHANNELS + 1).expectOutputShape(4, 3, 4).expectWeights(2, 0).run();
+    }
+
+    @Test
     void stridedValidWithRelu() {
         kit(Map.of("filters", 5, "kernel_size", 3, "strides", List.of(2, 1), "activation", "relu",
                 "bias_initializer", "ones")).inputShape(8, 5, 3).expectOutputShape(3, 3, 5).expectWeights(2, 0).run();

@@ -1,0 +1,25 @@
+package nn.layers.conv;
+
+import org.ejml.data.FMatrixRMaj;
+
+/**
+ * How a {@link Conv2D} computes its windows' products, z = x * K, and their gradients; the bias and
+ * the activation stay in the layer. Shapes: x is n x (h * w * c), z and dz are n x (positions *
+ * filters), the kernel is (kh * kw * c) x filters, all channels_last and row-major.
+ */
+interface Convolution {
+    /** Most floats an inference chunk's intermediate matrices take (8 MB); training batches are laid out whole. */
+    int CHUNK_FLOATS = 1 << 21;
+
+    /** z = x * kernel; with {@code training}, keeps what {@link #backward} needs for this batch. */
+    void forward(FMatrixRMaj x, FMatrixRMaj kernel, boolean training, FMatrixRMaj z);
+
+    /** Whether the last forward pass was a training pass over a batch of {@code samples}. */
+    boolean holdsBatch(int samples);
+
+    /**
+     * From dz, the kernel's gradient into {@code kernelGradient} and the input's into {@code dx}
+     * (each skipped when null; dx is shaped n x (h * w * c) by the caller).
+     */
+    void backward(FMatrixRMaj dz, FMatrixRMaj kernel, FMatrixRMaj kernelGradient, FMatrixRMaj dx);
+}

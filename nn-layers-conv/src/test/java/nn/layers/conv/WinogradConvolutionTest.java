@@ -1,0 +1,141 @@
+package nn.layers.conv;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import nn.api.EjmlKernels;
+import nn.api.Kernels;
+import nn.api.Shape;
+import nn.api.WinogradOps;
+import nn.api.WinogradTiles;
+import nn.kernels.vector.VectorKernels;
+import nn.testkit.RandomMatrices;
+import org.ejml.data.FMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Winograd's F(2x2, 3x3) against im2col's one product (an independent formulation of the same
+ * convolution) within rounding, on odd and even sizes and both paddings; bit for bit across
+ * thread counts and range cuts; exactly on a hand-computed case.
+ */
+class WinogradConvolutionTest {
+    private static final int[] THREE = {3, 3};
+    private static final int[] ONE = {1, 1};
+
+    private record Case(Windows windows, WinogradTiles grid, int filters) {
+        static Case of(int height, int width, int channels, int filters, Padding padding) {
+            Windows windows = new Windows("test", Shape.of(height, width, channels), THREE, ONE, ONE, padding);
+            return new Case(windows, WinogradConvolution.tiles(windows, filters, padding), filters);
+        }
+
+        int inputSize() {
+            return windows.height * windows.width * windows.channels;
+        }
+
+        int outputSize() {
+            return windows.positions() * filters;
+        }
+    }
+
+    private record Pass(float[] z, float[] dKernel, float[] dx) {
+    }
+
+    private static Pass run(Convolution convolution, Case c, int samples) {
+        FMatrixRMaj x = RandomMatrices.normal(samples, c.inputSize(), 21);
+        FMatrixRMaj kernel = RandomMatrices.normal(9 * c.windows.channels, c.filters, 22);
+        FMatrixRMaj z = new FMatrixRMaj(samples, c.outputSize());
+        convolution.forward(x, kernel, true, z);
+        FMatrixRMaj dz = RandomMatrices.normal(samples, c.outputSize(), 23);
+        FMatrixRMaj dKernel = new FMatrixRMaj(kernel.numRows, kernel.numCols);
+        FMatrixRMaj dx = new FMatrixRMaj(samples, c.inputSize());
+        convolution.backward(dz, kernel, dKernel, dx);
+        return new Pass(z.data, dKernel.data, dx.data);
+    }
+
+    private static void assertClose(float[] expected, float[] actual, String what) {
+        float largest = 0;
+        for (float e : expected) {
+            largest = Math.max(largest, Math.abs(e));
+        }
+        assertArrayEquals(expected, actual, 1e-5f * (1 + largest), what);
+    }
+
+    @ParameterizedTest(name = "{0}x{1}x{2} -> {3} filters, {4}")
+    @CsvSource({"7, 5, 9, 4, SAME", "6, 7, 8, 3, VALID", "5, 5, 16, 20, VALID", "2, 3, 8, 2, SAME", "3, 3, 1, 1, VALID",
+            "8, 8, 33, 17, SAME"})
+    void equalsImToColWithinRounding(int height, int width, int channels, int filters, Padding padding) {
+        Case c = Case.of(height, width, channels, filters, padding);
+        Kernels kernels = new EjmlKernels();
+        Pass expected = run(new Im2colConvolution(c.windows, kernels, filters), c, 3);
+        Pass actual = run(new WinogradConvolution(c.grid, kernels), c, 3);
+        assertClose(expected.z, actual.z, "output");
+        assertClose(expected.dKernel, actual.dKernel, "kernel gradient");
+        assertClose(expected.dx, actual.dx, "input gradient");
+    }
+
+    @Test
+    void sameBitsOnOneAndTwoThreads() {
+        Case c = Case.of(14, 14, 32, 64, Padding.SAME);
+        Pass reference = run(new WinogradConvolution(c.grid, new EjmlKernels()), c, 5);
+        try (VectorKernels one = new VectorKernels(); VectorKernels two = new VectorKernels().withThreads(2)) {
+            Pass onOne = run(new WinogradConvolution(c.grid, one), c, 5);
+            Pass onTwo = run(new WinogradConvolution(c.grid, two), c, 5);
+            assertArrayEquals(onOne.z, onTwo.z, 0f);
+            assertArrayEquals(onOne.dKernel, onTwo.dKernel, 0f);
+            assertArrayEquals(onOne.dx, onTwo.dx, 0f);
+            assertClose(reference.z, onOne.z, "vector kernels' output");
+        }
+    }
+
+    /** The 4x4 input 1..16 and the filters 1..9 and all ones: integers and halves, so exact. */
+    @Test
+    void handComputedValidAndSame() {
+        FMatrixRMaj x = new FMatrixRMaj(1, 16, true, Layers.oneToSixteen());
+        FMatrixRMaj kernel = new FMatrixRMaj(9, 2);
+        for (int tap = 0; tap < 9; tap++) {
+            kernel.set(tap, 0, tap + 1);
+            kernel.set(tap, 1, 1);
+        }
+        Case valid = Case.of(4, 4, 1, 2, Padding.VALID);
+        FMatrixRMaj z = new FMatrixRMaj(1, 8);
+        new WinogradConvolution(valid.grid, new EjmlKernels()).forward(x, kernel, false, z);
+        assertArrayEquals(new float[] {348, 54, 393, 63, 528, 90, 573, 99}, z.data, 0f);
+
+        Case same = Case.of(4, 4, 1, 2, Padding.SAME);
+        z = new FMatrixRMaj(1, 32);
+        new WinogradConvolution(same.grid, new EjmlKernels()).forward(x, kernel, false, z);
+        assertEquals(1 * 5 + 2 * 6 + 5 * 8 + 6 * 9, z.data[0]);
+        assertEquals(1 + 2 + 5 + 6, z.data[1]);
+        assertEquals(348, z.data[(1 * 4 + 1) * 2]);
+        assertEquals(11 + 24 + 60 + 80, z.data[(3 * 4 + 3) * 2]);
+    }
+
+    @Test
+    void inferenceInChunksEqualsTheWholeBatch() {
+        Case c = Case.of(28, 28, 8, 8, Padding.SAME);
+        int perChunk = Convolution.CHUNK_FLOATS / (WinogradOps.ELEMENTS * c.grid.tiles() * 8);
+        int samples = 2 * perChunk + 3;
+        WinogradConvolution convolution = new WinogradConvolution(c.grid, new EjmlKernels());
+        FMatrixRMaj x = RandomMatrices.normal(samples, c.inputSize(), 13);
+        FMatrixRMaj kernel = RandomMatrices.normal(72, 8, 14);
+        FMatrixRMaj whole = new FMatrixRMaj(samples, c.outputSize());
+        convolution.forward(x, kernel, true, whole);
+        assertTrue(convolution.holdsBatch(samples));
+        FMatrixRMaj chunked = new FMatrixRMaj(samples, c.outputSize());
+        convolution.forward(x, kernel, false, chunked);
+        assertFalse(convolution.holdsBatch(samples), "an inference pass keeps no batch for backward");
+        assertArrayEquals(whole.data, chunked.data, 0f);
+    }
+
+    @Test
+    void fitsOnlyStrideOneUndilatedThreeByThree() {
+        assertTrue(WinogradConvolution.fits(THREE, ONE, ONE));
+        assertFalse(WinogradConvolution.fits(new int[] {3, 2}, ONE, ONE));
+        assertFalse(WinogradConvolution.fits(THREE, new int[] {2, 1}, ONE));
+        assertFalse(WinogradConvolution.fits(THREE, ONE, new int[] {1, 2}));
+    }
+}
