@@ -76,19 +76,20 @@ public final class WinogradOps {
     private static void check(float[] images, int first, int count, int size, String what, float[][] matrices, int samples,
             WinogradTiles tiles, int columns, float[] band) {
         if (first < 0 || count < 0) {
-            throw new IllegalArgumentException("Winograd pass: first sample " + first + ", count " + count);
+            throw new IllegalArgumentException("Winograd pass: the first sample (" + first + ") and the count (" + count
+                    + ") must not be negative");
         }
-        if ((long) (first + count) * size > images.length) {
+        if (((long) first + count) * size > images.length) {
             throw new IllegalArgumentException("Winograd pass: the " + what + " have " + images.length + " values, samples "
-                    + first + " to " + (first + count - 1) + " need " + (long) (first + count) * size);
+                    + first + " to " + (first + count - 1) + " need " + ((long) first + count) * size);
         }
         if (matrices.length != ELEMENTS) {
             throw new IllegalArgumentException("Winograd pass: " + matrices.length + " transformed matrices, not " + ELEMENTS);
         }
         long needed = (long) samples * tiles.tiles() * columns;
-        for (float[] matrix : matrices) {
-            if (matrix.length < needed) {
-                throw new IllegalArgumentException("Winograd pass: a transformed matrix has " + matrix.length
+        for (int e = 0; e < ELEMENTS; e++) {
+            if (matrices[e].length < needed) {
+                throw new IllegalArgumentException("Winograd pass: transformed matrix " + e + " has " + matrices[e].length
                         + " values, " + samples + " samples' tiles need " + needed);
             }
         }

@@ -28,9 +28,12 @@ public final class WinogradTiles {
             throw new IllegalArgumentException("Winograd tiles need positive sizes, got input " + height + "x" + width + "x"
                     + channels + ", output " + outHeight + "x" + outWidth + "x" + filters);
         }
-        if (top < 0 || left < 0 || top > 2 || left > 2 || left + width > 2 * ((outWidth + 1) / 2) + 2) {
-            throw new IllegalArgumentException("Winograd tiles: padding top " + top + ", left " + left + " and a "
-                    + outHeight + "x" + outWidth + " output do not fit a 3x3 window over " + height + "x" + width);
+        if (top < 0 || left < 0 || top > 1 || left > 1 || outHeight > height + 2 * top - 2 || outWidth > width + 2 * left - 2
+                || left + width > 2 * ((outWidth + 1) / 2) + 2) {
+            throw new IllegalArgumentException("Winograd tiles: padding top " + top + " and left " + left + " (0 or 1) and "
+                    + "an output of " + outHeight + "x" + outWidth + " do not fit a 3x3 window of stride 1 over " + height
+                    + "x" + width + " (\"valid\": 0 and " + (height - 2) + "x" + (width - 2) + ", \"same\": 1 and "
+                    + height + "x" + width + ")");
         }
         this.height = height;
         this.width = width;
@@ -66,7 +69,10 @@ public final class WinogradTiles {
         return outHeight * outWidth * filters;
     }
 
-    /** Zeros as long as the longest row of a sample, input or output, for passes that read past the image. */
+    /**
+     * Zeros as long as the longest row of a sample, input or output, for passes that read past the
+     * image. Shared by every pass over these tiles: read it, never write it.
+     */
     public float[] zeroRow() {
         return zeroRow;
     }

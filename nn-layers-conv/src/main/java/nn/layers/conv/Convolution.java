@@ -19,7 +19,8 @@ interface Convolution {
 
     /**
      * From dz, the kernel's gradient into {@code kernelGradient} and the input's into {@code dx}
-     * (each skipped when null; dx is shaped n x (h * w * c) by the caller).
+     * (each skipped when null; dx is shaped n x (h * w * c) by the caller). {@code kernel} is the
+     * one the forward pass used: weights change only after backward.
      */
     void backward(FMatrixRMaj dz, FMatrixRMaj kernel, FMatrixRMaj kernelGradient, FMatrixRMaj dx);
 }

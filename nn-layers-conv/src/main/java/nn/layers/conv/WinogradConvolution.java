@@ -11,7 +11,7 @@ import org.ejml.data.FMatrixRMaj;
  * im2col's one product. Forward keeps the transformed input tiles V for the kernel gradient;
  * backward transforms dz once (M) for both gradients: dU = V<sup>T</sup> M, dV = M U<sup>T</sup>.
  * The transforms and the products run on the model's kernels. Results differ from im2col's by
- * rounding only. Inference goes through in chunks of samples so that large batches need no large
+ * rounding only. Backward uses the kernel as the forward pass transformed it. Inference goes through in chunks of samples so that large batches need no large
  * buffer.
  */
 final class WinogradConvolution implements Convolution {
@@ -35,7 +35,7 @@ final class WinogradConvolution implements Convolution {
     WinogradConvolution(WinogradTiles tiles, Kernels kernels) {
         this.tiles = tiles;
         this.kernels = kernels;
-        this.floatsPerSample = E * tiles.tiles() * Math.max(tiles.channels, tiles.filters);
+        this.floatsPerSample = E * tiles.tiles() * (tiles.channels + tiles.filters);
         for (int e = 0; e < E; e++) {
             u[e].reshape(tiles.channels, tiles.filters);
             du[e].reshape(tiles.channels, tiles.filters);
@@ -60,6 +60,9 @@ final class WinogradConvolution implements Convolution {
     public void forward(FMatrixRMaj x, FMatrixRMaj kernel, boolean training, FMatrixRMaj z) {
         WinogradKernel.kernel(kernel.data, tiles.channels, tiles.filters, uData);
         int n = x.numRows;
+        if (n == 0) {
+            layOut(0); // an empty batch: backward then sees no tiles, not the last batch's
+        }
         int chunk = training ? n : Math.max(1, Convolution.CHUNK_FLOATS / floatsPerSample);
         for (int first = 0; first < n; first += chunk) {
             int count = Math.min(chunk, n - first);

@@ -3,9 +3,13 @@ package nn.layers.conv;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import nn.api.EjmlKernels;
+import nn.api.Layer;
+import nn.api.NnException;
 import nn.api.Kernels;
 import nn.api.Shape;
 import nn.api.WinogradOps;
@@ -84,9 +88,9 @@ class WinogradConvolutionTest {
         try (VectorKernels one = new VectorKernels(); VectorKernels two = new VectorKernels().withThreads(2)) {
             Pass onOne = run(new WinogradConvolution(c.grid, one), c, 5);
             Pass onTwo = run(new WinogradConvolution(c.grid, two), c, 5);
-            assertArrayEquals(onOne.z, onTwo.z, 0f);
-            assertArrayEquals(onOne.dKernel, onTwo.dKernel, 0f);
-            assertArrayEquals(onOne.dx, onTwo.dx, 0f);
+            assertArrayEquals(onOne.z, onTwo.z);
+            assertArrayEquals(onOne.dKernel, onTwo.dKernel);
+            assertArrayEquals(onOne.dx, onTwo.dx);
             assertClose(reference.z, onOne.z, "vector kernels' output");
         }
     }
@@ -103,7 +107,7 @@ class WinogradConvolutionTest {
         Case valid = Case.of(4, 4, 1, 2, Padding.VALID);
         FMatrixRMaj z = new FMatrixRMaj(1, 8);
         new WinogradConvolution(valid.grid, new EjmlKernels()).forward(x, kernel, false, z);
-        assertArrayEquals(new float[] {348, 54, 393, 63, 528, 90, 573, 99}, z.data, 0f);
+        assertArrayEquals(new float[] {348, 54, 393, 63, 528, 90, 573, 99}, z.data);
 
         Case same = Case.of(4, 4, 1, 2, Padding.SAME);
         z = new FMatrixRMaj(1, 32);
@@ -128,7 +132,38 @@ class WinogradConvolutionTest {
         FMatrixRMaj chunked = new FMatrixRMaj(samples, c.outputSize());
         convolution.forward(x, kernel, false, chunked);
         assertFalse(convolution.holdsBatch(samples), "an inference pass keeps no batch for backward");
-        assertArrayEquals(whole.data, chunked.data, 0f);
+        assertArrayEquals(whole.data, chunked.data);
+    }
+
+    /** One instance through batches of 3, then 5, then an empty one: each backward sees only its own batch. */
+    @Test
+    void batchSizesChangeAndAnEmptyBatchHasNoGradient() {
+        Case c = Case.of(6, 6, 8, 4, Padding.SAME);
+        WinogradConvolution reused = new WinogradConvolution(c.grid, new EjmlKernels());
+        run(reused, c, 3);
+        assertArrayEquals(run(new WinogradConvolution(c.grid, new EjmlKernels()), c, 5).dKernel, run(reused, c, 5).dKernel);
+        Pass empty = run(reused, c, 0);
+        assertArrayEquals(new float[9 * 8 * 4], empty.dKernel);
+        assertEquals(0, empty.z.length);
+    }
+
+    @Test
+    void backwardWithoutATrainingForwardIsRefused() {
+        Layer layer = Layers.built(new Conv2DProvider(), Map.of("filters", 2, "kernel_size", 3), 5, 5,
+                Conv2D.WINOGRAD_MIN_CHANNELS);
+        FMatrixRMaj x = RandomMatrices.normal(2, 5 * 5 * Conv2D.WINOGRAD_MIN_CHANNELS, 1);
+        layer.forward(x, false);
+        NnException e = assertThrows(NnException.class, () -> layer.backward(new FMatrixRMaj(2, 3 * 3 * 2), true));
+        assertTrue(e.getMessage().contains("needs a forward pass with training=true"), e.getMessage());
+    }
+
+    @Test
+    void tilesThatDoNotFitAThreeByThreeWindowAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new WinogradTiles(5, 5, 2, 2, 10, 5, 1, 1));
+        assertTrue(e.getMessage().contains("an output of 10x5 do not fit a 3x3 window of stride 1 over 5x5"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new WinogradTiles(5, 5, 2, 2, 3, 3, 2, 0));
+        assertThrows(IllegalArgumentException.class, () -> new WinogradTiles(5, 5, 0, 2, 3, 3, 0, 0));
     }
 
     @Test
