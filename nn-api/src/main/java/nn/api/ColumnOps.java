@@ -39,6 +39,58 @@ public final class ColumnOps {
         }
     }
 
+    /**
+     * sums[j] = a(0,j) + a(1,j) + ... and dots[j] = sum over i of a(i,j) b(i,j), in one pass: each
+     * exactly as {@link #columnSums} and {@link #columnDots} give it.
+     */
+    public static void columnSumsAndDots(FMatrixRMaj a, FMatrixRMaj b, float[] sums, float[] dots) {
+        int n = a.numCols;
+        checkSumsAndDots(a, b, sums, dots);
+        Arrays.fill(sums, 0, n, 0f);
+        Arrays.fill(dots, 0, n, 0f);
+        for (int row = 0, end = a.numRows * n; row < end; row += n) {
+            for (int j = 0; j < n; j++) {
+                sums[j] += a.data[row + j];
+                dots[j] = Math.fma(a.data[row + j], b.data[row + j], dots[j]);
+            }
+        }
+    }
+
+    /**
+     * dots[j] = sum over i of (a(i,j) - center[j])<sup>2</sup>: with d = a - center,
+     * {@code dots[j] = fma(d, d, dots[j])} in row order from 0 (what {@link #columnDots} gives for
+     * the centered matrix, without storing it).
+     */
+    public static void columnCenteredDots(FMatrixRMaj a, float[] center, float[] dots) {
+        int n = a.numCols;
+        checkCenteredDots(a, center, dots);
+        Arrays.fill(dots, 0, n, 0f);
+        for (int row = 0, end = a.numRows * n; row < end; row += n) {
+            for (int j = 0; j < n; j++) {
+                float d = a.data[row + j] - center[j];
+                dots[j] = Math.fma(d, d, dots[j]);
+            }
+        }
+    }
+
+    /**
+     * Two affine maps in one pass, as batch normalization's forward pass wants them:
+     * normalized = {@code fma(a - center, scale, 0)} and c = {@code fma(normalized, outScale, outShift)}.
+     * normalized must not be a; c may be a.
+     */
+    public static void columnNormalize(FMatrixRMaj a, float[] center, float[] scale, float[] outScale, float[] outShift,
+            FMatrixRMaj normalized, FMatrixRMaj c) {
+        int n = a.numCols;
+        checkNormalize(a, center, scale, outScale, outShift, normalized, c);
+        for (int row = 0, end = a.numRows * n; row < end; row += n) {
+            for (int j = 0; j < n; j++) {
+                float z = Math.fma(a.data[row + j] - center[j], scale[j], 0f);
+                normalized.data[row + j] = z;
+                c.data[row + j] = Math.fma(z, outScale[j], outShift[j]);
+            }
+        }
+    }
+
     /** c(i,j) = (a(i,j) - center[j]) * scale[j] + shift[j], as {@code fma(a - center, scale, shift)}; c may be a. */
     public static void columnAffine(FMatrixRMaj a, float[] center, float[] scale, float[] shift, FMatrixRMaj c) {
         int n = a.numCols;
@@ -74,6 +126,33 @@ public final class ColumnOps {
     public static void checkDots(FMatrixRMaj a, FMatrixRMaj b, float[] dots) {
         checkSameShape("columnDots", a, "b", b);
         checkColumns("columnDots", "dots", dots, a.numCols);
+    }
+
+    /** The argument checks of {@link #columnSumsAndDots}. */
+    public static void checkSumsAndDots(FMatrixRMaj a, FMatrixRMaj b, float[] sums, float[] dots) {
+        checkSameShape("columnSumsAndDots", a, "b", b);
+        checkColumns("columnSumsAndDots", "sums", sums, a.numCols);
+        checkColumns("columnSumsAndDots", "dots", dots, a.numCols);
+    }
+
+    /** The argument checks of {@link #columnCenteredDots}. */
+    public static void checkCenteredDots(FMatrixRMaj a, float[] center, float[] dots) {
+        checkColumns("columnCenteredDots", "center", center, a.numCols);
+        checkColumns("columnCenteredDots", "dots", dots, a.numCols);
+    }
+
+    /** The argument checks of {@link #columnNormalize}. */
+    public static void checkNormalize(FMatrixRMaj a, float[] center, float[] scale, float[] outScale, float[] outShift,
+            FMatrixRMaj normalized, FMatrixRMaj c) {
+        checkColumns("columnNormalize", "center", center, a.numCols);
+        checkColumns("columnNormalize", "scale", scale, a.numCols);
+        checkSameShape("columnNormalize", a, "c", c);
+        checkColumns("columnNormalize", "outScale", outScale, a.numCols);
+        checkColumns("columnNormalize", "outShift", outShift, a.numCols);
+        checkSameShape("columnNormalize", a, "normalized", normalized);
+        if (normalized.data == a.data) {
+            throw new IllegalArgumentException("columnNormalize: normalized must not share a's array (c may)");
+        }
     }
 
     /** The argument checks of {@link #columnAffine(FMatrixRMaj, float[], float[], float[], FMatrixRMaj)}. */

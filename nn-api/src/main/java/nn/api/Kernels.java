@@ -37,6 +37,25 @@ public interface Kernels extends AutoCloseable {
         ColumnOps.columnDots(a, b, dots);
     }
 
+    /** {@link #columnSums} of a and {@link #columnDots} of a and b in one pass; see {@link ColumnOps#columnSumsAndDots}. */
+    default void columnSumsAndDots(FMatrixRMaj a, FMatrixRMaj b, float[] sums, float[] dots) {
+        ColumnOps.columnSumsAndDots(a, b, sums, dots);
+    }
+
+    /** dots[j] = sum over i of (a(i,j) - center[j])<sup>2</sup>; see {@link ColumnOps#columnCenteredDots}. */
+    default void columnCenteredDots(FMatrixRMaj a, float[] center, float[] dots) {
+        ColumnOps.columnCenteredDots(a, center, dots);
+    }
+
+    /**
+     * normalized = (a - center) * scale and c = normalized * outScale + outShift per column, in one
+     * pass; see {@link ColumnOps#columnNormalize}.
+     */
+    default void columnNormalize(FMatrixRMaj a, float[] center, float[] scale, float[] outScale, float[] outShift,
+            FMatrixRMaj normalized, FMatrixRMaj c) {
+        ColumnOps.columnNormalize(a, center, scale, outScale, outShift, normalized, c);
+    }
+
     /** c(i,j) = (a(i,j) - center[j]) * scale[j] + shift[j]; c may be a. See {@link ColumnOps}. */
     default void columnAffine(FMatrixRMaj a, float[] center, float[] scale, float[] shift, FMatrixRMaj c) {
         ColumnOps.columnAffine(a, center, scale, shift, c);

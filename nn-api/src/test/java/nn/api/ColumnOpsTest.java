@@ -35,6 +35,36 @@ class ColumnOpsTest {
     }
 
     @Test
+    void columnSumsAndDotsGiveBothInOnePass() {
+        float[] sums = new float[2];
+        float[] dots = new float[2];
+        ColumnOps.columnSumsAndDots(a(), b(), sums, dots);
+        assertArrayEquals(new float[] {9, 12}, sums);
+        assertArrayEquals(new float[] {7, 16}, dots);
+    }
+
+    @Test
+    void columnCenteredDotsAddSquaredDeviations() {
+        float[] dots = new float[2];
+        ColumnOps.columnCenteredDots(a(), new float[] {3, 4}, dots);
+        // (1-3)^2 + (3-3)^2 + (5-3)^2 = 8 in both columns
+        assertArrayEquals(new float[] {8, 8}, dots);
+    }
+
+    @Test
+    void columnNormalizeWritesTheNormalizedAndTheScaledShifted() {
+        FMatrixRMaj normalized = new FMatrixRMaj(3, 2);
+        FMatrixRMaj c = new FMatrixRMaj(3, 2);
+        ColumnOps.columnNormalize(a(), new float[] {3, 4}, new float[] {0.5f, -2}, new float[] {2, 3}, new float[] {1, -1},
+                normalized, c);
+        assertArrayEquals(new float[] {-1, 4, 0, 0, 1, -4}, normalized.data);
+        assertArrayEquals(new float[] {-1, 11, 1, -1, 3, -13}, c.data);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ColumnOps.columnNormalize(a(),
+                new float[2], new float[2], new float[2], new float[2], normalized, new FMatrixRMaj(2, 2)));
+        assertTrue(e.getMessage().startsWith("columnNormalize: c must be 3x2"), e.getMessage());
+    }
+
+    @Test
     void columnAffineCentersScalesAndShifts() {
         FMatrixRMaj c = new FMatrixRMaj(3, 2);
         ColumnOps.columnAffine(a(), new float[] {3, 4}, new float[] {0.5f, -2}, new float[] {10, 1}, c);

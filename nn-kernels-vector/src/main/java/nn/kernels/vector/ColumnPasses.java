@@ -15,6 +15,16 @@ interface ColumnPasses {
     /** dots[j] = sum over rows of a(row, j) b(row, j), for j0 &lt;= j &lt; j1. */
     void dots(float[] a, float[] b, int rows, int cols, int j0, int j1, float[] dots);
 
+    /** sums and dots of a and b together, for j0 &lt;= j &lt; j1. */
+    void sumsAndDots(float[] a, float[] b, int rows, int cols, int j0, int j1, float[] sums, float[] dots);
+
+    /** dots[j] = sum over rows of fma(d, d, .) with d = a(row, j) - center[j], for j0 &lt;= j &lt; j1. */
+    void centeredDots(float[] a, float[] center, int rows, int cols, int j0, int j1, float[] dots);
+
+    /** normalized = fma(a - center, scale, 0), c = fma(normalized, outScale, outShift), rows r0 to r1 - 1. */
+    void normalize(float[] a, float[] center, float[] scale, float[] outScale, float[] outShift, int cols, int r0, int r1,
+            float[] normalized, float[] c);
+
     /** c = fma(a - center, scale, shift), rows r0 to r1 - 1. */
     void affine(float[] a, float[] center, float[] scale, float[] shift, int cols, int r0, int r1, float[] c);
 

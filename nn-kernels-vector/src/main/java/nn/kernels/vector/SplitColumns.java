@@ -15,8 +15,11 @@ final class SplitColumns implements WorkerPool.Task {
 
     private static final int SUMS = 0;
     private static final int DOTS = 1;
-    private static final int AFFINE = 2;
-    private static final int AFFINE_OF_TWO = 3;
+    private static final int SUMS_AND_DOTS = 2;
+    private static final int CENTERED_DOTS = 3;
+    private static final int AFFINE = 4;
+    private static final int AFFINE_OF_TWO = 5;
+    private static final int NORMALIZE = 6;
 
     private final ColumnPasses passes;
     /** Null for one thread. */
@@ -28,11 +31,15 @@ final class SplitColumns implements WorkerPool.Task {
     private float[] b;
     private float[] center;
     private float[] scale;
-    /** The shift of {@link #AFFINE}, or the scale of b in {@link #AFFINE_OF_TWO}. */
-    private float[] bScaleOrShift;
+    /** The shift of {@link #AFFINE}, the scale of b in {@link #AFFINE_OF_TWO}, the output's scale in {@link #NORMALIZE}. */
+    private float[] third;
+    /** The output's shift in {@link #NORMALIZE}. */
+    private float[] fourth;
     private int rows;
     private int cols;
     private float[] out;
+    /** The dots of {@link #SUMS_AND_DOTS}, c of {@link #NORMALIZE}. */
+    private float[] secondOut;
 
     SplitColumns(ColumnPasses passes, WorkerPool pool, int lanes) {
         this.passes = passes;
@@ -41,32 +48,47 @@ final class SplitColumns implements WorkerPool.Task {
     }
 
     void sums(float[] a, int rows, int cols, float[] sums) {
-        run(SUMS, a, null, null, null, null, rows, cols, sums);
+        run(SUMS, a, null, null, null, null, null, rows, cols, sums, null);
     }
 
     void dots(float[] a, float[] b, int rows, int cols, float[] dots) {
-        run(DOTS, a, b, null, null, null, rows, cols, dots);
+        run(DOTS, a, b, null, null, null, null, rows, cols, dots, null);
+    }
+
+    void sumsAndDots(float[] a, float[] b, int rows, int cols, float[] sums, float[] dots) {
+        run(SUMS_AND_DOTS, a, b, null, null, null, null, rows, cols, sums, dots);
+    }
+
+    void centeredDots(float[] a, float[] center, int rows, int cols, float[] dots) {
+        run(CENTERED_DOTS, a, null, center, null, null, null, rows, cols, dots, null);
     }
 
     void affine(float[] a, float[] center, float[] scale, float[] shift, int rows, int cols, float[] c) {
-        run(AFFINE, a, null, center, scale, shift, rows, cols, c);
+        run(AFFINE, a, null, center, scale, shift, null, rows, cols, c, null);
     }
 
     void affine(float[] a, float[] center, float[] scale, float[] b, float[] bScale, int rows, int cols, float[] c) {
-        run(AFFINE_OF_TWO, a, b, center, scale, bScale, rows, cols, c);
+        run(AFFINE_OF_TWO, a, b, center, scale, bScale, null, rows, cols, c, null);
     }
 
-    private void run(int op, float[] a, float[] b, float[] center, float[] scale, float[] bScaleOrShift, int rows,
-            int cols, float[] out) {
+    void normalize(float[] a, float[] center, float[] scale, float[] outScale, float[] outShift, int rows, int cols,
+            float[] normalized, float[] c) {
+        run(NORMALIZE, a, null, center, scale, outScale, outShift, rows, cols, normalized, c);
+    }
+
+    private void run(int op, float[] a, float[] b, float[] center, float[] scale, float[] third, float[] fourth, int rows,
+            int cols, float[] out, float[] secondOut) {
         this.op = op;
         this.a = a;
         this.b = b;
         this.center = center;
         this.scale = scale;
-        this.bScaleOrShift = bScaleOrShift;
+        this.third = third;
+        this.fourth = fourth;
         this.rows = rows;
         this.cols = cols;
         this.out = out;
+        this.secondOut = secondOut;
         try {
             int parts = parts();
             if (parts == 1) {
@@ -79,8 +101,10 @@ final class SplitColumns implements WorkerPool.Task {
             this.b = null;
             this.center = null;
             this.scale = null;
-            this.bScaleOrShift = null;
+            this.third = null;
+            this.fourth = null;
             this.out = null;
+            this.secondOut = null;
         }
     }
 
@@ -93,7 +117,7 @@ final class SplitColumns implements WorkerPool.Task {
     }
 
     private boolean reduces() {
-        return op == SUMS || op == DOTS;
+        return op == SUMS || op == DOTS || op == SUMS_AND_DOTS || op == CENTERED_DOTS;
     }
 
     /** Part {@code part} of {@code parts} of the pass in progress. */
@@ -102,19 +126,20 @@ final class SplitColumns implements WorkerPool.Task {
         if (reduces()) {
             int j0 = Partition.start(part, parts, cols, lanes);
             int j1 = Partition.start(part + 1, parts, cols, lanes);
-            if (op == SUMS) {
-                passes.sums(a, rows, cols, j0, j1, out);
-            } else {
-                passes.dots(a, b, rows, cols, j0, j1, out);
+            switch (op) {
+                case SUMS -> passes.sums(a, rows, cols, j0, j1, out);
+                case DOTS -> passes.dots(a, b, rows, cols, j0, j1, out);
+                case SUMS_AND_DOTS -> passes.sumsAndDots(a, b, rows, cols, j0, j1, out, secondOut);
+                default -> passes.centeredDots(a, center, rows, cols, j0, j1, out);
             }
             return;
         }
         int r0 = Partition.start(part, parts, rows, 1);
         int r1 = Partition.start(part + 1, parts, rows, 1);
-        if (op == AFFINE) {
-            passes.affine(a, center, scale, bScaleOrShift, cols, r0, r1, out);
-        } else {
-            passes.affine(a, center, scale, b, bScaleOrShift, cols, r0, r1, out);
+        switch (op) {
+            case AFFINE -> passes.affine(a, center, scale, third, cols, r0, r1, out);
+            case AFFINE_OF_TWO -> passes.affine(a, center, scale, b, third, cols, r0, r1, out);
+            default -> passes.normalize(a, center, scale, third, fourth, cols, r0, r1, out, secondOut);
         }
     }
 }

@@ -86,6 +86,110 @@ final class VectorColumns implements ColumnPasses {
     }
 
     @Override
+    public void sumsAndDots(float[] a, float[] b, int rows, int cols, int j0, int j1, float[] sums, float[] dots) {
+        int end = rows * cols;
+        int j = j0;
+        for (; j + 2 * L <= j1; j += 2 * L) {
+            FloatVector s0 = FloatVector.zero(S), s1 = s0, d0 = s0, d1 = s0;
+            for (int row = 0; row < end; row += cols) {
+                int k = row + j;
+                FloatVector a0 = FloatVector.fromArray(S, a, k), a1 = FloatVector.fromArray(S, a, k + L);
+                s0 = s0.add(a0);
+                s1 = s1.add(a1);
+                d0 = a0.fma(FloatVector.fromArray(S, b, k), d0);
+                d1 = a1.fma(FloatVector.fromArray(S, b, k + L), d1);
+            }
+            s0.intoArray(sums, j);
+            s1.intoArray(sums, j + L);
+            d0.intoArray(dots, j);
+            d1.intoArray(dots, j + L);
+        }
+        for (; j + L <= j1; j += L) {
+            FloatVector s0 = FloatVector.zero(S), d0 = s0;
+            for (int row = 0; row < end; row += cols) {
+                FloatVector a0 = FloatVector.fromArray(S, a, row + j);
+                s0 = s0.add(a0);
+                d0 = a0.fma(FloatVector.fromArray(S, b, row + j), d0);
+            }
+            s0.intoArray(sums, j);
+            d0.intoArray(dots, j);
+        }
+        if (j < j1) {
+            Arrays.fill(sums, j, j1, 0f);
+            Arrays.fill(dots, j, j1, 0f);
+            for (int row = 0; row < end; row += cols) {
+                for (int t = j; t < j1; t++) {
+                    sums[t] += a[row + t];
+                    dots[t] = Math.fma(a[row + t], b[row + t], dots[t]);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void centeredDots(float[] a, float[] center, int rows, int cols, int j0, int j1, float[] dots) {
+        int end = rows * cols;
+        int j = j0;
+        for (; j + 4 * L <= j1; j += 4 * L) {
+            FloatVector c0 = FloatVector.fromArray(S, center, j), c1 = FloatVector.fromArray(S, center, j + L);
+            FloatVector c2 = FloatVector.fromArray(S, center, j + 2 * L), c3 = FloatVector.fromArray(S, center, j + 3 * L);
+            FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+            for (int row = 0; row < end; row += cols) {
+                int k = row + j;
+                FloatVector d0 = FloatVector.fromArray(S, a, k).sub(c0), d1 = FloatVector.fromArray(S, a, k + L).sub(c1);
+                FloatVector d2 = FloatVector.fromArray(S, a, k + 2 * L).sub(c2);
+                FloatVector d3 = FloatVector.fromArray(S, a, k + 3 * L).sub(c3);
+                s0 = d0.fma(d0, s0);
+                s1 = d1.fma(d1, s1);
+                s2 = d2.fma(d2, s2);
+                s3 = d3.fma(d3, s3);
+            }
+            s0.intoArray(dots, j);
+            s1.intoArray(dots, j + L);
+            s2.intoArray(dots, j + 2 * L);
+            s3.intoArray(dots, j + 3 * L);
+        }
+        for (; j + L <= j1; j += L) {
+            FloatVector c0 = FloatVector.fromArray(S, center, j);
+            FloatVector s0 = FloatVector.zero(S);
+            for (int row = 0; row < end; row += cols) {
+                FloatVector d0 = FloatVector.fromArray(S, a, row + j).sub(c0);
+                s0 = d0.fma(d0, s0);
+            }
+            s0.intoArray(dots, j);
+        }
+        if (j < j1) {
+            Arrays.fill(dots, j, j1, 0f);
+            for (int row = 0; row < end; row += cols) {
+                for (int t = j; t < j1; t++) {
+                    float d = a[row + t] - center[t];
+                    dots[t] = Math.fma(d, d, dots[t]);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void normalize(float[] a, float[] center, float[] scale, float[] outScale, float[] outShift, int cols, int r0,
+            int r1, float[] normalized, float[] c) {
+        int vectorCols = cols - cols % L;
+        FloatVector zero = FloatVector.zero(S);
+        for (int row = r0 * cols, end = r1 * cols; row < end; row += cols) {
+            for (int j = 0; j < vectorCols; j += L) {
+                FloatVector z = FloatVector.fromArray(S, a, row + j).sub(FloatVector.fromArray(S, center, j))
+                        .fma(FloatVector.fromArray(S, scale, j), zero);
+                z.intoArray(normalized, row + j);
+                z.fma(FloatVector.fromArray(S, outScale, j), FloatVector.fromArray(S, outShift, j)).intoArray(c, row + j);
+            }
+            for (int j = vectorCols; j < cols; j++) {
+                float z = Math.fma(a[row + j] - center[j], scale[j], 0f);
+                normalized[row + j] = z;
+                c[row + j] = Math.fma(z, outScale[j], outShift[j]);
+            }
+        }
+    }
+
+    @Override
     public void affine(float[] a, float[] center, float[] scale, float[] shift, int cols, int r0, int r1, float[] c) {
         int vectorCols = cols - cols % L;
         for (int row = r0 * cols, end = r1 * cols; row < end; row += cols) {

@@ -186,6 +186,25 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void columnSumsAndDots(FMatrixRMaj a, FMatrixRMaj b, float[] sums, float[] dots) {
+        ColumnOps.checkSumsAndDots(a, b, sums, dots);
+        columns.sumsAndDots(a.data, b.data, a.numRows, a.numCols, sums, dots);
+    }
+
+    @Override
+    public void columnCenteredDots(FMatrixRMaj a, float[] center, float[] dots) {
+        ColumnOps.checkCenteredDots(a, center, dots);
+        columns.centeredDots(a.data, center, a.numRows, a.numCols, dots);
+    }
+
+    @Override
+    public void columnNormalize(FMatrixRMaj a, float[] center, float[] scale, float[] outScale, float[] outShift,
+            FMatrixRMaj normalized, FMatrixRMaj c) {
+        ColumnOps.checkNormalize(a, center, scale, outScale, outShift, normalized, c);
+        columns.normalize(a.data, center, scale, outScale, outShift, a.numRows, a.numCols, normalized.data, c.data);
+    }
+
+    @Override
     public void columnAffine(FMatrixRMaj a, float[] center, float[] scale, float[] shift, FMatrixRMaj c) {
         ColumnOps.checkAffine(a, center, scale, shift, c);
         columns.affine(a.data, center, scale, shift, a.numRows, a.numCols, c.data);

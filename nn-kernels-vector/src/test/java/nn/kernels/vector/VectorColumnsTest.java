@@ -62,8 +62,26 @@ class VectorColumnsTest {
         kernels.columnDots(a, b, actual);
         assertArrayEquals(expected, actual, "dots, " + where);
 
+        float[] expectedSecond = new float[cols];
+        float[] actualSecond = new float[cols];
+        ColumnOps.columnSumsAndDots(a, b, expected, expectedSecond);
+        kernels.columnSumsAndDots(a, b, actual, actualSecond);
+        assertArrayEquals(expected, actual, "sums of sums and dots, " + where);
+        assertArrayEquals(expectedSecond, actualSecond, "dots of sums and dots, " + where);
+
+        ColumnOps.columnCenteredDots(a, center, expected);
+        kernels.columnCenteredDots(a, center, actual);
+        assertArrayEquals(expected, actual, "centered dots, " + where);
+
         FMatrixRMaj expectedMatrix = new FMatrixRMaj(rows, cols);
         FMatrixRMaj actualMatrix = new FMatrixRMaj(rows, cols);
+        FMatrixRMaj expectedOut = new FMatrixRMaj(rows, cols);
+        FMatrixRMaj actualOut = new FMatrixRMaj(rows, cols);
+        ColumnOps.columnNormalize(a, center, scale, b.data, shift, expectedMatrix, expectedOut);
+        kernels.columnNormalize(a, center, scale, b.data, shift, actualMatrix, actualOut);
+        assertArrayEquals(expectedMatrix.data, actualMatrix.data, "normalized, " + where);
+        assertArrayEquals(expectedOut.data, actualOut.data, "normalized and scaled, " + where);
+
         ColumnOps.columnAffine(a, center, scale, shift, expectedMatrix);
         kernels.columnAffine(a, center, scale, shift, actualMatrix);
         assertArrayEquals(expectedMatrix.data, actualMatrix.data, "affine, " + where);

@@ -192,7 +192,10 @@ public final class BatchNormalization extends BaseLayer {
         return v;
     }
 
-    /** Two passes (mean, then mean squared deviation), so large offsets cost no precision. */
+    /**
+     * Two passes for the statistics (mean, then mean squared deviation, so large offsets cost no
+     * precision), a third writes xhat and the output.
+     */
     private void forwardWithBatchStatistics(FMatrixRMaj x) {
         int c = channels;
         float n = x.numRows;
@@ -200,16 +203,13 @@ public final class BatchNormalization extends BaseLayer {
         for (int j = 0; j < c; j++) {
             mean[j] = sum[j] / n;
         }
-        xhat.reshape(output.numRows, output.numCols);
-        FMatrixRMaj xh = perChannel(xhat, 1);
-        kernels.columnAffine(x, mean, ones, zeros, xh);
-        kernels.columnDots(xh, xh, sum);
+        kernels.columnCenteredDots(x, mean, sum);
         for (int j = 0; j < c; j++) {
             variance[j] = sum[j] / n;
             invStd[j] = (float) (1 / Math.sqrt(variance[j] + epsilon));
         }
-        kernels.columnAffine(xh, zeros, invStd, zeros, xh);
-        kernels.columnAffine(xh, zeros, gammaValues(), betaValues(), perChannel(output, 2));
+        xhat.reshape(output.numRows, output.numCols);
+        kernels.columnNormalize(x, mean, invStd, gammaValues(), betaValues(), perChannel(xhat, 1), perChannel(output, 2));
         float m = (float) momentum;
         float d = (float) (1 - momentum);
         float[] mm = movingMean.value().data;
@@ -258,8 +258,7 @@ public final class BatchNormalization extends BaseLayer {
     private FMatrixRMaj backwardThroughBatchStatistics(FMatrixRMaj dy, boolean inputGradientNeeded) {
         int c = channels;
         FMatrixRMaj xh = perChannel(xhat, 1);
-        kernels.columnSums(dy, sum);
-        kernels.columnDots(dy, xh, sumXhat);
+        kernels.columnSumsAndDots(dy, xh, sum, sumXhat);
         if (isTrainable()) {
             if (scale) {
                 System.arraycopy(sumXhat, 0, gamma.gradient().data, 0, c);
