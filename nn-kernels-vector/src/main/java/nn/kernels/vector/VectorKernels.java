@@ -73,6 +73,7 @@ public final class VectorKernels implements Kernels {
     private final Operands operands = new Operands();
     private final WorkerPool.Task part = this::part;
     private final WindowCall window = new WindowCall();
+    private final WindowCover cover = new WindowCover();
     private final WorkerPool.Task windowPart = this::windowPart;
     private final WorkerPool.Task rangePart = this::rangePart;
     /** The task of the {@link #forEachRange} call in progress, and its size. */
@@ -234,6 +235,7 @@ public final class VectorKernels implements Kernels {
     public void windowMaxGradient(float[] x, float[] y, float[] dy, int samples, int sampleSize, int[] offsets, int taps,
             int channels, float[] dx) {
         WindowOps.checkGradient(x, y, dy, samples, sampleSize, offsets, taps, channels, dx);
+        window.cover = cover.of(offsets, sampleSize, channels);
         runWindows(window.set(WindowCall.MAX_GRADIENT, x, y, dy, 0, samples, sampleSize, offsets, taps, channels, dx));
     }
 
@@ -273,7 +275,8 @@ public final class VectorKernels implements Kernels {
         switch (w.op) {
             case WindowCall.MAX -> windows.max(w.x, from, to, w.sampleSize, w.offsets, w.taps, w.channels, w.out);
             case WindowCall.MAX_GRADIENT ->
-                    windows.maxGradient(w.x, w.y, w.dy, from, to, w.sampleSize, w.offsets, w.taps, w.channels, w.out);
+                    windows.maxGradient(w.x, w.y, w.dy, from, to, w.sampleSize, w.offsets, w.taps, w.channels, w.cover,
+                            w.out);
             case WindowCall.GATHER -> windows.gather(w.x, w.first, from, to, w.sampleSize, w.offsets, w.channels, w.out);
             default -> windows.scatter(w.x, from, to, w.sampleSize, w.offsets, w.channels, w.out);
         }
@@ -323,6 +326,8 @@ public final class VectorKernels implements Kernels {
         int[] offsets;
         int taps;
         int channels;
+        /** The windows' {@link WindowCover}, for {@link #MAX_GRADIENT}. */
+        int cover;
         float[] out;
 
         WindowCall set(int op, float[] x, float[] y, float[] dy, int first, int samples, int sampleSize, int[] offsets,

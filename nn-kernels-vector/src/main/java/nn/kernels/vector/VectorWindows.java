@@ -57,12 +57,17 @@ final class VectorWindows implements WindowPasses {
 
     @Override
     public void maxGradient(float[] x, float[] y, float[] dy, int from, int to, int sampleSize, int[] offsets, int taps,
-            int channels, float[] dx) {
+            int channels, int cover, float[] dx) {
         int vectorChannels = channels - channels % L;
         int outSize = offsets.length / taps * channels;
+        // windows that tile the sample store every element of dx; the scalar tail adds, so it needs zeros
+        boolean zeroFirst = cover != WindowCover.TILING || vectorChannels < channels;
+        boolean add = cover == WindowCover.OVERLAPPING;
         for (int s = from; s < to; s++) {
             int base = s * sampleSize;
-            Arrays.fill(dx, base, base + sampleSize, 0f);
+            if (zeroFirst) {
+                Arrays.fill(dx, base, base + sampleSize, 0f);
+            }
             for (int first = 0, o = s * outSize; first < offsets.length; first += taps, o += channels) {
                 for (int k = 0; k < vectorChannels; k += L) {
                     FloatVector max = FloatVector.fromArray(S, y, o + k);
@@ -72,7 +77,9 @@ final class VectorWindows implements WindowPasses {
                         if (offset >= 0) {
                             int i = base + offset + k;
                             VectorMask<Float> hit = FloatVector.fromArray(S, x, i).compare(VectorOperators.EQ, max);
-                            FloatVector.fromArray(S, dx, i).add(ZERO.blend(left, hit)).intoArray(dx, i);
+                            // +0 + g as the reference's dx = 0, dx += g (a -0 gradient lands as +0)
+                            FloatVector into = add ? FloatVector.fromArray(S, dx, i) : ZERO;
+                            into.add(ZERO.blend(left, hit)).intoArray(dx, i);
                             left = left.blend(ZERO, hit);
                         }
                     }

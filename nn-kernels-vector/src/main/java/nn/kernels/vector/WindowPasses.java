@@ -9,9 +9,12 @@ interface WindowPasses {
 
     void max(float[] x, int from, int to, int sampleSize, int[] offsets, int taps, int channels, float[] y);
 
-    /** Writes dx of samples [from, to) whole (zeros where no window routes a gradient). */
+    /**
+     * Writes dx of samples [from, to) whole (zeros where no window routes a gradient); {@code cover}
+     * is the windows' {@link WindowCover}.
+     */
     void maxGradient(float[] x, float[] y, float[] dy, int from, int to, int sampleSize, int[] offsets, int taps,
-            int channels, float[] dx);
+            int channels, int cover, float[] dx);
 
     /** The rows of samples [from, to) of {@code windowGather(x, first, ...)}: cols row 0 is sample first's. */
     void gather(float[] x, int first, int from, int to, int sampleSize, int[] offsets, int channels, float[] cols);
