@@ -89,20 +89,29 @@ final class VectorColumns implements ColumnPasses {
     public void sumsAndDots(float[] a, float[] b, int rows, int cols, int j0, int j1, float[] sums, float[] dots) {
         int end = rows * cols;
         int j = j0;
-        for (; j + 2 * L <= j1; j += 2 * L) {
-            FloatVector s0 = FloatVector.zero(S), s1 = s0, d0 = s0, d1 = s0;
+        for (; j + 4 * L <= j1; j += 4 * L) {
+            FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0, d0 = s0, d1 = s0, d2 = s0, d3 = s0;
             for (int row = 0; row < end; row += cols) {
                 int k = row + j;
                 FloatVector a0 = FloatVector.fromArray(S, a, k), a1 = FloatVector.fromArray(S, a, k + L);
+                FloatVector a2 = FloatVector.fromArray(S, a, k + 2 * L), a3 = FloatVector.fromArray(S, a, k + 3 * L);
                 s0 = s0.add(a0);
                 s1 = s1.add(a1);
+                s2 = s2.add(a2);
+                s3 = s3.add(a3);
                 d0 = a0.fma(FloatVector.fromArray(S, b, k), d0);
                 d1 = a1.fma(FloatVector.fromArray(S, b, k + L), d1);
+                d2 = a2.fma(FloatVector.fromArray(S, b, k + 2 * L), d2);
+                d3 = a3.fma(FloatVector.fromArray(S, b, k + 3 * L), d3);
             }
             s0.intoArray(sums, j);
             s1.intoArray(sums, j + L);
+            s2.intoArray(sums, j + 2 * L);
+            s3.intoArray(sums, j + 3 * L);
             d0.intoArray(dots, j);
             d1.intoArray(dots, j + L);
+            d2.intoArray(dots, j + 2 * L);
+            d3.intoArray(dots, j + 3 * L);
         }
         for (; j + L <= j1; j += L) {
             FloatVector s0 = FloatVector.zero(S), d0 = s0;
