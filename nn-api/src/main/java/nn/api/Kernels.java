@@ -136,7 +136,10 @@ public interface Kernels extends AutoCloseable {
 
     // ---- Winograd's F(2x2, 3x3) (issue 15, nn-layers-conv): the data passes; plain-Java reference WinogradOps ----
 
-    /** Rows [0, count x tiles) of each v[&#958;] = B<sup>T</sup> d B of the tiles of samples [first, first + count) of x; see {@link WinogradOps}. */
+    /**
+     * Rows [0, count x tiles) of each v[&#958;] = B<sup>T</sup> d B of the tiles of samples
+     * [first, first + count) of x; see {@link WinogradOps}.
+     */
     default void winogradInput(float[] x, int first, int count, WinogradTiles tiles, float[][] v, float[] band) {
         WinogradOps.winogradInput(x, first, count, tiles, v, band);
     }

@@ -104,7 +104,8 @@ public final class WinogradOps {
      * each 4x4 input tile. Tile (ty, tx) reads input rows 2 ty - top .. + 3 and columns 2 tx - left
      * .. + 3, zero outside the image.
      */
-    private static void input(float[] x, int sample, WinogradTiles tiles, float[][] v, int firstRow, float[] band, int bandOffset) {
+    private static void input(float[] x, int sample, WinogradTiles tiles, float[][] v, int firstRow, float[] band,
+            int bandOffset) {
         int c = tiles.channels;
         int rowLength = tiles.width * c;
         int bandRow = tiles.bandPixels * c;
@@ -152,7 +153,8 @@ public final class WinogradOps {
     }
 
     /** The sample's outputs z (f channels) = A<sup>T</sup> m A of rows {@code firstRow ..} of m, cut to the output size. */
-    private static void output(float[][] m, int firstRow, WinogradTiles tiles, float[] z, int sample, float[] band, int bandOffset) {
+    private static void output(float[][] m, int firstRow, WinogradTiles tiles, float[] z, int sample, float[] band,
+            int bandOffset) {
         int f = tiles.filters;
         int bandRow = 2 * tiles.tilesWide * f;
         int rowLength = tiles.outWidth * f;
@@ -190,7 +192,8 @@ public final class WinogradOps {
     }
 
     /** Rows {@code firstRow ..} of M = A dy A<sup>T</sup> for the sample's output gradient dz (zero outside the outputs). */
-    private static void outputGradient(float[] dz, int sample, WinogradTiles tiles, float[][] m, int firstRow, float[] band, int bandOffset) {
+    private static void outputGradient(float[] dz, int sample, WinogradTiles tiles, float[][] m, int firstRow,
+            float[] band, int bandOffset) {
         int f = tiles.filters;
         int bandRow = 2 * tiles.tilesWide * f;
         int rowLength = tiles.outWidth * f;

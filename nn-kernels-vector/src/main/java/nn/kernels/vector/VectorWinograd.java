@@ -37,8 +37,10 @@ final class VectorWinograd implements WinogradPasses {
                 int top = 2 * ty - tiles.top;
                 float[] r0 = inImage(top, tiles) ? x : zeros, r1 = inImage(top + 1, tiles) ? x : zeros;
                 float[] r2 = inImage(top + 2, tiles) ? x : zeros, r3 = inImage(top + 3, tiles) ? x : zeros;
-                int o0 = r0 == x ? sampleStart + top * rowLength : 0, o1 = r1 == x ? sampleStart + (top + 1) * rowLength : 0;
-                int o2 = r2 == x ? sampleStart + (top + 2) * rowLength : 0, o3 = r3 == x ? sampleStart + (top + 3) * rowLength : 0;
+                int o0 = r0 == x ? sampleStart + top * rowLength : 0;
+                int o1 = r1 == x ? sampleStart + (top + 1) * rowLength : 0;
+                int o2 = r2 == x ? sampleStart + (top + 2) * rowLength : 0;
+                int o3 = r3 == x ? sampleStart + (top + 3) * rowLength : 0;
                 int q = 0;
                 for (; q <= rowLength - L; q += L) {
                     FloatVector d0 = FloatVector.fromArray(S, r0, o0 + q), d1 = FloatVector.fromArray(S, r1, o1 + q);

@@ -11,8 +11,8 @@ import org.ejml.data.FMatrixRMaj;
  * im2col's one product. Forward keeps the transformed input tiles V for the kernel gradient;
  * backward transforms dz once (M) for both gradients: dU = V<sup>T</sup> M, dV = M U<sup>T</sup>.
  * The transforms and the products run on the model's kernels. Results differ from im2col's by
- * rounding only. Backward uses the kernel as the forward pass transformed it. Inference goes through in chunks of samples so that large batches need no large
- * buffer.
+ * rounding only. Backward uses the kernel as the forward pass transformed it. Inference goes
+ * through in chunks of samples so that large batches need no large buffer.
  */
 final class WinogradConvolution implements Convolution {
     private static final int E = WinogradOps.ELEMENTS;
