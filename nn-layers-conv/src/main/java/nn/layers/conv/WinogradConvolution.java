@@ -89,17 +89,22 @@ final class WinogradConvolution implements Convolution {
         }
         int n = dz.numRows;
         kernels.winogradOutputGradient(dz.data, n, tiles, mData, band);
-        if (kernelGradient != null) {
-            for (int e = 0; e < E; e++) {
+        if (dx != null) {
+            vHoldsBatch = false;
+        }
+        // both products of an element one after the other, while its M and V are still in cache
+        for (int e = 0; e < E; e++) {
+            if (kernelGradient != null) {
                 kernels.multTransA(v[e], m[e], du[e]);
             }
+            if (dx != null) {
+                kernels.multTransB(m[e], u[e], v[e]);
+            }
+        }
+        if (kernelGradient != null) {
             WinogradKernel.kernelGradient(duData, tiles.channels, tiles.filters, kernelGradient.data);
         }
         if (dx != null) {
-            vHoldsBatch = false;
-            for (int e = 0; e < E; e++) {
-                kernels.multTransB(m[e], u[e], v[e]);
-            }
             kernels.winogradInputGradient(vData, n, tiles, dx.data, band);
         }
     }
