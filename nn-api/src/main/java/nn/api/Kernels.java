@@ -6,9 +6,10 @@ import org.ejml.data.FMatrixRMaj;
  * The matrix products and per-column passes (the channels of batch normalization) a layer needs,
  * behind one seam so that a faster implementation can replace the EJML reference
  * ({@link EjmlKernels}) without touching any layer. Implementations are found with {@link java.util.ServiceLoader}. The output is the last argument and must already have the
- * right size; it must not alias an input unless said. Nothing is allocated. The per-column passes
- * and the byte conversion have plain-Java defaults ({@link ColumnOps}, {@link ByteOps}), whose
- * results a faster implementation must equal bit for bit.
+ * right size; it must not alias an input unless said. Nothing is allocated. The per-column passes,
+ * the byte conversion, the 2D window passes and the Winograd passes have plain-Java defaults
+ * ({@link ColumnOps}, {@link ByteOps}, {@link WindowOps}, {@link WinogradOps}), whose results a
+ * faster implementation must equal bit for bit.
  *
  * <p>Kernels that own threads stop them in {@link #close()}; closing twice is harmless, and the
  * single-threaded ones (the EJML reference) close as a no-op.

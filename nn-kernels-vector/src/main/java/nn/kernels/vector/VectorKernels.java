@@ -25,7 +25,9 @@ import org.ejml.data.FMatrixRMaj;
  *
  * <p>The per-column passes ({@link #columnSums} and the like, for batch normalization) run with
  * lanes across columns ({@link VectorColumns}), so they equal {@link ColumnOps} bit for bit, on
- * the calling thread or, when large, cut between the threads ({@link SplitColumns}).
+ * the calling thread or, when large, cut between the threads ({@link SplitColumns}). The 2D window
+ * passes ({@link VectorWindows}) and Winograd's transforms ({@link VectorWinograd}) take channels
+ * as lanes and are cut between the threads by samples ({@link SplitWinograd}).
  *
  * <p><b>Reproducible.</b> Each output element is one chain of fused multiply-adds over p in
  * ascending order from 0, the same in every vector lane, so the bits depend neither on tiles and
