@@ -1,5 +1,6 @@
 package nn.kernels.vector;
 
+import nn.api.WinogradOps;
 import nn.api.WinogradTiles;
 
 /**
@@ -55,7 +56,7 @@ final class SplitWinograd implements WorkerPool.Task {
         this.tiles = tiles;
         this.band = band;
         try {
-            long floats = (long) count * tiles.tiles() * (tiles.channels + tiles.filters) * 16;
+            long floats = (long) count * tiles.tiles() * (tiles.channels + tiles.filters) * WinogradOps.ELEMENTS;
             if (pool == null || count < 2 || floats < SplitColumns.MIN_PARALLEL_FLOATS) {
                 run(0, 1);
             } else {

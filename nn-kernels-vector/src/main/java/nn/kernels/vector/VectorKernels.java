@@ -237,8 +237,8 @@ public final class VectorKernels implements Kernels {
     public void windowMaxGradient(float[] x, float[] y, float[] dy, int samples, int sampleSize, int[] offsets, int taps,
             int channels, float[] dx) {
         WindowOps.checkGradient(x, y, dy, samples, sampleSize, offsets, taps, channels, dx);
-        window.cover = cover.of(offsets, sampleSize, channels);
-        runWindows(window.set(WindowCall.MAX_GRADIENT, x, y, dy, 0, samples, sampleSize, offsets, taps, channels, dx));
+        runWindows(window.set(WindowCall.MAX_GRADIENT, x, y, dy, 0, samples, sampleSize, offsets, taps, channels, dx)
+                .withCover(cover.of(offsets, sampleSize, channels)));
     }
 
     @Override
@@ -345,6 +345,12 @@ public final class VectorKernels implements Kernels {
             this.taps = taps;
             this.channels = channels;
             this.out = out;
+            this.cover = WindowCover.OVERLAPPING;
+            return this;
+        }
+
+        WindowCall withCover(int cover) {
+            this.cover = cover;
             return this;
         }
 

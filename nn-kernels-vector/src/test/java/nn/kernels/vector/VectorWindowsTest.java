@@ -52,7 +52,7 @@ class VectorWindowsTest {
         return v;
     }
 
-    private static float[] normal(int n, SplittableRandom random) {
+    static float[] normal(int n, SplittableRandom random) {
         float[] v = new float[n];
         for (int i = 0; i < n; i++) {
             v[i] = (float) (random.nextGaussian());

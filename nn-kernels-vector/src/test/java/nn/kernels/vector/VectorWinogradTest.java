@@ -29,18 +29,10 @@ class VectorWinogradTest {
         return new WinogradTiles(image[0], image[1], channels, filters, outH, outW, same ? 1 : 0, same ? 1 : 0);
     }
 
-    private static float[] normal(long n, SplittableRandom random) {
-        float[] v = new float[(int) n];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) random.nextGaussian();
-        }
-        return v;
-    }
-
     private static float[][] matrices(int rows, int columns, SplittableRandom random) {
         float[][] m = new float[E][];
         for (int e = 0; e < E; e++) {
-            m[e] = normal((long) rows * columns, random);
+            m[e] = VectorWindowsTest.normal(rows * columns, random);
         }
         return m;
     }
@@ -50,8 +42,8 @@ class VectorWinogradTest {
         int first = samples > 1 ? 1 : 0;
         int count = samples - first;
         int rows = count * t.tiles();
-        float[] band = normal((long) count * t.bandFloats(), random);
-        float[] x = normal((long) samples * t.inputSize(), random);
+        float[] band = VectorWindowsTest.normal(count * t.bandFloats(), random);
+        float[] x = VectorWindowsTest.normal(samples * t.inputSize(), random);
         float[][] expectedV = matrices(rows, t.channels, random);
         float[][] actualV = matrices(rows, t.channels, random);
         WinogradOps.winogradInput(x, first, count, t, expectedV, band.clone());
@@ -59,13 +51,13 @@ class VectorWinogradTest {
         assertArrayEquals(expectedV, actualV, "input, " + where);
 
         float[][] m = matrices(rows, t.filters, random);
-        float[] expectedZ = normal((long) samples * t.outputSize(), random);
+        float[] expectedZ = VectorWindowsTest.normal(samples * t.outputSize(), random);
         float[] actualZ = expectedZ.clone();
         WinogradOps.winogradOutput(m, first, count, t, expectedZ, band.clone());
         kernels.winogradOutput(m, first, count, t, actualZ, band.clone());
         assertArrayEquals(expectedZ, actualZ, "output, " + where);
 
-        float[] dz = normal((long) count * t.outputSize(), random);
+        float[] dz = VectorWindowsTest.normal(count * t.outputSize(), random);
         float[][] expectedM = matrices(rows, t.filters, random);
         float[][] actualM = matrices(rows, t.filters, random);
         WinogradOps.winogradOutputGradient(dz, count, t, expectedM, band.clone());
@@ -73,8 +65,8 @@ class VectorWinogradTest {
         assertArrayEquals(expectedM, actualM, "output gradient, " + where);
 
         float[][] dv = matrices(rows, t.channels, random);
-        float[] expectedDx = normal((long) count * t.inputSize(), random);
-        float[] actualDx = normal((long) count * t.inputSize(), random);
+        float[] expectedDx = VectorWindowsTest.normal(count * t.inputSize(), random);
+        float[] actualDx = VectorWindowsTest.normal(count * t.inputSize(), random);
         WinogradOps.winogradInputGradient(dv, count, t, expectedDx, band.clone());
         kernels.winogradInputGradient(dv, count, t, actualDx, band.clone());
         assertArrayEquals(expectedDx, actualDx, "input gradient, " + where);
