@@ -1,6 +1,7 @@
 package nn.api;
 
 import org.ejml.data.FMatrixRMaj;
+import org.ejml.dense.row.CommonOps_FDRM;
 
 /**
  * The matrix products and per-column passes (the channels of batch normalization) a layer needs,
@@ -27,6 +28,16 @@ public interface Kernels extends AutoCloseable {
 
     /** c = a * b<sup>T</sup> */
     void multTransB(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c);
+
+    /**
+     * c = c + a<sup>T</sup> * b. Kernels whose product elements are each one chain of fused
+     * multiply-adds (VectorKernels) go on with the chain from c, so that a sum over the rows of a
+     * and b cut into pieces, one call a piece, equals {@link #multTransA} of the whole bit for bit.
+     * By default EJML's {@code multAddTransA}.
+     */
+    default void multAddTransA(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c) {
+        CommonOps_FDRM.multAddTransA(a, b, c);
+    }
 
     /** sums[j] = sum of column j of a; see {@link ColumnOps#columnSums} for the exact order. */
     default void columnSums(FMatrixRMaj a, float[] sums) {
@@ -150,13 +161,13 @@ public interface Kernels extends AutoCloseable {
         WinogradOps.winogradOutput(m, first, count, tiles, z, band);
     }
 
-    /** Rows [0, count x tiles) of m = A dy A<sup>T</sup> of the output gradient dz; see {@link WinogradOps}. */
-    default void winogradOutputGradient(float[] dz, int count, WinogradTiles tiles, float[][] m, float[] band) {
-        WinogradOps.winogradOutputGradient(dz, count, tiles, m, band);
+    /** Rows [0, count x tiles) of m = A dy A<sup>T</sup> of samples [first, first + count) of the output gradient dz; see {@link WinogradOps}. */
+    default void winogradOutputGradient(float[] dz, int first, int count, WinogradTiles tiles, float[][] m, float[] band) {
+        WinogradOps.winogradOutputGradient(dz, first, count, tiles, m, band);
     }
 
-    /** dx = the sum over the tiles of B dv B<sup>T</sup>, samples [0, count) written whole; see {@link WinogradOps}. */
-    default void winogradInputGradient(float[][] dv, int count, WinogradTiles tiles, float[] dx, float[] band) {
-        WinogradOps.winogradInputGradient(dv, count, tiles, dx, band);
+    /** dx = the sum over the tiles of B dv B<sup>T</sup>, samples [first, first + count) written whole; see {@link WinogradOps}. */
+    default void winogradInputGradient(float[][] dv, int first, int count, WinogradTiles tiles, float[] dx, float[] band) {
+        WinogradOps.winogradInputGradient(dv, first, count, tiles, dx, band);
     }
 }

@@ -44,22 +44,25 @@ public final class WinogradOps {
         }
     }
 
-    /** Rows [0, count x tiles) of m = A dy A<sup>T</sup> of the output gradient dz of samples [0, count). */
-    public static void winogradOutputGradient(float[] dz, int count, WinogradTiles tiles, float[][] m, float[] band) {
-        checkOutput(m, 0, count, tiles, dz, band);
+    /** Rows [0, count x tiles) of m = A dy A<sup>T</sup> of the output gradient dz of samples [first, first + count). */
+    public static void winogradOutputGradient(float[] dz, int first, int count, WinogradTiles tiles, float[][] m,
+            float[] band) {
+        checkOutput(m, first, count, tiles, dz, band);
         for (int s = 0; s < count; s++) {
-            outputGradient(dz, s, tiles, m, s * tiles.tiles(), band, s * tiles.bandFloats());
+            outputGradient(dz, first + s, tiles, m, s * tiles.tiles(), band, s * tiles.bandFloats());
         }
     }
 
     /**
-     * Samples [0, count) of dx = the sum over their tiles of B dv B<sup>T</sup>, written whole:
-     * overlapping tiles added in a fixed order, padding's share dropped.
+     * Samples [first, first + count) of dx = the sum over the tiles in rows [0, count x tiles) of dv
+     * of B dv B<sup>T</sup>, written whole: overlapping tiles added in a fixed order, padding's
+     * share dropped.
      */
-    public static void winogradInputGradient(float[][] dv, int count, WinogradTiles tiles, float[] dx, float[] band) {
-        checkInput(dx, 0, count, tiles, dv, band);
+    public static void winogradInputGradient(float[][] dv, int first, int count, WinogradTiles tiles, float[] dx,
+            float[] band) {
+        checkInput(dx, first, count, tiles, dv, band);
         for (int s = 0; s < count; s++) {
-            inputGradient(dv, s * tiles.tiles(), tiles, dx, s, band, s * tiles.bandFloats());
+            inputGradient(dv, s * tiles.tiles(), tiles, dx, first + s, band, s * tiles.bandFloats());
         }
     }
 

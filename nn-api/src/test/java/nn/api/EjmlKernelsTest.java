@@ -64,6 +64,15 @@ class EjmlKernelsTest {
         assertArrayEquals(BA, d.data);
     }
 
+    /** The default multAddTransA adds to c: 100 + A * B by hand. */
+    @Test
+    void multAddTransAAddsToC() {
+        FMatrixRMaj c = new FMatrixRMaj(2, 2);
+        c.data = new float[] {100, 100, 100, 100};
+        kernels.multAddTransA(transpose(A), new FMatrixRMaj(B), c);
+        assertArrayEquals(new float[] {158, 164, 239, 254}, c.data);
+    }
+
     @Test
     void outputIsOverwrittenNotAccumulated() {
         FMatrixRMaj c = new FMatrixRMaj(2, 2);

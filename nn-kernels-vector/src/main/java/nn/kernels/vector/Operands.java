@@ -17,6 +17,8 @@ final class Operands {
     int m;
     int n;
     int k;
+    /** Whether each element's chain starts from c's value instead of 0 ({@code multAddTransA}). */
+    boolean accumulate;
 
     Operands set(float[] x, int xRowStride, int xColStride, float[] y, int ldy, float[] c, int ldc,
             int m, int n, int k) {
@@ -30,6 +32,13 @@ final class Operands {
         this.m = m;
         this.n = n;
         this.k = k;
+        this.accumulate = false;
+        return this;
+    }
+
+    /** These operands with c added to: each element's chain goes on from c. */
+    Operands accumulating() {
+        accumulate = true;
         return this;
     }
 

@@ -2,8 +2,9 @@ package nn.kernels.vector;
 
 /**
  * Computes a block of a product. Every element is the same chain of fused multiply-adds,
- * {@code acc = fma(x(i,p), y(p,j), acc)} for p = 0, 1, ..., k-1 from {@code acc = 0}, whatever
- * the block, tile or vector width: that is what makes the results reproducible bit for bit.
+ * {@code acc = fma(x(i,p), y(p,j), acc)} for p = 0, 1, ..., k-1 from {@code acc = 0} (from
+ * {@code acc = c(i,j)} when {@link Operands#accumulate}), whatever the block, tile or vector width:
+ * that is what makes the results reproducible bit for bit.
  */
 interface Product {
 

@@ -39,12 +39,12 @@ final class SplitWinograd implements WorkerPool.Task {
         run(OUTPUT, z, m, first, count, tiles, band);
     }
 
-    void outputGradient(float[] dz, int count, WinogradTiles tiles, float[][] m, float[] band) {
-        run(OUTPUT_GRADIENT, dz, m, 0, count, tiles, band);
+    void outputGradient(float[] dz, int first, int count, WinogradTiles tiles, float[][] m, float[] band) {
+        run(OUTPUT_GRADIENT, dz, m, first, count, tiles, band);
     }
 
-    void inputGradient(float[][] dv, int count, WinogradTiles tiles, float[] dx, float[] band) {
-        run(INPUT_GRADIENT, dx, dv, 0, count, tiles, band);
+    void inputGradient(float[][] dv, int first, int count, WinogradTiles tiles, float[] dx, float[] band) {
+        run(INPUT_GRADIENT, dx, dv, first, count, tiles, band);
     }
 
     private void run(int op, float[] image, float[][] matrices, int first, int count, WinogradTiles tiles, float[] band) {
@@ -78,8 +78,8 @@ final class SplitWinograd implements WorkerPool.Task {
         switch (op) {
             case INPUT -> passes.input(image, first, from, to, tiles, matrices, band);
             case OUTPUT -> passes.output(matrices, first, from, to, tiles, image, band);
-            case OUTPUT_GRADIENT -> passes.outputGradient(image, from, to, tiles, matrices, band);
-            default -> passes.inputGradient(matrices, from, to, tiles, image, band);
+            case OUTPUT_GRADIENT -> passes.outputGradient(image, first, from, to, tiles, matrices, band);
+            default -> passes.inputGradient(matrices, first, from, to, tiles, image, band);
         }
     }
 }

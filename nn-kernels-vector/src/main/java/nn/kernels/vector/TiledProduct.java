@@ -39,6 +39,9 @@ final class TiledProduct implements Product {
     public void compute(Operands o, int i0, int i1, int j0, int j1, float[] scratch) {
         int k = o.k;
         if (k == 0) {
+            if (o.accumulate) {
+                return;
+            }
             for (int i = i0; i < i1; i++) {
                 Arrays.fill(o.c, i * o.ldc + j0, i * o.ldc + j1, 0f);
             }
@@ -130,7 +133,7 @@ final class TiledProduct implements Product {
         int cs = o.xColStride;
         int ldy = o.ldy;
         int x0 = row(o, i, 0, rows), x1 = row(o, i, 1, rows), x2 = row(o, i, 2, rows), x3 = row(o, i, 3, rows);
-        boolean first = p0 == 0;
+        boolean first = p0 == 0 && !o.accumulate;
         float[] init = first ? ZEROS : o.c;
         int s0 = start(o, i, 0, rows, j, first), s1 = start(o, i, 1, rows, j, first), s2 = start(o, i, 2, rows, j, first);
         int s3 = start(o, i, 3, rows, j, first);
@@ -198,7 +201,7 @@ final class TiledProduct implements Product {
         int ldy = o.ldy;
         int x0 = row(o, i, 0, rows), x1 = row(o, i, 1, rows), x2 = row(o, i, 2, rows), x3 = row(o, i, 3, rows);
         int x4 = row(o, i, 4, rows), x5 = row(o, i, 5, rows);
-        boolean first = p0 == 0;
+        boolean first = p0 == 0 && !o.accumulate;
         float[] init = first ? ZEROS : o.c;
         int s0 = start(o, i, 0, rows, j, first), s1 = start(o, i, 1, rows, j, first), s2 = start(o, i, 2, rows, j, first);
         int s3 = start(o, i, 3, rows, j, first), s4 = start(o, i, 4, rows, j, first), s5 = start(o, i, 5, rows, j, first);
@@ -269,7 +272,7 @@ final class TiledProduct implements Product {
         int ldy = o.ldy;
         int x0 = row(o, i, 0, rows), x1 = row(o, i, 1, rows), x2 = row(o, i, 2, rows), x3 = row(o, i, 3, rows);
         int x4 = row(o, i, 4, rows), x5 = row(o, i, 5, rows), x6 = row(o, i, 6, rows), x7 = row(o, i, 7, rows);
-        boolean first = p0 == 0;
+        boolean first = p0 == 0 && !o.accumulate;
         float[] init = first ? ZEROS : o.c;
         int s0 = start(o, i, 0, rows, j, first), s1 = start(o, i, 1, rows, j, first), s2 = start(o, i, 2, rows, j, first);
         int s3 = start(o, i, 3, rows, j, first), s4 = start(o, i, 4, rows, j, first), s5 = start(o, i, 5, rows, j, first);
@@ -340,7 +343,7 @@ final class TiledProduct implements Product {
         int ci = i * ldc + j;
         int x0 = row(o, i, 0, rows), x1 = row(o, i, 1, rows), x2 = row(o, i, 2, rows), x3 = row(o, i, 3, rows);
         int x4 = row(o, i, 4, rows), x5 = row(o, i, 5, rows), x6 = row(o, i, 6, rows), x7 = row(o, i, 7, rows);
-        boolean first = p0 == 0;
+        boolean first = p0 == 0 && !o.accumulate;
         if (!first) {
             for (int r = 0; r < 8; r++) {
                 System.arraycopy(c, ci + Math.min(r, rows - 1) * ldc, scratch, r * L, width);

@@ -150,6 +150,16 @@ public final class VectorKernels implements Kernels {
         run(operands.set(a.data, 1, m, b.data, n, c.data, n, m, n, k));
     }
 
+    /** c = c + a<sup>T</sup> b, each element's chain going on from c: pieces of rows sum to the whole product's bits. */
+    @Override
+    public void multAddTransA(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c) {
+        int m = a.numCols;
+        int k = a.numRows;
+        int n = b.numCols;
+        check("multAddTransA", a, b, c, k, b.numRows, m, n);
+        run(operands.set(a.data, 1, m, b.data, n, c.data, n, m, n, k).accumulating());
+    }
+
     @Override
     public void multTransB(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c) {
         int m = a.numRows;
@@ -299,15 +309,15 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void winogradOutputGradient(float[] dz, int count, WinogradTiles tiles, float[][] m, float[] band) {
-        WinogradOps.checkOutput(m, 0, count, tiles, dz, band);
-        winograd.outputGradient(dz, count, tiles, m, band);
+    public void winogradOutputGradient(float[] dz, int first, int count, WinogradTiles tiles, float[][] m, float[] band) {
+        WinogradOps.checkOutput(m, first, count, tiles, dz, band);
+        winograd.outputGradient(dz, first, count, tiles, m, band);
     }
 
     @Override
-    public void winogradInputGradient(float[][] dv, int count, WinogradTiles tiles, float[] dx, float[] band) {
-        WinogradOps.checkInput(dx, 0, count, tiles, dv, band);
-        winograd.inputGradient(dv, count, tiles, dx, band);
+    public void winogradInputGradient(float[][] dv, int first, int count, WinogradTiles tiles, float[] dx, float[] band) {
+        WinogradOps.checkInput(dx, first, count, tiles, dv, band);
+        winograd.inputGradient(dv, first, count, tiles, dx, band);
     }
 
     /** The arguments of the window call in progress, kept so that parts on other threads can read them. */

@@ -142,7 +142,7 @@ final class VectorWinograd implements WinogradPasses {
     }
 
     @Override
-    public void outputGradient(float[] dz, int from, int to, WinogradTiles tiles, float[][] m, float[] band) {
+    public void outputGradient(float[] dz, int first, int from, int to, WinogradTiles tiles, float[][] m, float[] band) {
         int f = tiles.filters;
         int bandRow = 2 * tiles.tilesWide * f;
         int rowLength = tiles.outWidth * f;
@@ -152,7 +152,7 @@ final class VectorWinograd implements WinogradPasses {
             for (int i = 0; i < 4; i++) {
                 Arrays.fill(band, h0 + i * bandRow + rowLength, h0 + (i + 1) * bandRow, 0f);
             }
-            int sampleStart = s * tiles.outHeight * rowLength;
+            int sampleStart = (first + s) * tiles.outHeight * rowLength;
             for (int ty = 0; ty < tiles.tilesHigh; ty++) {
                 int y = 2 * ty;
                 float[] g1 = y + 1 < tiles.outHeight ? dz : zeros;
@@ -204,7 +204,7 @@ final class VectorWinograd implements WinogradPasses {
     }
 
     @Override
-    public void inputGradient(float[][] dv, int from, int to, WinogradTiles tiles, float[] dx, float[] band) {
+    public void inputGradient(float[][] dv, int first, int from, int to, WinogradTiles tiles, float[] dx, float[] band) {
         int c = tiles.channels;
         int rowLength = tiles.width * c;
         int bandRow = tiles.bandPixels * c;
@@ -212,7 +212,7 @@ final class VectorWinograd implements WinogradPasses {
         for (int s = from; s < to; s++) {
             int bandStart = s * tiles.bandFloats();
             int f0 = bandStart + inside, f1 = f0 + bandRow, f2 = f1 + bandRow, f3 = f2 + bandRow;
-            int sampleStart = s * tiles.height * rowLength;
+            int sampleStart = (first + s) * tiles.height * rowLength;
             Arrays.fill(dx, sampleStart, sampleStart + tiles.height * rowLength, 0f);
             for (int ty = 0; ty < tiles.tilesHigh; ty++) {
                 Arrays.fill(band, bandStart, bandStart + 4 * bandRow, 0f);

@@ -17,8 +17,9 @@ interface WinogradPasses {
     /** Samples first + s of z. */
     void output(float[][] m, int first, int from, int to, WinogradTiles tiles, float[] z, float[] band);
 
-    void outputGradient(float[] dz, int from, int to, WinogradTiles tiles, float[][] m, float[] band);
+    /** Samples first + s of dz. */
+    void outputGradient(float[] dz, int first, int from, int to, WinogradTiles tiles, float[][] m, float[] band);
 
-    /** Writes dx of samples [from, to) whole. */
-    void inputGradient(float[][] dv, int from, int to, WinogradTiles tiles, float[] dx, float[] band);
+    /** Writes dx of samples first + s whole. */
+    void inputGradient(float[][] dv, int first, int from, int to, WinogradTiles tiles, float[] dx, float[] band);
 }

@@ -199,6 +199,44 @@ class VectorKernelsTest {
         }
     }
 
+    /**
+     * multAddTransA goes on with each element's chain from c: the rows of a and b cut into pieces
+     * (one of them empty), the first by multTransA and the others added, give the whole product's bits.
+     */
+    @Test
+    void multAddTransAOverPiecesOfRowsEqualsTheWholeProduct() {
+        SplittableRandom random = new SplittableRandom(17);
+        for (int bits : BITS) {
+            try (VectorKernels one = new VectorKernels(species(bits)); VectorKernels two = one.withThreads(2)) {
+                for (int[] s : new int[][] {{32, 64, 1568}, {64, 32, 441}, {7, 33, 100}, {3, 5, 9}}) {
+                    FMatrixRMaj[] ab = Op.TRANS_A.operands(s[0], s[1], s[2], random);
+                    float[] whole = run(one, Op.TRANS_A, ab[0], ab[1]).data;
+                    int[] cuts = {0, s[2] / 3, s[2] / 3, s[2] / 2 + 1, s[2]};
+                    for (VectorKernels kernels : new VectorKernels[] {one, two}) {
+                        FMatrixRMaj c = Reference.nans(s[0], s[1]);
+                        for (int piece = 0; piece + 1 < cuts.length; piece++) {
+                            FMatrixRMaj a = rows(ab[0], cuts[piece], cuts[piece + 1]);
+                            FMatrixRMaj b = rows(ab[1], cuts[piece], cuts[piece + 1]);
+                            if (piece == 0) {
+                                kernels.multTransA(a, b, c);
+                            } else {
+                                kernels.multAddTransA(a, b, c);
+                            }
+                        }
+                        assertArrayEquals(whole, c.data, bits + "-bit " + s[0] + "x" + s[1] + "x" + s[2] + " in pieces on "
+                                + kernels.threads() + " threads");
+                    }
+                }
+            }
+        }
+    }
+
+    private static FMatrixRMaj rows(FMatrixRMaj m, int from, int to) {
+        FMatrixRMaj piece = new FMatrixRMaj(to - from, m.numCols);
+        System.arraycopy(m.data, from * m.numCols, piece.data, 0, (to - from) * m.numCols);
+        return piece;
+    }
+
     @Test
     void workersParkedAfterAPauseStillComputeTheirPart() throws InterruptedException {
         SplittableRandom random = new SplittableRandom(5);
@@ -220,6 +258,7 @@ class VectorKernelsTest {
         assertThrows(IllegalArgumentException.class, () -> kernels.mult(a, b, new FMatrixRMaj(3, 4)));
         assertThrows(IllegalArgumentException.class, () -> kernels.multTransA(a, b, new FMatrixRMaj(4, 5)));
         assertThrows(IllegalArgumentException.class, () -> kernels.multTransB(a, b, new FMatrixRMaj(3, 4)));
+        assertThrows(IllegalArgumentException.class, () -> kernels.multAddTransA(a, b, new FMatrixRMaj(4, 5)));
         FMatrixRMaj square = new FMatrixRMaj(4, 4);
         assertThrows(IllegalArgumentException.class, () -> kernels.mult(square, square, square));
         assertThrows(IllegalArgumentException.class, () -> new VectorKernels().withThreads(0));

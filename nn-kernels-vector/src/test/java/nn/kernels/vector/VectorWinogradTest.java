@@ -57,18 +57,18 @@ class VectorWinogradTest {
         kernels.winogradOutput(m, first, count, t, actualZ, band.clone());
         assertArrayEquals(expectedZ, actualZ, "output, " + where);
 
-        float[] dz = VectorWindowsTest.normal(count * t.outputSize(), random);
+        float[] dz = VectorWindowsTest.normal(samples * t.outputSize(), random);
         float[][] expectedM = matrices(rows, t.filters, random);
         float[][] actualM = matrices(rows, t.filters, random);
-        WinogradOps.winogradOutputGradient(dz, count, t, expectedM, band.clone());
-        kernels.winogradOutputGradient(dz, count, t, actualM, band.clone());
+        WinogradOps.winogradOutputGradient(dz, first, count, t, expectedM, band.clone());
+        kernels.winogradOutputGradient(dz, first, count, t, actualM, band.clone());
         assertArrayEquals(expectedM, actualM, "output gradient, " + where);
 
         float[][] dv = matrices(rows, t.channels, random);
-        float[] expectedDx = VectorWindowsTest.normal(count * t.inputSize(), random);
-        float[] actualDx = VectorWindowsTest.normal(count * t.inputSize(), random);
-        WinogradOps.winogradInputGradient(dv, count, t, expectedDx, band.clone());
-        kernels.winogradInputGradient(dv, count, t, actualDx, band.clone());
+        float[] expectedDx = VectorWindowsTest.normal(samples * t.inputSize(), random);
+        float[] actualDx = expectedDx.clone();
+        WinogradOps.winogradInputGradient(dv, first, count, t, expectedDx, band.clone());
+        kernels.winogradInputGradient(dv, first, count, t, actualDx, band.clone());
         assertArrayEquals(expectedDx, actualDx, "input gradient, " + where);
     }
 
