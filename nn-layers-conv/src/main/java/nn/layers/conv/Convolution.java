@@ -8,9 +8,6 @@ import org.ejml.data.FMatrixRMaj;
  * filters), the kernel is (kh * kw * c) x filters, all channels_last and row-major.
  */
 interface Convolution {
-    /** Most floats an inference chunk's intermediate matrices take (8 MB); training batches are laid out whole. */
-    int CHUNK_FLOATS = 1 << 21;
-
     /** z = x * kernel; with {@code training}, keeps what {@link #backward} needs for this batch. */
     void forward(FMatrixRMaj x, FMatrixRMaj kernel, boolean training, FMatrixRMaj z);
 

@@ -11,6 +11,9 @@ import org.ejml.data.FMatrixRMaj;
  * so that large batches need no large buffer.
  */
 final class Im2colConvolution implements Convolution {
+    /** Most floats an inference chunk's windows take (8 MB); training batches are laid out whole. */
+    static final int INFERENCE_CHUNK_FLOATS = 1 << 21;
+
     private final Windows windows;
     private final Kernels kernels;
     private final int filters;
@@ -33,7 +36,7 @@ final class Im2colConvolution implements Convolution {
         int n = x.numRows;
         int positions = windows.positions();
         int outSize = positions * filters;
-        int chunk = training ? n : Math.max(1, CHUNK_FLOATS / (positions * patch));
+        int chunk = training ? n : Math.max(1, INFERENCE_CHUNK_FLOATS / (positions * patch));
         for (int first = 0; first < n; first += chunk) {
             int count = Math.min(chunk, n - first);
             cols.reshape(count * positions, patch);

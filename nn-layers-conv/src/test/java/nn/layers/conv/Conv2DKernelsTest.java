@@ -131,7 +131,7 @@ class Conv2DKernelsTest {
         try (VectorKernels kernels = new VectorKernels()) {
             Layer layer = Layers.built(new Conv2DProvider(), Map.of("filters", 8, "kernel_size", List.of(3, 2), "padding", "same"),
                     new BuildContext(kernels, new SplittableRandom(5)), 28, 28, 8);
-            int perChunk = Convolution.CHUNK_FLOATS / (28 * 28 * 6 * 8);
+            int perChunk = Im2colConvolution.INFERENCE_CHUNK_FLOATS / (28 * 28 * 6 * 8);
             FMatrixRMaj x = RandomMatrices.normal(2 * perChunk + 3, 28 * 28 * 8, 13);
             float[] whole = layer.forward(x, true).data.clone();
             assertArrayEquals(whole, layer.forward(x, false).data, 0f);

@@ -12,7 +12,6 @@ import nn.api.Layer;
 import nn.api.NnException;
 import nn.api.Kernels;
 import nn.api.Shape;
-import nn.api.WinogradOps;
 import nn.api.WinogradTiles;
 import nn.kernels.vector.VectorKernels;
 import nn.testkit.RandomMatrices;
@@ -75,10 +74,12 @@ class WinogradConvolutionTest {
         Case c = Case.of(height, width, channels, filters, padding);
         Kernels kernels = new EjmlKernels();
         Pass expected = run(new Im2colConvolution(c.windows, kernels, filters), c, 3);
-        Pass actual = run(new WinogradConvolution(c.grid, kernels), c, 3);
-        assertClose(expected.z, actual.z, "output");
-        assertClose(expected.dKernel, actual.dKernel, "kernel gradient");
-        assertClose(expected.dx, actual.dx, "input gradient");
+        for (int chunkFloats : new int[] {WinogradConvolution.CHUNK_FLOATS, 1}) {
+            Pass actual = run(new WinogradConvolution(c.grid, kernels, chunkFloats), c, 3);
+            assertClose(expected.z, actual.z, "output, chunks of " + chunkFloats + " floats");
+            assertClose(expected.dKernel, actual.dKernel, "kernel gradient, chunks of " + chunkFloats + " floats");
+            assertClose(expected.dx, actual.dx, "input gradient, chunks of " + chunkFloats + " floats");
+        }
     }
 
     @Test
@@ -118,21 +119,39 @@ class WinogradConvolutionTest {
         assertEquals(11 + 24 + 60 + 80, z.data[(3 * 4 + 3) * 2]);
     }
 
+    /**
+     * Chunks of one sample, on one thread or two, give the bits of the whole batch in one chunk:
+     * each sample's tiles are independent, and the kernel gradient's chunks go on with one chain of
+     * products ({@code multAddTransA}).
+     */
     @Test
-    void inferenceInChunksEqualsTheWholeBatch() {
-        Case c = Case.of(28, 28, 8, 8, Padding.SAME);
-        int perChunk = Convolution.CHUNK_FLOATS / (WinogradOps.ELEMENTS * c.grid.tiles() * 8);
-        int samples = 2 * perChunk + 3;
+    void chunksOfOneSampleGiveTheWholeBatchsBits() {
+        Case c = Case.of(14, 14, 32, 64, Padding.SAME);
+        try (VectorKernels one = new VectorKernels(); VectorKernels two = one.withThreads(2)) {
+            Pass whole = run(new WinogradConvolution(c.grid, one, Integer.MAX_VALUE), c, 7);
+            for (VectorKernels kernels : new VectorKernels[] {one, two}) {
+                Pass chunked = run(new WinogradConvolution(c.grid, kernels, 1), c, 7);
+                String where = "chunks of one sample on " + kernels.threads() + " threads";
+                assertArrayEquals(whole.z, chunked.z, where);
+                assertArrayEquals(whole.dKernel, chunked.dKernel, where);
+                assertArrayEquals(whole.dx, chunked.dx, where);
+            }
+        }
+    }
+
+    /** Backward reads the training pass's input again; an inference pass keeps none. */
+    @Test
+    void onlyATrainingPassHoldsItsBatch() {
+        Case c = Case.of(6, 6, 8, 4, Padding.SAME);
         WinogradConvolution convolution = new WinogradConvolution(c.grid, new EjmlKernels());
-        FMatrixRMaj x = RandomMatrices.normal(samples, c.inputSize(), 13);
-        FMatrixRMaj kernel = RandomMatrices.normal(72, 8, 14);
-        FMatrixRMaj whole = new FMatrixRMaj(samples, c.outputSize());
-        convolution.forward(x, kernel, true, whole);
-        assertTrue(convolution.holdsBatch(samples));
-        FMatrixRMaj chunked = new FMatrixRMaj(samples, c.outputSize());
-        convolution.forward(x, kernel, false, chunked);
-        assertFalse(convolution.holdsBatch(samples), "an inference pass keeps no batch for backward");
-        assertArrayEquals(whole.data, chunked.data);
+        FMatrixRMaj x = RandomMatrices.normal(3, c.inputSize(), 13);
+        FMatrixRMaj kernel = RandomMatrices.normal(72, 4, 14);
+        FMatrixRMaj z = new FMatrixRMaj(3, c.outputSize());
+        convolution.forward(x, kernel, true, z);
+        assertTrue(convolution.holdsBatch(3));
+        assertFalse(convolution.holdsBatch(2));
+        convolution.forward(x, kernel, false, z);
+        assertFalse(convolution.holdsBatch(3), "an inference pass keeps no batch for backward");
     }
 
     /** One instance through batches of 3, then 5, then an empty one: each backward sees only its own batch. */
