@@ -1,7 +1,6 @@
 package nn.api;
 
 import org.ejml.data.FMatrixRMaj;
-import org.ejml.dense.row.CommonOps_FDRM;
 
 /**
  * The matrix products and per-column passes (the channels of batch normalization) a layer needs,
@@ -30,13 +29,14 @@ public interface Kernels extends AutoCloseable {
     void multTransB(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c);
 
     /**
-     * c = c + a<sup>T</sup> * b. Kernels whose product elements are each one chain of fused
-     * multiply-adds (VectorKernels) go on with the chain from c, so that a sum over the rows of a
-     * and b cut into pieces, one call a piece, equals {@link #multTransA} of the whole bit for bit.
-     * By default EJML's {@code multAddTransA}.
+     * c = c + a<sup>T</sup> * b, going on with each element's sum from c in the order of
+     * {@link #multTransA}, so that a sum over the rows of a and b cut into pieces (the first by
+     * multTransA, the others by this) equals multTransA of the whole bit for bit. By default
+     * {@link ProductOps#multAddTransA}, which does that for EJML's order; kernels with another
+     * order override it (VectorKernels: each element's chain of fused multiply-adds goes on).
      */
     default void multAddTransA(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c) {
-        CommonOps_FDRM.multAddTransA(a, b, c);
+        ProductOps.multAddTransA(a, b, c);
     }
 
     /** sums[j] = sum of column j of a; see {@link ColumnOps#columnSums} for the exact order. */
@@ -161,13 +161,21 @@ public interface Kernels extends AutoCloseable {
         WinogradOps.winogradOutput(m, first, count, tiles, z, band);
     }
 
-    /** Rows [0, count x tiles) of m = A dy A<sup>T</sup> of samples [first, first + count) of the output gradient dz; see {@link WinogradOps}. */
-    default void winogradOutputGradient(float[] dz, int first, int count, WinogradTiles tiles, float[][] m, float[] band) {
+    /**
+     * Rows [0, count x tiles) of m = A dy A<sup>T</sup> of samples [first, first + count) of the
+     * output gradient dz; see {@link WinogradOps}.
+     */
+    default void winogradOutputGradient(float[] dz, int first, int count, WinogradTiles tiles, float[][] m,
+            float[] band) {
         WinogradOps.winogradOutputGradient(dz, first, count, tiles, m, band);
     }
 
-    /** dx = the sum over the tiles of B dv B<sup>T</sup>, samples [first, first + count) written whole; see {@link WinogradOps}. */
-    default void winogradInputGradient(float[][] dv, int first, int count, WinogradTiles tiles, float[] dx, float[] band) {
+    /**
+     * dx = the sum over the tiles of B dv B<sup>T</sup>, samples [first, first + count) written
+     * whole; see {@link WinogradOps}.
+     */
+    default void winogradInputGradient(float[][] dv, int first, int count, WinogradTiles tiles, float[] dx,
+            float[] band) {
         WinogradOps.winogradInputGradient(dv, first, count, tiles, dx, band);
     }
 }

@@ -3,6 +3,7 @@ package nn.api;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.SplittableRandom;
 import org.ejml.data.FMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,44 @@ class EjmlKernelsTest {
         c.data = new float[] {100, 100, 100, 100};
         kernels.multAddTransA(transpose(A), new FMatrixRMaj(B), c);
         assertArrayEquals(new float[] {158, 164, 239, 254}, c.data);
+    }
+
+    /** multAddTransA goes on in multTransA's order: pieces of rows (one empty) give the whole product's bits. */
+    @Test
+    void multAddTransAOverPiecesOfRowsEqualsTheWholeProduct() {
+        SplittableRandom random = new SplittableRandom(3);
+        for (int[] s : new int[][] {{32, 64, 300}, {64, 3, 50}, {5, 7, 9}}) {
+            FMatrixRMaj a = uniform(s[2], s[0], random);
+            FMatrixRMaj b = uniform(s[2], s[1], random);
+            FMatrixRMaj whole = new FMatrixRMaj(s[0], s[1]);
+            kernels.multTransA(a, b, whole);
+            int[] cuts = {0, s[2] / 3, s[2] / 3, s[2] / 2 + 1, s[2]};
+            FMatrixRMaj c = new FMatrixRMaj(s[0], s[1]);
+            for (int piece = 0; piece + 1 < cuts.length; piece++) {
+                FMatrixRMaj pa = rows(a, cuts[piece], cuts[piece + 1]);
+                FMatrixRMaj pb = rows(b, cuts[piece], cuts[piece + 1]);
+                if (piece == 0) {
+                    kernels.multTransA(pa, pb, c);
+                } else {
+                    kernels.multAddTransA(pa, pb, c);
+                }
+            }
+            assertArrayEquals(whole.data, c.data, s[0] + "x" + s[1] + "x" + s[2]);
+        }
+    }
+
+    private static FMatrixRMaj uniform(int rows, int columns, SplittableRandom random) {
+        FMatrixRMaj m = new FMatrixRMaj(rows, columns);
+        for (int i = 0; i < m.data.length; i++) {
+            m.data[i] = (float) (2 * random.nextDouble() - 1);
+        }
+        return m;
+    }
+
+    private static FMatrixRMaj rows(FMatrixRMaj m, int from, int to) {
+        FMatrixRMaj piece = new FMatrixRMaj(to - from, m.numCols);
+        System.arraycopy(m.data, from * m.numCols, piece.data, 0, (to - from) * m.numCols);
+        return piece;
     }
 
     @Test

@@ -1,7 +1,8 @@
 package nn.kernels.vector;
 
 /**
- * One product in the form every {@link Product} computes: c(i,j) = sum over p of x(i,p) y(p,j),
+ * One product in the form every {@link Product} computes: c(i,j) = sum over p of x(i,p) y(p,j)
+ * (added to c's value when {@link #accumulate}),
  * for i &lt; m, j &lt; n, p &lt; k. x is read one element at a time through two strides, so it can be
  * a matrix or a transposed one; y and c are row-major with their own row lengths. Mutable and
  * reused from call to call so that a product allocates nothing.

@@ -109,7 +109,7 @@ final class TiledProduct implements Product {
 
     /**
      * Where the accumulators of row r of a tile at column j start: in {@link #ZEROS} for the first
-     * block of k, else in c, what the last block stored. Always a load, never a choice between two
+     * block of k, else in c, what the last block stored (or, when accumulating, what c held). Always a load, never a choice between two
      * vectors: C2 (JDK 17) boxes every vector of a tile whose accumulators may come from either.
      */
     private static int start(Operands o, int i, int r, int rows, int j, boolean first) {

@@ -15,7 +15,7 @@ import org.ejml.data.FMatrixRMaj;
  * {@link Kernels} on the JDK Vector API, named {@code vector}: register-tiled float products,
  * 150-200+ GFLOPS on one core with AVX-512 where EJML gives 5-8.
  *
- * <p><b>How.</b> All three products are computed as c(i,j) = sum over p of x(i,p) y(p,j) with y
+ * <p><b>How.</b> All the products (and {@link #multAddTransA}) are computed as c(i,j) = sum over p of x(i,p) y(p,j) with y
  * row-major ({@link TiledProduct}): a tile of 4 rows by 3 vectors of c stays in 12 registers while
  * p runs over a block of k; each step loads 3 vectors of row p of y and broadcasts x(i,p) for 4
  * rows. For {@code mult} x is a; for {@code multTransA} x is a read down its columns;
@@ -30,7 +30,7 @@ import org.ejml.data.FMatrixRMaj;
  * as lanes and are cut between the threads by samples ({@link SplitWinograd}).
  *
  * <p><b>Reproducible.</b> Each output element is one chain of fused multiply-adds over p in
- * ascending order from 0, the same in every vector lane, so the bits depend neither on tiles and
+ * ascending order from 0 (from c's value for {@link #multAddTransA}), the same in every vector lane, so the bits depend neither on tiles and
  * blocks, nor on the vector width (128, 256 or 512 bits give the same result), nor on the number
  * of threads. They equal {@code acc = Math.fma(a, b, acc)} in a plain triple loop; they
  * differ from EJML (which rounds the product and the sum separately) by rounding only.

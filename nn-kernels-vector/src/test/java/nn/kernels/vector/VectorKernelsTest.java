@@ -208,7 +208,8 @@ class VectorKernelsTest {
         SplittableRandom random = new SplittableRandom(17);
         for (int bits : BITS) {
             try (VectorKernels one = new VectorKernels(species(bits)); VectorKernels two = one.withThreads(2)) {
-                for (int[] s : new int[][] {{32, 64, 1568}, {64, 32, 441}, {7, 33, 100}, {3, 5, 9}}) {
+                for (int[] s : new int[][] {{32, 64, 1568}, {64, 32, 441}, {40, 33, 2000}, {5, 40, 3000}, {7, 33, 100},
+                        {3, 5, 9}}) {
                     FMatrixRMaj[] ab = Op.TRANS_A.operands(s[0], s[1], s[2], random);
                     float[] whole = run(one, Op.TRANS_A, ab[0], ab[1]).data;
                     int[] cuts = {0, s[2] / 3, s[2] / 3, s[2] / 2 + 1, s[2]};
