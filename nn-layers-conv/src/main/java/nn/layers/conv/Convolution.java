@@ -8,7 +8,10 @@ import org.ejml.data.FMatrixRMaj;
  * filters), the kernel is (kh * kw * c) x filters, all channels_last and row-major.
  */
 interface Convolution {
-    /** z = x * kernel; with {@code training}, keeps what {@link #backward} needs for this batch. */
+    /**
+     * z = x * kernel; with {@code training}, keeps what {@link #backward} needs for this batch (which
+     * may be x itself, by reference: as for every layer, x must not change until backward).
+     */
     void forward(FMatrixRMaj x, FMatrixRMaj kernel, boolean training, FMatrixRMaj z);
 
     /** Whether the last forward pass was a training pass over a batch of {@code samples}. */

@@ -17,12 +17,13 @@ import org.ejml.data.FMatrixRMaj;
  * ({@link #CHUNK_FLOATS} a thread) stay in cache from the transform to the products and back: laid
  * out for the whole batch they took 10 MB and every pass over them went to memory (a cnn-bn step
  * 13 -> 11 ms). So backward transforms the forward pass's input again rather than keeping V, and
- * adds each chunk's share to the kernel gradient with {@link Kernels#multAddTransA}, which keeps
- * the whole batch's bits: chunks of any size, so for any thread count, give the same results.
+ * adds each chunk's share to the kernel gradient with {@link Kernels#multAddTransA}, which goes on
+ * with multTransA's sums: chunks of any size, so any thread count, give the whole batch's bits.
  */
 final class WinogradConvolution implements Convolution {
     /** Most floats a chunk's V and M take a thread (1 MB, L2's size here): 3 samples of cnn-bn's 14x14x32 -> 64. */
     static final int CHUNK_FLOATS = 1 << 18;
+
     private static final int E = WinogradOps.ELEMENTS;
 
     private final WinogradTiles tiles;
@@ -95,7 +96,14 @@ final class WinogradConvolution implements Convolution {
     @Override
     public void backward(FMatrixRMaj dz, FMatrixRMaj kernel, FMatrixRMaj kernelGradient, FMatrixRMaj dx) {
         boolean kernelToo = kernelGradient != null;
+        if (!kernelToo && dx == null) {
+            return;
+        }
         int n = dz.numRows;
+        if (kernelToo && !holdsBatch(n)) {
+            throw new IllegalStateException("Winograd backward over " + n
+                    + " samples needs a training forward pass over them first");
+        }
         for (int first = 0; first < n; first += chunkSamples) {
             int count = Math.min(chunkSamples, n - first);
             layOut(count);

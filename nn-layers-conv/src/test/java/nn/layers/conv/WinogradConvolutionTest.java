@@ -120,23 +120,38 @@ class WinogradConvolutionTest {
     }
 
     /**
-     * Chunks of one sample, on one thread or two, give the bits of the whole batch in one chunk:
-     * each sample's tiles are independent, and the kernel gradient's chunks go on with one chain of
-     * products ({@code multAddTransA}).
+     * Chunks of any size (one sample; the default, 3 + 3 + 1 samples on one thread and 6 + 1 on two;
+     * the whole batch), on one thread or two, give the bits of the whole batch on one thread: each
+     * sample's tiles are independent, and the kernel gradient's chunks go on with the sums of one
+     * product ({@code multAddTransA}).
      */
     @Test
-    void chunksOfOneSampleGiveTheWholeBatchsBits() {
+    void chunksOfAnySizeOnAnyThreadsGiveTheWholeBatchsBits() {
         Case c = Case.of(14, 14, 32, 64, Padding.SAME);
         try (VectorKernels one = new VectorKernels(); VectorKernels two = one.withThreads(2)) {
             Pass whole = run(new WinogradConvolution(c.grid, one, Integer.MAX_VALUE), c, 7);
             for (VectorKernels kernels : new VectorKernels[] {one, two}) {
-                Pass chunked = run(new WinogradConvolution(c.grid, kernels, 1), c, 7);
-                String where = "chunks of one sample on " + kernels.threads() + " threads";
-                assertArrayEquals(whole.z, chunked.z, where);
-                assertArrayEquals(whole.dKernel, chunked.dKernel, where);
-                assertArrayEquals(whole.dx, chunked.dx, where);
+                for (int chunkFloats : new int[] {1, WinogradConvolution.CHUNK_FLOATS, Integer.MAX_VALUE}) {
+                    Pass chunked = run(new WinogradConvolution(c.grid, kernels, chunkFloats), c, 7);
+                    String where = "chunks of " + chunkFloats + " floats on " + kernels.threads() + " threads";
+                    assertArrayEquals(whole.z, chunked.z, where);
+                    assertArrayEquals(whole.dKernel, chunked.dKernel, where);
+                    assertArrayEquals(whole.dx, chunked.dx, where);
+                }
             }
         }
+    }
+
+    /** The same for the reference kernels: EJML's order of sums goes on from chunk to chunk too. */
+    @Test
+    void chunksGiveTheWholeBatchsBitsOnTheReferenceKernels() {
+        Case c = Case.of(6, 7, 8, 5, Padding.SAME);
+        Kernels kernels = new EjmlKernels();
+        Pass whole = run(new WinogradConvolution(c.grid, kernels, Integer.MAX_VALUE), c, 5);
+        Pass chunked = run(new WinogradConvolution(c.grid, kernels, 1), c, 5);
+        assertArrayEquals(whole.z, chunked.z);
+        assertArrayEquals(whole.dKernel, chunked.dKernel);
+        assertArrayEquals(whole.dx, chunked.dx);
     }
 
     /** Backward reads the training pass's input again; an inference pass keeps none. */
@@ -152,6 +167,21 @@ class WinogradConvolutionTest {
         assertFalse(convolution.holdsBatch(2));
         convolution.forward(x, kernel, false, z);
         assertFalse(convolution.holdsBatch(3), "an inference pass keeps no batch for backward");
+        FMatrixRMaj dz = RandomMatrices.normal(3, c.outputSize(), 15);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> convolution.backward(dz, kernel, new FMatrixRMaj(72, 4), null));
+        assertTrue(e.getMessage().contains("needs a training forward pass"), e.getMessage());
+    }
+
+    @Test
+    void backwardAfterTrainingThenInferenceIsRefused() {
+        Layer layer = Layers.built(new Conv2DProvider(), Map.of("filters", 2, "kernel_size", 3), 5, 5,
+                Conv2D.WINOGRAD_MIN_CHANNELS);
+        FMatrixRMaj x = RandomMatrices.normal(2, 5 * 5 * Conv2D.WINOGRAD_MIN_CHANNELS, 1);
+        layer.forward(x, true);
+        layer.forward(x, false);
+        NnException e = assertThrows(NnException.class, () -> layer.backward(new FMatrixRMaj(2, 3 * 3 * 2), true));
+        assertTrue(e.getMessage().contains("needs a forward pass with training=true"), e.getMessage());
     }
 
     /** One instance through batches of 3, then 5, then an empty one: each backward sees only its own batch. */
