@@ -18,6 +18,17 @@ public interface Activation {
     /** dx = dL/dx given the forward pass's x and y and dy = dL/dy; dx may be dy itself. */
     void backward(FMatrixRMaj x, FMatrixRMaj y, FMatrixRMaj dy, FMatrixRMaj dx);
 
+    /**
+     * Whether f is element-wise and non-decreasing exactly in float arithmetic, with f' = 0 wherever
+     * it makes two different inputs equal (relu: max(x, 0), whose gradient at 0 is 0). Then f of a
+     * window's largest value is the largest f, and the gradient reaches the same input, or one whose
+     * f' is 0 either way, so a model may run f after a max pool ({@link MaxSelecting}) instead of
+     * before it: the same outputs and gradients bit for bit, on fewer values. False unless declared.
+     */
+    default boolean commutesWithMax() {
+        return false;
+    }
+
     /** Parameters beyond the name, e.g. {@code alpha}; empty for most. */
     default Map<String, Object> config() {
         return Map.of();

@@ -50,6 +50,14 @@ public final class ActivationLayer extends BaseLayer implements ActivatedLayer {
     @Override
     public FMatrixRMaj forward(FMatrixRMaj x, boolean training) {
         checkInput(x);
+        return apply(x);
+    }
+
+    /**
+     * The forward pass over x of any size: for {@link ExecutionOrder}, which runs an activation that
+     * commutes with max after the max pool that follows it, on the pool's output.
+     */
+    FMatrixRMaj apply(FMatrixRMaj x) {
         input = x;
         y.reshape(x.numRows, x.numCols);
         if (elementwise != null) {

@@ -14,6 +14,12 @@ public final class Relu extends ElementwiseActivation {
         return "relu";
     }
 
+    /** max(x, 0) is non-decreasing, and its gradient is 0 wherever it ties two inputs (x &lt;= 0). */
+    @Override
+    public boolean commutesWithMax() {
+        return true;
+    }
+
     @Override
     protected float apply(float x) {
         return Math.max(x, 0f);

@@ -44,6 +44,9 @@ public final class Sequential implements AutoCloseable {
     private Loss loss;
     private List<Metric> metrics = List.of();
     private List<Variable> trainable = List.of();
+    /** Layer indices in the order they run ({@link ExecutionOrder}); recomputed when layers are added. */
+    private int[] order = new int[0];
+    /** By position in {@link #order}. */
     private boolean[] inputGradientNeeded = new boolean[0];
     private boolean fusedLoss;
     private boolean stopTraining;
@@ -228,9 +231,10 @@ public final class Sequential implements AutoCloseable {
         this.loss = loss;
         this.metrics = List.of(metrics);
         this.trainable = trainableWeights();
+        int[] run = order();
         this.inputGradientNeeded = new boolean[layers.size()];
-        for (int i = 1; i < layers.size(); i++) {
-            inputGradientNeeded[i] = inputGradientNeeded[i - 1] || !layers.get(i - 1).trainableWeights().isEmpty();
+        for (int k = 1; k < layers.size(); k++) {
+            inputGradientNeeded[k] = inputGradientNeeded[k - 1] || !layers.get(run[k - 1]).trainableWeights().isEmpty();
         }
         Layer last = layers.get(layers.size() - 1);
         this.fusedLoss = last instanceof ActivatedLayer activated && loss.fusesWith(activated.activation());
@@ -340,10 +344,20 @@ public final class Sequential implements AutoCloseable {
     public FMatrixRMaj forward(FMatrixRMaj batch, boolean training) {
         requireBuilt();
         FMatrixRMaj a = batch;
-        for (int i = 0; i < layers.size(); i++) {
-            a = layers.get(i).forward(a, training);
+        int[] run = order();
+        for (int k = 0; k < run.length; k++) {
+            Layer layer = layers.get(run[k]);
+            // a layer run later than declared is an activation after the max pool: on the pool's output
+            a = run[k] < k ? ((ActivationLayer) layer).apply(a) : layer.forward(a, training);
         }
         return a;
+    }
+
+    private int[] order() {
+        if (order.length != layers.size()) {
+            order = ExecutionOrder.of(layers);
+        }
+        return order;
     }
 
     /**
@@ -418,8 +432,9 @@ public final class Sequential implements AutoCloseable {
         FMatrixRMaj g = fusedLoss
                 ? ((ActivatedLayer) layers.get(last)).backwardFromPreActivation(lossGradient, inputGradientNeeded[last])
                 : layers.get(last).backward(lossGradient, inputGradientNeeded[last]);
-        for (int i = last - 1; i >= 0 && g != null; i--) {
-            g = layers.get(i).backward(g, inputGradientNeeded[i]);
+        int[] run = order();
+        for (int k = last - 1; k >= 0 && g != null; k--) {
+            g = layers.get(run[k]).backward(g, inputGradientNeeded[k]);
         }
         return value;
     }
