@@ -15,7 +15,9 @@ import org.ejml.data.FMatrixRMaj;
  * each layer's training forward and backward pass: on a machine that other processes load, the
  * calling thread's CPU time moves much less than the wall clock (one thread: measured 14.3-14.5 ms
  * a cnn-bn step of CPU while the wall clock gave 23-34 ms). With several threads only the wall
- * column counts (the CPU column is the caller's share).
+ * column counts (the CPU column is the caller's share). The layers run as declared here, whereas a
+ * step runs a relu just before a max pool after it (nn.core's ExecutionOrder): those relu layers'
+ * figures are for the whole input, four times what a step spends on them after a 2x2 pool.
  *
  * <pre>java --add-modules jdk.incubator.vector -cp benchmarks.jar nn.bench.StepCpuTime [preset] [threads] [layers]</pre>
  */
