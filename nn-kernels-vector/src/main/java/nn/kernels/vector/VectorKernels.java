@@ -143,21 +143,22 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void multTransA(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c) {
-        int m = a.numCols;
-        int k = a.numRows;
-        int n = b.numCols;
-        check("multTransA", a, b, c, k, b.numRows, m, n);
-        run(operands.set(a.data, 1, m, b.data, n, c.data, n, m, n, k));
+        transA("multTransA", a, b, c, false);
     }
 
     /** c = c + a<sup>T</sup> b, each element's chain going on from c: pieces of rows sum to the whole product's bits. */
     @Override
     public void multAddTransA(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c) {
+        transA("multAddTransA", a, b, c, true);
+    }
+
+    private void transA(String op, FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c, boolean accumulate) {
         int m = a.numCols;
         int k = a.numRows;
         int n = b.numCols;
-        check("multAddTransA", a, b, c, k, b.numRows, m, n);
-        run(operands.set(a.data, 1, m, b.data, n, c.data, n, m, n, k).accumulating());
+        check(op, a, b, c, k, b.numRows, m, n);
+        Operands o = operands.set(a.data, 1, m, b.data, n, c.data, n, m, n, k);
+        run(accumulate ? o.accumulating() : o);
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.ejml.data.FMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Winograd's F(2x2, 3x3) against im2col's one product (an independent formulation of the same
@@ -173,17 +174,6 @@ class WinogradConvolutionTest {
         assertTrue(e.getMessage().contains("needs a training forward pass"), e.getMessage());
     }
 
-    @Test
-    void backwardAfterTrainingThenInferenceIsRefused() {
-        Layer layer = Layers.built(new Conv2DProvider(), Map.of("filters", 2, "kernel_size", 3), 5, 5,
-                Conv2D.WINOGRAD_MIN_CHANNELS);
-        FMatrixRMaj x = RandomMatrices.normal(2, 5 * 5 * Conv2D.WINOGRAD_MIN_CHANNELS, 1);
-        layer.forward(x, true);
-        layer.forward(x, false);
-        NnException e = assertThrows(NnException.class, () -> layer.backward(new FMatrixRMaj(2, 3 * 3 * 2), true));
-        assertTrue(e.getMessage().contains("needs a forward pass with training=true"), e.getMessage());
-    }
-
     /** One instance through batches of 3, then 5, then an empty one: each backward sees only its own batch. */
     @Test
     void batchSizesChangeAndAnEmptyBatchHasNoGradient() {
@@ -196,11 +186,16 @@ class WinogradConvolutionTest {
         assertEquals(0, empty.z.length);
     }
 
-    @Test
-    void backwardWithoutATrainingForwardIsRefused() {
+    /** Refused after inference only, and after training then inference. */
+    @ParameterizedTest(name = "a training pass first: {0}")
+    @ValueSource(booleans = {false, true})
+    void backwardWithoutATrainingForwardIsRefused(boolean trainingFirst) {
         Layer layer = Layers.built(new Conv2DProvider(), Map.of("filters", 2, "kernel_size", 3), 5, 5,
                 Conv2D.WINOGRAD_MIN_CHANNELS);
         FMatrixRMaj x = RandomMatrices.normal(2, 5 * 5 * Conv2D.WINOGRAD_MIN_CHANNELS, 1);
+        if (trainingFirst) {
+            layer.forward(x, true);
+        }
         layer.forward(x, false);
         NnException e = assertThrows(NnException.class, () -> layer.backward(new FMatrixRMaj(2, 3 * 3 * 2), true));
         assertTrue(e.getMessage().contains("needs a forward pass with training=true"), e.getMessage());
