@@ -19,11 +19,13 @@ public interface Activation {
     void backward(FMatrixRMaj x, FMatrixRMaj y, FMatrixRMaj dy, FMatrixRMaj dx);
 
     /**
-     * Whether f is element-wise and non-decreasing exactly in float arithmetic, with f' = 0 wherever
-     * it makes two different inputs equal (relu: max(x, 0), whose gradient at 0 is 0). Then f of a
-     * window's largest value is the largest f, and the gradient reaches the same input, or one whose
-     * f' is 0 either way, so a model may run f after a max pool ({@link MaxSelecting}) instead of
-     * before it: the same outputs and gradients bit for bit, on fewer values. False unless declared.
+     * Whether a model may run f after a max pool ({@link MaxSelecting}) instead of before it, with
+     * the same outputs and gradients bit for bit, on fewer values. That needs all of: f element-wise
+     * and non-decreasing exactly in float arithmetic, f(NaN) = NaN; f' = 0 wherever f makes two
+     * different inputs equal, the edges of flat stretches included; and backward writing +0 there
+     * whatever dy is (not dy * 0, which is -0 for negative dy) and NaN only where dy is NaN. relu
+     * qualifies (max(x, 0); its backward masks dy with the sign of y). leaky relu, elu, sigmoid and
+     * the like must not declare it: rounding ties their inputs where f' is not 0. False by default.
      */
     default boolean commutesWithMax() {
         return false;

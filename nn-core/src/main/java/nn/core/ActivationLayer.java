@@ -50,14 +50,15 @@ public final class ActivationLayer extends BaseLayer implements ActivatedLayer {
     @Override
     public FMatrixRMaj forward(FMatrixRMaj x, boolean training) {
         checkInput(x);
-        return apply(x);
+        return forwardAnyShape(x);
     }
 
     /**
      * The forward pass over x of any size: for {@link ExecutionOrder}, which runs an activation that
-     * commutes with max after the max pool that follows it, on the pool's output.
+     * commutes with max after the max pool that follows it, on the pool's output. Such a layer's
+     * {@link #preActivation()} and gradients are then of the pool's output size.
      */
-    FMatrixRMaj apply(FMatrixRMaj x) {
+    FMatrixRMaj forwardAnyShape(FMatrixRMaj x) {
         input = x;
         y.reshape(x.numRows, x.numCols);
         if (elementwise != null) {

@@ -348,7 +348,7 @@ public final class Sequential implements AutoCloseable {
         for (int k = 0; k < run.length; k++) {
             Layer layer = layers.get(run[k]);
             // a layer run later than declared is an activation after the max pool: on the pool's output
-            a = run[k] < k ? ((ActivationLayer) layer).apply(a) : layer.forward(a, training);
+            a = run[k] < k ? ((ActivationLayer) layer).forwardAnyShape(a) : layer.forward(a, training);
         }
         return a;
     }

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
 import nn.api.BuildContext;
 import nn.api.Layer;
-import nn.api.Shape;
 import nn.core.FitConfig;
 import nn.core.History;
 import nn.core.LabeledData;
@@ -18,56 +15,16 @@ import nn.io.ModelDefinition;
 import nn.io.ModelFiles;
 import org.ejml.data.FMatrixRMaj;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Sequential runs a relu declared just before a max pool after it, on the pool's fewer outputs
- * (nn.core's ExecutionOrder). Relu then pool and pool then relu give the same outputs and input
- * gradients bit for bit, ties, zeros of both signs and all-negative windows included; a CNN declared
- * relu, pool trains to the bits of one declared pool, relu; and it predicts what its layers give
- * run one after another as declared.
+ * (nn.core's ExecutionOrder), through the app's model files: a CNN declared relu, pool trains to the
+ * bits of one declared pool, relu (the same computation, run through fit), and predicts what its
+ * layers give run one after another as declared. The gradients against the declared order, bit for
+ * bit on special values, are nn-layers-conv's ReluAfterMaxPoolTest.
  */
 class ReluMaxPoolOrderTest {
     private static final PluginRegistry REGISTRY = PluginRegistry.discover();
-    private static final float[] LEVELS = {-2f, -1f, -0f, 0f, 0.5f, 1f, 1f, 3f};
-
-    private static Layer built(String type, Map<String, ?> config, Shape input) {
-        Layer layer = REGISTRY.layer(type, config);
-        layer.build(input, BuildContext.seeded(1));
-        return layer;
-    }
-
-    /** Values from a few levels, so that windows tie, hold both zeros, or are all negative. */
-    private static FMatrixRMaj levels(int rows, int columns, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        FMatrixRMaj m = new FMatrixRMaj(rows, columns);
-        for (int i = 0; i < m.data.length; i++) {
-            m.data[i] = LEVELS[random.nextInt(LEVELS.length)];
-        }
-        return m;
-    }
-
-    @ParameterizedTest(name = "pool {0}")
-    @ValueSource(strings = {"2x2 valid", "3x3 stride 2 same"})
-    void reluThenPoolEqualsPoolThenReluBitForBit(String which) {
-        Map<String, ?> config = which.startsWith("2x2") ? Map.of("pool_size", 2)
-                : Map.of("pool_size", 3, "strides", 2, "padding", "same");
-        Shape image = Shape.of(6, 7, 3);
-        Layer relu = built("Activation", Map.of("activation", "relu"), image);
-        Layer pool = built("MaxPooling2D", config, image);
-        Layer poolFirst = built("MaxPooling2D", config, image);
-        Layer reluAfter = built("Activation", Map.of("activation", "relu"), pool.outputShape());
-        FMatrixRMaj x = levels(5, image.size(), 1);
-        FMatrixRMaj dy = levels(5, pool.outputShape().size(), 2);
-
-        float[] declared = pool.forward(relu.forward(x, true), true).data.clone();
-        float[] reordered = reluAfter.forward(poolFirst.forward(x, true), true).data.clone();
-        assertArrayEquals(declared, reordered, "outputs");
-        float[] declaredDx = relu.backward(pool.backward(dy, true), true).data.clone();
-        float[] reorderedDx = poolFirst.backward(reluAfter.backward(dy, true), true).data.clone();
-        assertArrayEquals(declaredDx, reorderedDx, "input gradients");
-    }
 
     private static Sequential cnn(boolean reluFirst) {
         String relu = """

@@ -42,9 +42,13 @@ class VectorWindowsTest {
         return offsets;
     }
 
-    /** Values from {-1, 0, 0.5, 1, 2}: many ties within a window. */
+    /**
+     * Values from a few levels: many ties within a window, zeros of both signs, all-negative
+     * windows and NaN (max pools see BatchNormalization's output, before the relu that Sequential
+     * runs after them).
+     */
     private static float[] fewValues(int n, SplittableRandom random) {
-        float[] choices = {-1, 0, 0.5f, 1, 2};
+        float[] choices = {-2, -1, -0f, 0, 0.5f, 1, 2, Float.NaN};
         float[] v = new float[n];
         for (int i = 0; i < n; i++) {
             v[i] = choices[random.nextInt(choices.length)];
