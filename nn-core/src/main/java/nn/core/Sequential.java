@@ -44,7 +44,7 @@ public final class Sequential implements AutoCloseable {
     private Loss loss;
     private List<Metric> metrics = List.of();
     private List<Variable> trainable = List.of();
-    /** Layer indices in the order they run ({@link ExecutionOrder}); recomputed when layers are added. */
+    /** Layer indices in the order they run ({@link ExecutionOrder}); set whenever a layer is added. */
     private int[] order = new int[0];
     /** By position in {@link #order}. */
     private boolean[] inputGradientNeeded = new boolean[0];
@@ -98,6 +98,7 @@ public final class Sequential implements AutoCloseable {
         }
         names.add(layer.name());
         layers.add(layer);
+        order = ExecutionOrder.of(layers);
         if (!isBuilt() && layers.size() == 1 && layer.declaredInputShape().isPresent()) {
             build(layer.declaredInputShape().get());
         }
@@ -231,10 +232,10 @@ public final class Sequential implements AutoCloseable {
         this.loss = loss;
         this.metrics = List.of(metrics);
         this.trainable = trainableWeights();
-        int[] run = order();
         this.inputGradientNeeded = new boolean[layers.size()];
         for (int k = 1; k < layers.size(); k++) {
-            inputGradientNeeded[k] = inputGradientNeeded[k - 1] || !layers.get(run[k - 1]).trainableWeights().isEmpty();
+            Layer before = layers.get(order[k - 1]);
+            inputGradientNeeded[k] = inputGradientNeeded[k - 1] || !before.trainableWeights().isEmpty();
         }
         Layer last = layers.get(layers.size() - 1);
         this.fusedLoss = last instanceof ActivatedLayer activated && loss.fusesWith(activated.activation());
@@ -344,20 +345,12 @@ public final class Sequential implements AutoCloseable {
     public FMatrixRMaj forward(FMatrixRMaj batch, boolean training) {
         requireBuilt();
         FMatrixRMaj a = batch;
-        int[] run = order();
-        for (int k = 0; k < run.length; k++) {
-            Layer layer = layers.get(run[k]);
+        for (int k = 0; k < order.length; k++) {
+            Layer layer = layers.get(order[k]);
             // a layer run later than declared is an activation after the max pool: on the pool's output
-            a = run[k] < k ? ((ActivationLayer) layer).forwardAnyShape(a) : layer.forward(a, training);
+            a = order[k] < k ? ((ActivationLayer) layer).forwardAnyShape(a) : layer.forward(a, training);
         }
         return a;
-    }
-
-    private int[] order() {
-        if (order.length != layers.size()) {
-            order = ExecutionOrder.of(layers);
-        }
-        return order;
     }
 
     /**
@@ -432,9 +425,8 @@ public final class Sequential implements AutoCloseable {
         FMatrixRMaj g = fusedLoss
                 ? ((ActivatedLayer) layers.get(last)).backwardFromPreActivation(lossGradient, inputGradientNeeded[last])
                 : layers.get(last).backward(lossGradient, inputGradientNeeded[last]);
-        int[] run = order();
         for (int k = last - 1; k >= 0 && g != null; k--) {
-            g = layers.get(run[k]).backward(g, inputGradientNeeded[k]);
+            g = layers.get(order[k]).backward(g, inputGradientNeeded[k]);
         }
         return value;
     }
