@@ -146,7 +146,7 @@ public interface Kernels extends AutoCloseable {
         WindowOps.windowScatter(cols, count, sampleSize, offsets, taps, channels, dx);
     }
 
-    // ---- Winograd's F(2x2, 3x3) (issue 15, nn-layers-conv): the data passes; plain-Java reference WinogradOps ----
+    // ---- Winograd's F(4x4, 3x3) (issue 15, nn-layers-conv): the data passes; plain-Java reference WinogradOps ----
 
     /**
      * Rows [0, count x tiles) of each v[&#958;] = B<sup>T</sup> d B of the tiles of samples

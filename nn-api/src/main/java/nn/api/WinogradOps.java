@@ -3,27 +3,38 @@ package nn.api;
 import java.util.Arrays;
 
 /**
- * The reference passes of Winograd's F(2x2, 3x3) convolution (Lavin and Gray, 2015) of
- * {@link Kernels}: plain loops whose results a faster implementation must equal bit for bit. A 2x2
- * tile of a 3x3 convolution's outputs comes from a 4x4 input tile d as
+ * The reference passes of Winograd's F(4x4, 3x3) convolution (Lavin and Gray, 2015) of
+ * {@link Kernels}: plain loops whose results a faster implementation must equal bit for bit. A 4x4
+ * tile of a 3x3 convolution's outputs comes from a 6x6 input tile d as
  * y = A<sup>T</sup> [U &#8857; (B<sup>T</sup> d B)] A, U = G g G<sup>T</sup> the transformed kernel:
  * <pre>
- *   B<sup>T</sup> = [1 0 -1 0; 0 1 1 0; 0 -1 1 0; 0 1 0 -1]
- *   A<sup>T</sup> = [1 1 1 0; 0 1 -1 -1]
+ *   B<sup>T</sup> = [4  0 -5  0 1 0;      A<sup>T</sup> = [1 1  1 1  1 0;
+ *         0 -4 -4  1 1 0;            0 1 -1 2 -2 0;
+ *         0  4 -4 -1 1 0;            0 1  1 4  4 0;
+ *         0 -2 -1  2 1 0;            0 1 -1 8 -8 1]
+ *         0  2 -1 -2 1 0;
+ *         0  4  0 -5 0 1]
  * </pre>
- * The gradients go through the transposes: M = A dy A<sup>T</sup>, dd = B dV B<sup>T</sup>.
+ * The gradients go through the transposes: M = A dy A<sup>T</sup>, dd = B dV B<sup>T</sup>. Each
+ * side of a transform is one of four line maps (the {@code in}, {@code out}, {@code gradOut} and
+ * {@code gradIn} methods, public so that faster passes share them for their leftovers): their
+ * expressions, in Java's left-to-right order, are the reference's bits. The coefficients are small integers: products by powers of two are exact,
+ * those by 5 and the additions round.
  *
- * <p>Element &#958; = 4 i + j (row i, column j) of a transformed tile lives in the matrix
+ * <p>Element &#958; = 6 i + j (row i, column j) of a transformed tile lives in the matrix
  * {@code v[&#958;]} (or {@code m[&#958;]}), row-major, one row per tile (sample by sample, tile row
  * by tile row), one column per channel (or filter): each &#958; is then one product. A pass goes
  * over a sample one band (row of tiles) at a time: rows first (whole image rows, contiguous), into
- * 4 band rows of scratch, then columns (tile by tile). Each element is a fixed sequence of float
- * additions, the same for any cut of the samples; nothing is allocated (the caller gives the
+ * 6 band rows of scratch, then columns (tile by tile). Each element is a fixed sequence of float
+ * operations, the same for any cut of the samples; nothing is allocated (the caller gives the
  * scratch: {@code band} of at least count x {@link WinogradTiles#bandFloats()} floats).
  */
 public final class WinogradOps {
-    /** Transformed elements of a tile: 4 x 4. */
-    public static final int ELEMENTS = 16;
+    private static final int OUT = WinogradTiles.OUT;
+    private static final int IN = WinogradTiles.IN;
+
+    /** Transformed elements of a tile: 6 x 6. */
+    public static final int ELEMENTS = WinogradTiles.IN * WinogradTiles.IN;
 
     private WinogradOps() {
     }
@@ -104,8 +115,8 @@ public final class WinogradOps {
 
     /**
      * Rows {@code firstRow ..} of V (one per tile of the sample, c columns) = B<sup>T</sup> d B of
-     * each 4x4 input tile. Tile (ty, tx) reads input rows 2 ty - top .. + 3 and columns 2 tx - left
-     * .. + 3, zero outside the image.
+     * each 6x6 input tile. Tile (ty, tx) reads input rows 4 ty - top .. + 5 and columns 4 tx - left
+     * .. + 5, zero outside the image.
      */
     private static void input(float[] x, int sample, WinogradTiles tiles, float[][] v, int firstRow, float[] band,
             int bandOffset) {
@@ -113,45 +124,38 @@ public final class WinogradOps {
         int rowLength = tiles.width * c;
         int bandRow = tiles.bandPixels * c;
         int inside = tiles.left * c;
-        int e0 = bandOffset, e1 = e0 + bandRow, e2 = e1 + bandRow, e3 = e2 + bandRow;
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < IN; i++) {
             Arrays.fill(band, bandOffset + i * bandRow, bandOffset + i * bandRow + inside, 0f);
             Arrays.fill(band, bandOffset + i * bandRow + inside + rowLength, bandOffset + (i + 1) * bandRow, 0f);
         }
         int sampleStart = sample * tiles.height * rowLength;
         for (int ty = 0; ty < tiles.tilesHigh; ty++) {
-            float[] r0 = tiles.zeroRow, r1 = r0, r2 = r0, r3 = r0;
-            int o0 = 0, o1 = 0, o2 = 0, o3 = 0;
-            int top = 2 * ty - tiles.top;
-            if (inImage(top, tiles.height)) { r0 = x; o0 = sampleStart + top * rowLength; }
-            if (inImage(top + 1, tiles.height)) { r1 = x; o1 = sampleStart + (top + 1) * rowLength; }
-            if (inImage(top + 2, tiles.height)) { r2 = x; o2 = sampleStart + (top + 2) * rowLength; }
-            if (inImage(top + 3, tiles.height)) { r3 = x; o3 = sampleStart + (top + 3) * rowLength; }
+            int top = OUT * ty - tiles.top;
+            int b = bandOffset + inside;
             for (int q = 0; q < rowLength; q++) {
-                float d0 = r0[o0 + q], d1 = r1[o1 + q], d2 = r2[o2 + q], d3 = r3[o3 + q];
-                band[e0 + inside + q] = d0 - d2;
-                band[e1 + inside + q] = d1 + d2;
-                band[e2 + inside + q] = d2 - d1;
-                band[e3 + inside + q] = d1 - d3;
+                float d0 = pixel(x, sampleStart, top, rowLength, q, tiles.height);
+                float d1 = pixel(x, sampleStart, top + 1, rowLength, q, tiles.height);
+                float d2 = pixel(x, sampleStart, top + 2, rowLength, q, tiles.height);
+                float d3 = pixel(x, sampleStart, top + 3, rowLength, q, tiles.height);
+                float d4 = pixel(x, sampleStart, top + 4, rowLength, q, tiles.height);
+                float d5 = pixel(x, sampleStart, top + 5, rowLength, q, tiles.height);
+                for (int i = 0; i < IN; i++) {
+                    band[b + i * bandRow + q] = in(i, d0, d1, d2, d3, d4, d5);
+                }
             }
             int row = firstRow + ty * tiles.tilesWide;
             for (int tx = 0; tx < tiles.tilesWide; tx++, row++) {
-                for (int i = 0; i < 4; i++) {
-                    inputColumns(band, bandOffset + i * bandRow + 2 * tx * c, c, v[4 * i], v[4 * i + 1], v[4 * i + 2],
-                            v[4 * i + 3], row * c);
+                for (int i = 0; i < IN; i++) {
+                    int p = bandOffset + i * bandRow + OUT * tx * c;
+                    for (int k = 0; k < c; k++) {
+                        float d0 = band[p + k], d1 = band[p + c + k], d2 = band[p + 2 * c + k];
+                        float d3 = band[p + 3 * c + k], d4 = band[p + 4 * c + k], d5 = band[p + 5 * c + k];
+                        for (int j = 0; j < IN; j++) {
+                            v[IN * i + j][row * c + k] = in(j, d0, d1, d2, d3, d4, d5);
+                        }
+                    }
                 }
             }
-        }
-    }
-
-    /** The column half of B<sup>T</sup> d B: four pixels of a band row (c each) to elements 0-3 of a tile row. */
-    private static void inputColumns(float[] e, int at, int c, float[] v0, float[] v1, float[] v2, float[] v3, int to) {
-        for (int k = 0; k < c; k++) {
-            float d0 = e[at + k], d1 = e[at + c + k], d2 = e[at + 2 * c + k], d3 = e[at + 3 * c + k];
-            v0[to + k] = d0 - d2;
-            v1[to + k] = d1 + d2;
-            v2[to + k] = d2 - d1;
-            v3[to + k] = d1 - d3;
         }
     }
 
@@ -159,38 +163,32 @@ public final class WinogradOps {
     private static void output(float[][] m, int firstRow, WinogradTiles tiles, float[] z, int sample, float[] band,
             int bandOffset) {
         int f = tiles.filters;
-        int bandRow = 2 * tiles.tilesWide * f;
+        int bandRow = OUT * tiles.tilesWide * f;
         int rowLength = tiles.outWidth * f;
-        int o0 = bandOffset, o1 = o0 + bandRow, o2 = o1 + bandRow, o3 = o2 + bandRow;
         int sampleStart = sample * tiles.outHeight * rowLength;
         for (int ty = 0; ty < tiles.tilesHigh; ty++) {
             int row = firstRow + ty * tiles.tilesWide;
             for (int tx = 0; tx < tiles.tilesWide; tx++, row++) {
-                for (int i = 0; i < 4; i++) {
-                    outputColumns(m[4 * i], m[4 * i + 1], m[4 * i + 2], m[4 * i + 3], row * f, f, band,
-                            bandOffset + i * bandRow + 2 * tx * f);
+                for (int i = 0; i < IN; i++) {
+                    int p = bandOffset + i * bandRow + OUT * tx * f;
+                    for (int k = 0; k < f; k++) {
+                        int from = row * f + k;
+                        float m0 = m[IN * i][from], m1 = m[IN * i + 1][from], m2 = m[IN * i + 2][from];
+                        float m3 = m[IN * i + 3][from], m4 = m[IN * i + 4][from], m5 = m[IN * i + 5][from];
+                        for (int j = 0; j < OUT; j++) {
+                            band[p + j * f + k] = out(j, m0, m1, m2, m3, m4, m5);
+                        }
+                    }
                 }
             }
-            int y = 2 * ty;
-            int at = sampleStart + y * rowLength;
-            for (int q = 0; q < rowLength; q++) {
-                z[at + q] = band[o0 + q] + band[o1 + q] + band[o2 + q];
-            }
-            if (y + 1 < tiles.outHeight) {
-                at += rowLength;
+            for (int j = 0; j < OUT && OUT * ty + j < tiles.outHeight; j++) {
+                int at = sampleStart + (OUT * ty + j) * rowLength;
                 for (int q = 0; q < rowLength; q++) {
-                    z[at + q] = band[o1 + q] - band[o2 + q] - band[o3 + q];
+                    int p = bandOffset + q;
+                    z[at + q] = out(j, band[p], band[p + bandRow], band[p + 2 * bandRow], band[p + 3 * bandRow],
+                            band[p + 4 * bandRow], band[p + 5 * bandRow]);
                 }
             }
-        }
-    }
-
-    /** The column half of A<sup>T</sup> m A: elements 0-3 of a tile row to two pixels of a band row. */
-    private static void outputColumns(float[] m0, float[] m1, float[] m2, float[] m3, int from, int f, float[] o, int at) {
-        for (int k = 0; k < f; k++) {
-            float a = m0[from + k], b = m1[from + k], c = m2[from + k], d = m3[from + k];
-            o[at + k] = a + b + c;
-            o[at + f + k] = b - c - d;
         }
     }
 
@@ -198,49 +196,42 @@ public final class WinogradOps {
     private static void outputGradient(float[] dz, int sample, WinogradTiles tiles, float[][] m, int firstRow,
             float[] band, int bandOffset) {
         int f = tiles.filters;
-        int bandRow = 2 * tiles.tilesWide * f;
+        int bandRow = OUT * tiles.tilesWide * f;
         int rowLength = tiles.outWidth * f;
-        int h0 = bandOffset, h1 = h0 + bandRow, h2 = h1 + bandRow, h3 = h2 + bandRow;
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < IN; i++) {
             Arrays.fill(band, bandOffset + i * bandRow + rowLength, bandOffset + (i + 1) * bandRow, 0f);
         }
         int sampleStart = sample * tiles.outHeight * rowLength;
         for (int ty = 0; ty < tiles.tilesHigh; ty++) {
-            int y = 2 * ty;
-            float[] g1 = y + 1 < tiles.outHeight ? dz : tiles.zeroRow;
-            int o0 = sampleStart + y * rowLength;
-            int o1 = g1 == dz ? o0 + rowLength : 0;
+            int y = OUT * ty;
             for (int q = 0; q < rowLength; q++) {
-                float a = dz[o0 + q], b = g1[o1 + q];
-                band[h0 + q] = a;
-                band[h1 + q] = a + b;
-                band[h2 + q] = a - b;
-                band[h3 + q] = -b;
+                float g0 = pixel(dz, sampleStart, y, rowLength, q, tiles.outHeight);
+                float g1 = pixel(dz, sampleStart, y + 1, rowLength, q, tiles.outHeight);
+                float g2 = pixel(dz, sampleStart, y + 2, rowLength, q, tiles.outHeight);
+                float g3 = pixel(dz, sampleStart, y + 3, rowLength, q, tiles.outHeight);
+                for (int i = 0; i < IN; i++) {
+                    band[bandOffset + i * bandRow + q] = gradOut(i, g0, g1, g2, g3);
+                }
             }
             int row = firstRow + ty * tiles.tilesWide;
             for (int tx = 0; tx < tiles.tilesWide; tx++, row++) {
-                for (int i = 0; i < 4; i++) {
-                    gradientColumns(band, bandOffset + i * bandRow + 2 * tx * f, f, m[4 * i], m[4 * i + 1], m[4 * i + 2],
-                            m[4 * i + 3], row * f);
+                for (int i = 0; i < IN; i++) {
+                    int p = bandOffset + i * bandRow + OUT * tx * f;
+                    for (int k = 0; k < f; k++) {
+                        float g0 = band[p + k], g1 = band[p + f + k], g2 = band[p + 2 * f + k], g3 = band[p + 3 * f + k];
+                        for (int j = 0; j < IN; j++) {
+                            m[IN * i + j][row * f + k] = gradOut(j, g0, g1, g2, g3);
+                        }
+                    }
                 }
             }
         }
     }
 
-    /** The column half of A dy A<sup>T</sup>: two pixels of a band row to elements 0-3 of a tile row. */
-    private static void gradientColumns(float[] h, int at, int f, float[] m0, float[] m1, float[] m2, float[] m3, int to) {
-        for (int k = 0; k < f; k++) {
-            float a = h[at + k], b = h[at + f + k];
-            m0[to + k] = a;
-            m1[to + k] = a + b;
-            m2[to + k] = a - b;
-            m3[to + k] = -b;
-        }
-    }
-
     /**
      * The sample's input gradient dx (c channels) = the sum over tiles of B dV B<sup>T</sup> from rows
-     * {@code firstRow ..} of dV, overlapping tiles added in a fixed order; padding's share dropped.
+     * {@code firstRow ..} of dV: each tile's 6x6 added to the band (tiles left to right), each band's
+     * rows to dx (bands top to bottom); padding's share dropped.
      */
     private static void inputGradient(float[][] dv, int firstRow, WinogradTiles tiles, float[] dx, int sample, float[] band,
             int bandOffset) {
@@ -248,56 +239,87 @@ public final class WinogradOps {
         int rowLength = tiles.width * c;
         int bandRow = tiles.bandPixels * c;
         int inside = tiles.left * c;
-        int f0 = bandOffset + inside, f1 = f0 + bandRow, f2 = f1 + bandRow, f3 = f2 + bandRow;
         int sampleStart = sample * tiles.height * rowLength;
         Arrays.fill(dx, sampleStart, sampleStart + tiles.height * rowLength, 0f);
         for (int ty = 0; ty < tiles.tilesHigh; ty++) {
-            Arrays.fill(band, bandOffset, bandOffset + 4 * bandRow, 0f);
+            Arrays.fill(band, bandOffset, bandOffset + IN * bandRow, 0f);
             int row = firstRow + ty * tiles.tilesWide;
             for (int tx = 0; tx < tiles.tilesWide; tx++, row++) {
-                for (int i = 0; i < 4; i++) {
-                    inputGradientColumns(dv[4 * i], dv[4 * i + 1], dv[4 * i + 2], dv[4 * i + 3], row * c, c, band,
-                            bandOffset + i * bandRow + 2 * tx * c);
+                for (int i = 0; i < IN; i++) {
+                    int p = bandOffset + i * bandRow + OUT * tx * c;
+                    for (int k = 0; k < c; k++) {
+                        int from = row * c + k;
+                        float e0 = dv[IN * i][from], e1 = dv[IN * i + 1][from], e2 = dv[IN * i + 2][from];
+                        float e3 = dv[IN * i + 3][from], e4 = dv[IN * i + 4][from], e5 = dv[IN * i + 5][from];
+                        for (int j = 0; j < IN; j++) {
+                            band[p + j * c + k] += gradIn(j, e0, e1, e2, e3, e4, e5);
+                        }
+                    }
                 }
             }
-            int top = 2 * ty - tiles.top;
-            if (inImage(top, tiles.height)) {
-                int at = sampleStart + top * rowLength;
-                for (int q = 0; q < rowLength; q++) {
-                    dx[at + q] += band[f0 + q];
-                }
-            }
-            if (inImage(top + 1, tiles.height)) {
-                int at = sampleStart + (top + 1) * rowLength;
-                for (int q = 0; q < rowLength; q++) {
-                    dx[at + q] += band[f1 + q] - band[f2 + q] + band[f3 + q];
-                }
-            }
-            if (inImage(top + 2, tiles.height)) {
-                int at = sampleStart + (top + 2) * rowLength;
-                for (int q = 0; q < rowLength; q++) {
-                    dx[at + q] += band[f1 + q] + band[f2 + q] - band[f0 + q];
-                }
-            }
-            if (inImage(top + 3, tiles.height)) {
-                int at = sampleStart + (top + 3) * rowLength;
-                for (int q = 0; q < rowLength; q++) {
-                    dx[at + q] -= band[f3 + q];
+            int top = OUT * ty - tiles.top;
+            for (int j = 0; j < IN; j++) {
+                if (inImage(top + j, tiles.height)) {
+                    int at = sampleStart + (top + j) * rowLength;
+                    for (int q = 0; q < rowLength; q++) {
+                        int p = bandOffset + inside + q;
+                        dx[at + q] += gradIn(j, band[p], band[p + bandRow], band[p + 2 * bandRow], band[p + 3 * bandRow],
+                                band[p + 4 * bandRow], band[p + 5 * bandRow]);
+                    }
                 }
             }
         }
     }
 
-    /** The column half of B dV B<sup>T</sup>: elements 0-3 of a tile row added to four pixels of a band row. */
-    private static void inputGradientColumns(float[] v0, float[] v1, float[] v2, float[] v3, int from, int c, float[] e,
-            int at) {
-        for (int k = 0; k < c; k++) {
-            float a = v0[from + k], b = v1[from + k], d = v2[from + k], g = v3[from + k];
-            e[at + k] += a;
-            e[at + c + k] += b - d + g;
-            e[at + 2 * c + k] += b + d - a;
-            e[at + 3 * c + k] -= g;
-        }
+    /** Element i of B<sup>T</sup> d for a line d of 6 inputs. */
+    public static float in(int i, float d0, float d1, float d2, float d3, float d4, float d5) {
+        return switch (i) {
+            case 0 -> 4f * d0 - 5f * d2 + d4;
+            case 1 -> d3 + d4 - 4f * (d1 + d2);
+            case 2 -> d4 - d3 + 4f * (d1 - d2);
+            case 3 -> d4 - d2 + 2f * (d3 - d1);
+            case 4 -> d4 - d2 - 2f * (d3 - d1);
+            default -> 4f * d1 - 5f * d3 + d5;
+        };
+    }
+
+    /** Element j of A<sup>T</sup> m for a line m of 6 transformed values. */
+    public static float out(int j, float m0, float m1, float m2, float m3, float m4, float m5) {
+        return switch (j) {
+            case 0 -> m0 + (m1 + m2) + (m3 + m4);
+            case 1 -> m1 - m2 + 2f * (m3 - m4);
+            case 2 -> m1 + m2 + 4f * (m3 + m4);
+            default -> m1 - m2 + 8f * (m3 - m4) + m5;
+        };
+    }
+
+    /** Element i of A g for a line g of 4 output gradients. */
+    public static float gradOut(int i, float g0, float g1, float g2, float g3) {
+        return switch (i) {
+            case 0 -> g0;
+            case 1 -> g0 + g2 + (g1 + g3);
+            case 2 -> g0 + g2 - (g1 + g3);
+            case 3 -> g0 + 4f * g2 + (2f * g1 + 8f * g3);
+            case 4 -> g0 + 4f * g2 - (2f * g1 + 8f * g3);
+            default -> g3;
+        };
+    }
+
+    /** Element j of B e for a line e of 6 transformed gradients. */
+    public static float gradIn(int j, float e0, float e1, float e2, float e3, float e4, float e5) {
+        return switch (j) {
+            case 0 -> 4f * e0;
+            case 1 -> 4f * (e5 - (e1 - e2)) + 2f * (e4 - e3);
+            case 2 -> -5f * e0 - 4f * (e1 + e2) - (e3 + e4);
+            case 3 -> e1 - e2 - 2f * (e4 - e3) - 5f * e5;
+            case 4 -> e0 + (e1 + e2) + (e3 + e4);
+            default -> e5;
+        };
+    }
+
+    /** Value q of the sample's row {@code row}; zero for rows outside [0, height). */
+    private static float pixel(float[] image, int sampleStart, int row, int rowLength, int q, int height) {
+        return inImage(row, height) ? image[sampleStart + row * rowLength + q] : 0f;
     }
 
     private static boolean inImage(int row, int height) {

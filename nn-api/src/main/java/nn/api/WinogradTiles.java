@@ -1,12 +1,17 @@
 package nn.api;
 
 /**
- * How the 2x2 output tiles of Winograd's F(2x2, 3x3) cover a stride-1 3x3 convolution of (height,
- * width, channels) samples into (outHeight, outWidth, filters) ones, channels_last: ceil(out / 2)
- * tiles along each axis, tile (ty, tx) reading the 4x4 input tile from (2 ty - top, 2 tx - left).
+ * How the 4x4 output tiles of Winograd's F(4x4, 3x3) cover a stride-1 3x3 convolution of (height,
+ * width, channels) samples into (outHeight, outWidth, filters) ones, channels_last: ceil(out / 4)
+ * tiles along each axis, tile (ty, tx) reading the 6x6 input tile from (4 ty - top, 4 tx - left).
  * Tiles that run past the image read zeros there and drop those outputs. See {@link WinogradOps}.
  */
 public final class WinogradTiles {
+    /** Outputs along each side of a tile. */
+    public static final int OUT = 4;
+    /** Inputs along each side of a tile: OUT + 2. */
+    public static final int IN = 6;
+
     public final int height;
     public final int width;
     public final int channels;
@@ -18,7 +23,7 @@ public final class WinogradTiles {
     public final int left;
     public final int tilesHigh;
     public final int tilesWide;
-    /** Input pixels a band (a row of tiles) spans: 2 per tile and 2 more. */
+    /** Input pixels a band (a row of tiles) spans: 4 per tile and 2 more. */
     public final int bandPixels;
     /** Zeros standing for rows outside the image (as long as the longest row, in or out). */
     final float[] zeroRow;
@@ -29,7 +34,7 @@ public final class WinogradTiles {
                     + channels + ", output " + outHeight + "x" + outWidth + "x" + filters);
         }
         if (top < 0 || left < 0 || top > 1 || left > 1 || outHeight > height + 2 * top - 2 || outWidth > width + 2 * left - 2
-                || left + width > 2 * ((outWidth + 1) / 2) + 2) {
+                || left + width > OUT * ((outWidth + OUT - 1) / OUT) + 2) {
             throw new IllegalArgumentException("Winograd tiles: padding top " + top + " and left " + left + " (0 or 1) and "
                     + "an output of " + outHeight + "x" + outWidth + " do not fit a 3x3 window of stride 1 over " + height
                     + "x" + width + " (\"valid\": 0 and " + (height - 2) + "x" + (width - 2) + ", \"same\": 1 and "
@@ -43,9 +48,9 @@ public final class WinogradTiles {
         this.outWidth = outWidth;
         this.top = top;
         this.left = left;
-        this.tilesHigh = (outHeight + 1) / 2;
-        this.tilesWide = (outWidth + 1) / 2;
-        this.bandPixels = 2 * tilesWide + 2;
+        this.tilesHigh = (outHeight + OUT - 1) / OUT;
+        this.tilesWide = (outWidth + OUT - 1) / OUT;
+        this.bandPixels = OUT * tilesWide + 2;
         this.zeroRow = new float[Math.max(width * channels, outWidth * filters)];
     }
 
@@ -54,9 +59,9 @@ public final class WinogradTiles {
         return tilesHigh * tilesWide;
     }
 
-    /** Scratch floats one sample's pass uses (a band of 4 rows of the wider of input and output). */
+    /** Scratch floats one sample's pass uses (a band of 6 rows of the wider of input and output). */
     public int bandFloats() {
-        return 4 * Math.max(bandPixels * channels, 2 * tilesWide * filters);
+        return IN * Math.max(bandPixels * channels, OUT * tilesWide * filters);
     }
 
     /** Floats of one input sample. */

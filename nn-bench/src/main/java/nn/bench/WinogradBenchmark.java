@@ -10,7 +10,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Winograd F(2x2, 3x3)'s data passes for one chunk of cnn-bn's conv2 (14x14x32 to 64, same
+ * Winograd F(4x4, 3x3)'s data passes for one chunk of cnn-bn's conv2 (14x14x32 to 64, same
  * padding), as WinogradConvolution calls them: the input tiles V, the outputs from M, M from the
  * output gradient, and the input gradient from dV. The products between them are GemmBenchmark's.
  */

@@ -45,7 +45,7 @@ final class Specializer {
         return copy(VectorWindows.class, WindowPasses.class, species);
     }
 
-    /** The Winograd F(2x2, 3x3) passes for a species, made on first use. */
+    /** The Winograd F(4x4, 3x3) passes for a species, made on first use. */
     static WinogradPasses winograd(VectorSpecies<Float> species) {
         return copy(VectorWinograd.class, WinogradPasses.class, species);
     }

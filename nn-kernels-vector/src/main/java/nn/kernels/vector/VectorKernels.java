@@ -295,7 +295,7 @@ public final class VectorKernels implements Kernels {
         }
     }
 
-    // ---- Winograd's F(2x2, 3x3) (issue 15): samples cut between the threads ----
+    // ---- Winograd's F(4x4, 3x3) (issue 15): samples cut between the threads ----
 
     @Override
     public void winogradInput(float[] x, int first, int count, WinogradTiles tiles, float[][] v, float[] band) {

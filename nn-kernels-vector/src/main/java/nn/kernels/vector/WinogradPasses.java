@@ -3,7 +3,7 @@ package nn.kernels.vector;
 import nn.api.WinogradTiles;
 
 /**
- * The Winograd F(2x2, 3x3) passes of {@link nn.api.Kernels} for the samples [from, to) of a call,
+ * The Winograd F(4x4, 3x3) passes of {@link nn.api.Kernels} for the samples [from, to) of a call,
  * with the results of {@link nn.api.WinogradOps} bit for bit: lanes are channels (or filters), and
  * each lane does the reference's additions in its order. Sample s of the call takes rows
  * s x tiles of the transformed matrices and floats s x bandFloats of the band. Arguments are

@@ -18,7 +18,7 @@ import org.ejml.data.FMatrixRMaj;
 /**
  * Keras 2's {@code Conv2D}, channels_last: z = x * K + b, y = activation(z), with the kernel K of
  * shape (kh, kw, in, out) stored as (kh * kw * in) x out; db = column sums of dz. The windows'
- * products go by Winograd's F(2x2, 3x3) for 3x3 kernels of stride 1 over at least
+ * products go by Winograd's F(4x4, 3x3) for 3x3 kernels of stride 1 over at least
  * {@link #WINOGRAD_MIN_CHANNELS} channels ({@link WinogradConvolution}), otherwise by im2col and one
  * product ({@link Im2colConvolution}), all on the model's kernels.
  */
@@ -26,9 +26,11 @@ public final class Conv2D extends BaseLayer {
     public static final String TYPE = "Conv2D";
 
     /**
-     * Fewest input channels for Winograd: with fewer, its 16 products are too thin to pay for the
-     * transforms. Measured (vector kernels, batch 32, 32 filters): im2col is faster at 4 channels,
-     * the two are even at 8 on 28x28 images, Winograd 15-40 % faster from 8 on 14x14 and from 16.
+     * Fewest input channels for Winograd: with fewer, its 36 products are too thin to pay for the
+     * transforms. Measured for F(4x4, 3x3) (vector kernels, one thread, forward and backward of a
+     * batch of 32 to 32 filters, ms): 28x28 images, im2col / Winograd, 4 channels 4.7-5.6 / 4.4-5.6,
+     * 8 7.7-11.9 / 5.9-8.1, 16 17-19 / 4.7-6.1; 14x14, 4 1.0-1.7 / 1.3-2.3, 8 1.6-1.9 / 1.8-1.9, 16
+     * 2.2-2.5 / 1.4-1.5; 7x7, 8 0.4-0.5 / 0.5-0.7, 32 1.0-1.2 / 0.6-0.9. Even at 8 on small images.
      */
     static final int WINOGRAD_MIN_CHANNELS = 8;
 
