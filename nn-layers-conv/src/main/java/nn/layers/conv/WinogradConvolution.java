@@ -5,6 +5,7 @@ import nn.api.Kernels;
 import nn.api.WinogradOps;
 import nn.api.WinogradTiles;
 import org.ejml.data.FMatrixRMaj;
+import org.ejml.dense.row.CommonOps_FDRM;
 
 /**
  * A stride-1, undilated 3x3 convolution by Winograd's F(4x4, 3x3) ({@link WinogradOps}): 36
@@ -31,6 +32,8 @@ final class WinogradConvolution implements Convolution {
     private final Kernels kernels;
     private final int chunkSamples;
     private final FMatrixRMaj[] u = matrices();
+    /** U<sup>T</sup> (filters x channels) for the input gradient, transposed once a backward pass, not once a chunk. */
+    private final FMatrixRMaj[] uTransposed = matrices();
     private final FMatrixRMaj[] du = matrices();
     private final FMatrixRMaj[] v = matrices();
     private final FMatrixRMaj[] m = matrices();
@@ -55,6 +58,7 @@ final class WinogradConvolution implements Convolution {
         this.chunkSamples = (int) Math.min(Integer.MAX_VALUE, Math.max(1, samples));
         for (int e = 0; e < E; e++) {
             u[e].reshape(tiles.channels, tiles.filters);
+            uTransposed[e].reshape(tiles.filters, tiles.channels);
             du[e].reshape(tiles.channels, tiles.filters);
             uData[e] = u[e].data;
             duData[e] = du[e].data;
@@ -105,6 +109,11 @@ final class WinogradConvolution implements Convolution {
             throw new IllegalStateException("Winograd backward over " + n
                     + " samples needs a training forward pass over them first");
         }
+        if (dx != null) {
+            for (int e = 0; e < E; e++) {
+                CommonOps_FDRM.transpose(u[e], uTransposed[e]);
+            }
+        }
         for (int first = 0; first < n; first += chunkSamples) {
             int count = Math.min(chunkSamples, n - first);
             layOut(count);
@@ -122,7 +131,7 @@ final class WinogradConvolution implements Convolution {
                     }
                 }
                 if (dx != null) {
-                    kernels.multTransB(m[e], u[e], v[e]);
+                    kernels.mult(m[e], uTransposed[e], v[e]);
                 }
             }
             if (dx != null) {
