@@ -82,6 +82,6 @@ public final class Initializers {
     }
 
     static Map<String, Object> serialized(String className, Map<String, Object> config) {
-        return Map.of("class_name", className, "config", config);
+        return KerasObject.of(className, config);
     }
 }

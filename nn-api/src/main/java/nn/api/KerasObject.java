@@ -1,5 +1,7 @@
 package nn.api;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,6 +20,17 @@ public final class KerasObject {
     public static String snakeCase(String name) {
         String intermediate = name.replaceAll("(.)([A-Z][a-z0-9]+)", "$1_$2");
         return intermediate.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * {@code {"class_name": className, "config": config}} in that order, as Keras writes it, in
+     * every run: {@code Map.of}'s order changes from one JVM to the next, and saved files with it.
+     */
+    public static Map<String, Object> of(String className, Map<String, Object> config) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put("class_name", className);
+        object.put("config", config);
+        return Collections.unmodifiableMap(object);
     }
 
     /** The name of the object; {@code what} names it in errors. */

@@ -13,6 +13,14 @@ class KerasObjectTest {
 
     private static final String FORM = " must be a name or {\"class_name\": ..., \"config\": {...}}, got ";
 
+    /** The same file from every run: Keras's key order, not Map.of's, which changes from JVM to JVM. */
+    @Test
+    void anObjectHasClassNameThenConfig() {
+        Map<String, Object> object = KerasObject.of("GlorotUniform", Map.of());
+        assertEquals(java.util.List.of("class_name", "config"), java.util.List.copyOf(object.keySet()));
+        assertEquals("GlorotUniform", KerasObject.className(object, "x"));
+    }
+
     @Test
     void classNameOfABareName() {
         assertEquals("relu", KerasObject.className("relu", "layer dense: an activation"));

@@ -2,6 +2,7 @@ package nn.core;
 
 import java.util.Map;
 import nn.api.Activation;
+import nn.api.KerasObject;
 
 /** How a layer's configuration names its activation, as Keras writes it. */
 final class Activations {
@@ -17,7 +18,7 @@ final class Activations {
     static Object serialize(Activation activation) {
         Map<String, Object> config = activation.config();
         String name = SavedNames.of(activation.getClass(), activation.name());
-        return config.isEmpty() ? name : Map.of("class_name", name, "config", config);
+        return config.isEmpty() ? name : KerasObject.of(name, config);
     }
 
     static boolean isLinear(Activation activation) {

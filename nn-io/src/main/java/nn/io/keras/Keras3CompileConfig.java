@@ -3,6 +3,7 @@ package nn.io.keras;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import nn.api.KerasObject;
 import nn.api.NnException;
 
 /**
@@ -24,7 +25,7 @@ final class Keras3CompileConfig {
         training.put("metrics", Keras3ConfigReader.plain(compile.get("metrics")));
         Object optimizer = compile.get("optimizer");
         if (optimizer instanceof String name) {
-            training.put("optimizer_config", Map.of("class_name", name, "config", Map.of()));
+            training.put("optimizer_config", KerasObject.of(name, Map.of()));
         } else if (optimizer instanceof Map<?, ?> object) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("class_name", object.get("class_name"));
