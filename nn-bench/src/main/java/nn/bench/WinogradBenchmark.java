@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 public class WinogradBenchmark extends JmhDefaults {
 
-    /** Samples a call: 3 is a one-thread chunk of WinogradConvolution. */
-    @Param({"3"})
+    /** Samples a call: 4 is a one-thread chunk of WinogradConvolution. */
+    @Param({"4"})
     public int samples;
 
     @Param({"vector"})
