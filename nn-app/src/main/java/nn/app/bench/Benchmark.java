@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import nn.app.Console;
+import nn.app.OrderedFields;
 import nn.app.commands.ModelOptions;
 import nn.app.run.JsonFiles;
 import nn.app.run.RunConfig;
@@ -120,7 +121,7 @@ public final class Benchmark {
             double seconds = (System.nanoTime() - start) / 1e9 / epochs;
             console.out().printf(Locale.ROOT, "%-6d %-8d %-10.3f %,-12.0f x%-5d %-8d%n", setting.batchSize(), setting.threads(),
                     seconds, train.size() / seconds, setting.widthScale(), train.size());
-            rows.add(Map.of("batch_size", setting.batchSize(), "threads", setting.threads(), "seconds_per_epoch", seconds,
+            rows.add(OrderedFields.of("batch_size", setting.batchSize(), "threads", setting.threads(), "seconds_per_epoch", seconds,
                     "width_scale", setting.widthScale(), "training_images", train.size()));
             Sequential replaced = lastNetByThreads.put(setting.threads(), net);
             if (replaced != null) {
@@ -137,7 +138,7 @@ public final class Benchmark {
             console.out().printf(Locale.ROOT, "inference, %d thread%s: %,.0f samples/s (%d test images, batch %d, median of %d after %d warm-up passes)%n",
                     threads, threads == 1 ? "" : "s", rate, fashion.test().size(), INFERENCE_BATCH, INFERENCE_REPEATS,
                     INFERENCE_WARM_UP_PASSES);
-            inference.add(Map.of("threads", threads, "samples_per_second", rate));
+            inference.add(OrderedFields.of("threads", threads, "samples_per_second", rate));
             net.close();
         });
         launchToFirstBatch.ifPresent(d -> console.out().printf(Locale.ROOT, "launch to first batch: %.2f s%n", d.toMillis() / 1e3));

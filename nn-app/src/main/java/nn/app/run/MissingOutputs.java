@@ -3,7 +3,7 @@ package nn.app.run;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import nn.app.OrderedFields;
 import nn.app.report.HistoryCsv;
 import nn.app.report.TrainingCurves;
 import nn.core.History;
@@ -32,7 +32,7 @@ final class MissingOutputs {
             written.add("history.csv");
         }
         if (Files.notExists(folder.file("model.zip"))) {
-            ModelArchive.save(folder.file("model.zip"), model, Map.of(ModelArchive.EPOCH, history.epochs(), "run", config.toMap()));
+            ModelArchive.save(folder.file("model.zip"), model, OrderedFields.of(ModelArchive.EPOCH, history.epochs(), "run", config.toMap()));
             written.add("model.zip");
         }
         if (Files.notExists(folder.file("curves.png"))) {

@@ -1,12 +1,13 @@
 package nn.app.run;
 
-import jakarta.inject.Inject;
-import jakarta.inject.Provider;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import nn.app.Console;
+import nn.app.OrderedFields;
 import nn.app.parallel.DataParallelFit;
 import nn.app.report.RunResult;
 import nn.app.report.TrainingCurves;
@@ -73,7 +74,7 @@ public final class Training {
         history.addAll(config.dataParallel().isPresent()
                 ? DataParallelFit.fit(model, fashion.train(), fashion.validation(), fit, config, console, ordered)
                 : model.fit(fashion.train(), fashion.validation(), fit, ordered));
-        ModelArchive.save(out.file("model.zip"), model, Map.of(ModelArchive.EPOCH, history.epochs(), "run", config.toMap()));
+        ModelArchive.save(out.file("model.zip"), model, OrderedFields.of(ModelArchive.EPOCH, history.epochs(), "run", config.toMap()));
         TrainingCurves.write(history, out.file("curves.png"));
         Map<String, Double> test = Evaluation.report(console, model, fashion.test(), config.batchSize(), config.verbose());
         if (config.verbose() > 0) {

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import nn.api.Config;
 import nn.api.NnException;
-import nn.io.ModelArchive;
+import nn.app.OrderedFields;
 import nn.core.History;
+import nn.io.ModelArchive;
 
 /**
  * How far a run got: the epochs done, their history and the best epoch so far. A checkpoint's state
@@ -50,7 +51,7 @@ public record TrainingProgress(int epoch, History history, Optional<BestEpoch> b
         state.put(RUN, run);
         state.put(HISTORY, history.asMap());
         state.put(SECONDS, history.epochSeconds());
-        best.ifPresent(b -> state.put(BEST, Map.of("monitor", b.monitor(), "value", b.value(), "epoch", b.epoch())));
+        best.ifPresent(b -> state.put(BEST, OrderedFields.of("monitor", b.monitor(), "value", b.value(), "epoch", b.epoch())));
         return state;
     }
 
