@@ -26,7 +26,7 @@ public final class WinogradTiles {
     /** Input pixels a band (a row of tiles) spans: 4 per tile and 2 more. */
     public final int bandPixels;
     /** Zeros standing for rows outside the image (as long as the longest row, in or out). */
-    final float[] zeroRow;
+    private final float[] zeroRow;
 
     public WinogradTiles(int height, int width, int channels, int filters, int outHeight, int outWidth, int top, int left) {
         if (Math.min(Math.min(height, width), Math.min(channels, filters)) < 1 || outHeight < 1 || outWidth < 1) {

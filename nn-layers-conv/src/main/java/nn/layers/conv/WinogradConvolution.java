@@ -10,8 +10,8 @@ import org.ejml.dense.row.CommonOps_FDRM;
 /**
  * A stride-1, undilated 3x3 convolution by Winograd's F(4x4, 3x3) ({@link WinogradOps}): 36
  * products of (tiles x channels) by (channels x filters), 4 times fewer multiplications than
- * im2col's one product (3.1 times on 14x14 images, whose 4x4 tiles cover 16x16). Backward transforms dz (M) for both gradients: dU = V<sup>T</sup> M,
- * dV = M U<sup>T</sup>. The transforms and the products run on the model's kernels. Results
+ * im2col's one product (3.1 times on 14x14 images, whose 4x4 tiles cover 16x16). Backward
+ * transforms dz (M) for both gradients: dU = V<sup>T</sup> M, dV = M U<sup>T</sup>. The transforms and the products run on the model's kernels. Results
  * differ from im2col's by rounding only. Backward uses the kernel as the forward pass transformed it.
  *
  * <p>Every pass goes through the batch in chunks of a few samples whose transformed tiles V and M
