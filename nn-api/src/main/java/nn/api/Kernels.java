@@ -39,6 +39,19 @@ public interface Kernels extends AutoCloseable {
         ProductOps.multAddTransA(a, b, c);
     }
 
+    /**
+     * The gradients of c = a * b: da = dc * b<sup>T</sup> and db = a<sup>T</sup> * dc, bit for bit
+     * what {@link #multTransB}{@code (dc, b, da)} and {@link #multTransA}{@code (a, dc, db)} give (a
+     * dense layer's input and kernel gradients). One call, so that kernels with threads may run the
+     * two products side by side instead of cutting each in turn. By default one after the other.
+     * Shapes and arrays are checked as in {@link ProductOps#checkGradients}.
+     */
+    default void multGradients(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj dc, FMatrixRMaj da, FMatrixRMaj db) {
+        ProductOps.checkGradients(a, b, dc, da, db);
+        multTransB(dc, b, da);
+        multTransA(a, dc, db);
+    }
+
     /** sums[j] = sum of column j of a; see {@link ColumnOps#columnSums} for the exact order. */
     default void columnSums(FMatrixRMaj a, float[] sums) {
         ColumnOps.columnSums(a, sums);

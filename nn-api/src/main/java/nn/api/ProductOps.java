@@ -2,7 +2,7 @@ package nn.api;
 
 import org.ejml.data.FMatrixRMaj;
 
-/** The plain-Java reference of {@link Kernels#multAddTransA}. */
+/** The plain-Java reference of {@link Kernels#multAddTransA}, and the checks of {@link Kernels#multGradients}. */
 public final class ProductOps {
 
     private ProductOps() {
@@ -32,5 +32,34 @@ public final class ProductOps {
                 }
             }
         }
+    }
+
+    /**
+     * Checks the operands of {@link Kernels#multGradients}: c = a b with a m x k, b k x n, dc m x n,
+     * da m x k and db k x n, the two outputs in arrays of their own (neither product may write what
+     * the other reads).
+     */
+    public static void checkGradients(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj dc, FMatrixRMaj da, FMatrixRMaj db) {
+        int m = a.numRows;
+        int k = a.numCols;
+        int n = b.numCols;
+        if (b.numRows != k || dc.numRows != m || dc.numCols != n || da.numRows != m || da.numCols != k
+                || db.numRows != k || db.numCols != n) {
+            throw new IllegalArgumentException("multGradients: a is " + m + "x" + k + ", b " + b.numRows + "x" + n + ", dc "
+                    + dc.numRows + "x" + dc.numCols + ", da " + da.numRows + "x" + da.numCols + ", db " + db.numRows + "x"
+                    + db.numCols + "; for c = a b, b must have a's columns as rows, dc a's rows and b's columns, da a's shape"
+                    + " and db b's");
+        }
+        // no array of the inputs to loop over: a training step allocates nothing
+        if (isOneOf(da.data, a.data, b.data, dc.data) || isOneOf(db.data, a.data, b.data, dc.data)) {
+            throw new IllegalArgumentException("multGradients: da and db must not share an array with a, b or dc");
+        }
+        if (da.data == db.data) {
+            throw new IllegalArgumentException("multGradients: da and db must not share an array");
+        }
+    }
+
+    private static boolean isOneOf(float[] array, float[] first, float[] second, float[] third) {
+        return array == first || array == second || array == third;
     }
 }

@@ -65,6 +65,19 @@ class EjmlKernelsTest {
         assertArrayEquals(BA, d.data);
     }
 
+    /** The default multGradients of c = A B runs multTransB and multTransA: dA = dC B^T and dB = A^T dC by hand. */
+    @Test
+    void multGradientsGivesBothGradients() {
+        FMatrixRMaj dc = new FMatrixRMaj(new float[][] {{1, 0}, {2, -1}});
+        FMatrixRMaj da = new FMatrixRMaj(2, 3);
+        FMatrixRMaj db = new FMatrixRMaj(3, 2);
+        kernels.multGradients(new FMatrixRMaj(A), new FMatrixRMaj(B), dc, da, db);
+        // dA = [[1*7 + 0*8, 1*9 + 0*10, 1*11 + 0*12], [2*7 - 8, 2*9 - 10, 2*11 - 12]]
+        assertArrayEquals(new float[] {7, 9, 11, 6, 8, 10}, da.data);
+        // dB = A^T dC = [[1 + 4*2, -4], [2 + 5*2, -5], [3 + 6*2, -6]]
+        assertArrayEquals(new float[] {9, -4, 12, -5, 15, -6}, db.data);
+    }
+
     /** The default multAddTransA adds to c: 100 + A * B by hand. */
     @Test
     void multAddTransAAddsToC() {

@@ -5,6 +5,7 @@ import jdk.incubator.vector.VectorSpecies;
 import nn.api.ByteOps;
 import nn.api.ColumnOps;
 import nn.api.Kernels;
+import nn.api.ProductOps;
 import nn.api.RangeTask;
 import nn.api.WindowOps;
 import nn.api.WinogradOps;
@@ -36,29 +37,14 @@ import org.ejml.data.FMatrixRMaj;
  * differ from EJML (which rounds the product and the sum separately) by rounding only.
  *
  * <p><b>Threads.</b> {@link #withThreads(int)} gives an instance that owns n-1 daemon workers
- * ({@link WorkerPool}); each product cuts its output into n blocks (rows at multiples of 4 when
- * each thread gets {@link #ROW_TILES_PER_PART} tiles of them, else columns at multiples of 3
- * vectors when wide enough, else rows), the caller computes the first and the
- * workers the others (or the caller, if a worker is slow to come), each element whole by one
- * thread. Products under 2^20 (1 M) floating-point operations run on the caller alone: handing
- * over the smallest (the output layer's 64 K at batch 32) costs more than it saves. On an idle
- * 2-vCPU machine, splitting the rest of a batch-32 tutorial step (1.3 to 15 M each) took an epoch
- * on 2 threads from 0.72-0.81 s to 0.59-0.65 s against a 2^24 threshold, which kept them all whole;
- * under load from other processes (session 1) the same split had measured slower.
+ * ({@link WorkerPool}); each large product is cut into one block a thread, or, for
+ * {@link #multGradients}, the two products run side by side ({@link SplitProducts}).
  * {@link #close()} stops the workers.
  *
  * <p><b>Not thread-safe:</b> an instance keeps its scratch arrays (grown on demand, so no
  * allocation once warm) and its workers for one caller at a time; give each thread its own.
  */
 public final class VectorKernels implements Kernels {
-    /** Below this, handing parts to workers costs more than it saves. */
-    static final long MIN_PARALLEL_FLOPS = 1L << 20;
-    /**
-     * Row tiles a thread needs for a product to be cut by rows: threads then write rows of their
-     * own, where column blocks shared every row's cache lines at the cut (false sharing made a
-     * 1000 x 100 x 200 product slower on 2 threads than on 1).
-     */
-    static final int ROW_TILES_PER_PART = 8;
     /**
      * Window passes over fewer floats than this (images, or rows of windows for im2col / col2im)
      * stay on the caller: handing a part over costs 10-20 us, a pass over 2^17 floats 20-30.
@@ -66,14 +52,12 @@ public final class VectorKernels implements Kernels {
     static final long MIN_PARALLEL_WINDOW_FLOATS = 1L << 17;
 
     private final VectorSpecies<Float> species;
-    private final Product product;
     private final SplitColumns columns;
     private final BytePasses bytes;
     private final WindowPasses windows;
     private final SplitWinograd winograd;
     private final WorkerPool pool;
-    private final Operands operands = new Operands();
-    private final WorkerPool.Task part = this::part;
+    private final SplitProducts products;
     private final WindowCall window = new WindowCall();
     private final WindowCover cover = new WindowCover();
     private final WorkerPool.Task windowPart = this::windowPart;
@@ -81,13 +65,6 @@ public final class VectorKernels implements Kernels {
     /** The task of the {@link #forEachRange} call in progress, and its size. */
     private RangeTask rangeTask;
     private int rangeSize;
-    /** Per part of a product (so per thread at a time), for the tiles at the right edge. */
-    private final float[][] scratch;
-    private float[] packed = new float[0];
-    private float[] transposed = new float[0];
-    /** Where {@link #part} copies its block transposed, or null. */
-    private float[] transposeTarget;
-    private int transposeTargetStride;
 
     /** One thread, the machine's preferred vector width. */
     public VectorKernels() {
@@ -105,13 +82,12 @@ public final class VectorKernels implements Kernels {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         this.species = species;
-        this.product = Specializer.product(species);
         this.bytes = Specializer.bytes(species);
         this.windows = Specializer.windows(species);
         this.pool = threads == 1 ? null : new WorkerPool(threads);
         this.columns = new SplitColumns(Specializer.columns(species), pool, species.length());
         this.winograd = new SplitWinograd(Specializer.winograd(species), pool);
-        this.scratch = new float[threads][Product.scratchSize(species.length())];
+        this.products = new SplitProducts(Specializer.product(species), pool, species.length());
     }
 
     /** A new instance with the same vector width on {@code threads} threads, with a pool of its own. */
@@ -138,7 +114,8 @@ public final class VectorKernels implements Kernels {
         int k = a.numCols;
         int n = b.numCols;
         check("mult", a, b, c, k, b.numRows, m, n);
-        run(operands.set(a.data, k, 1, b.data, n, c.data, n, m, n, k));
+        products.first().mult(a.data, b.data, c.data, m, n, k);
+        products.run();
     }
 
     @Override
@@ -157,8 +134,8 @@ public final class VectorKernels implements Kernels {
         int k = a.numRows;
         int n = b.numCols;
         check(op, a, b, c, k, b.numRows, m, n);
-        Operands o = operands.set(a.data, 1, m, b.data, n, c.data, n, m, n, k);
-        run(accumulate ? o.accumulating() : o);
+        products.first().multTransA(a.data, b.data, c.data, m, n, k, accumulate);
+        products.run();
     }
 
     @Override
@@ -167,24 +144,20 @@ public final class VectorKernels implements Kernels {
         int k = a.numCols;
         int n = b.numRows;
         check("multTransB", a, b, c, k, b.numCols, m, n);
-        if ((long) n * k <= (long) m * k + (long) m * n) {
-            // c = a (b^T), with b^T copied out row-major
-            packed = grow(packed, k * n);
-            Transpose.block(b.data, k, packed, n, 0, n, 0, k);
-            run(operands.set(a.data, k, 1, packed, n, c.data, n, m, n, k));
-        } else {
-            // c^T = b (a^T), then copied into c transposed: cheaper when a is the small one (a batch)
-            packed = grow(packed, k * m);
-            Transpose.block(a.data, k, packed, m, 0, m, 0, k);
-            transposed = grow(transposed, n * m);
-            transposeTarget = c.data;
-            transposeTargetStride = n;
-            try {
-                run(operands.set(b.data, k, 1, packed, m, transposed, m, n, m, k));
-            } finally {
-                transposeTarget = null;
-            }
-        }
+        products.first().multTransB(a.data, b.data, c.data, m, n, k);
+        products.run();
+    }
+
+    /** Side by side on an even number of threads when both products are large (see {@link SplitProducts}). */
+    @Override
+    public void multGradients(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj dc, FMatrixRMaj da, FMatrixRMaj db) {
+        ProductOps.checkGradients(a, b, dc, da, db);
+        int m = a.numRows;
+        int k = a.numCols;
+        int n = b.numCols;
+        products.first().multTransB(dc.data, b.data, da.data, m, k, n);
+        products.second().multTransA(a.data, dc.data, db.data, k, n, m, false);
+        products.runBoth();
     }
 
     @Override
@@ -414,42 +387,6 @@ public final class VectorKernels implements Kernels {
         return "vector (" + species.vectorBitSize() + "-bit, " + threads() + (threads() == 1 ? " thread)" : " threads)");
     }
 
-    private void run(Operands o) {
-        try {
-            if (pool == null || 2L * o.m * o.n * o.k < MIN_PARALLEL_FLOPS) {
-                part(0, 1);
-            } else {
-                pool.run(part, pool.threads());
-            }
-        } finally {
-            o.clear();
-        }
-    }
-
-    /** Computes block t of parts of the current product (see the class comment for the cuts). */
-    private void part(int t, int parts) {
-        Operands o = operands;
-        int i0 = 0;
-        int i1 = o.m;
-        int j0 = 0;
-        int j1 = o.n;
-        if (parts > 1) {
-            int wide = 3 * species.length();
-            if (o.m >= ROW_TILES_PER_PART * 4 * parts || (o.n < wide * parts && o.m >= 4 * parts)) {
-                i0 = Partition.start(t, parts, o.m, 4);
-                i1 = Partition.start(t + 1, parts, o.m, 4);
-            } else {
-                int unit = o.n >= wide * parts ? wide : 1;
-                j0 = Partition.start(t, parts, o.n, unit);
-                j1 = Partition.start(t + 1, parts, o.n, unit);
-            }
-        }
-        product.compute(o, i0, i1, j0, j1, scratch[t]);
-        if (transposeTarget != null) {
-            Transpose.block(o.c, o.ldc, transposeTarget, transposeTargetStride, i0, i1, j0, j1);
-        }
-    }
-
     private static void check(String op, FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c, int ka, int kb, int m, int n) {
         if (ka != kb) {
             throw new IllegalArgumentException(op + ": inner dimensions differ: a is " + a.numRows + "x" + a.numCols
@@ -461,9 +398,5 @@ public final class VectorKernels implements Kernels {
         if (c.data == a.data || c.data == b.data) {
             throw new IllegalArgumentException(op + ": c must not share its array with a or b");
         }
-    }
-
-    private static float[] grow(float[] scratch, int size) {
-        return scratch.length >= size ? scratch : new float[size];
     }
 }

@@ -1,0 +1,135 @@
+package nn.kernels.vector;
+
+/**
+ * The products of {@link VectorKernels} on its threads. A product under {@link #MIN_PARALLEL_FLOPS}
+ * runs on the caller alone; a larger one is cut into one block a thread: rows at multiples of 4
+ * when each thread gets {@link #ROW_TILES_PER_PART} tiles of them, else columns at multiples of 3
+ * vectors when wide enough, else rows. The caller computes the first block and the workers the
+ * others (or the caller, if a worker is slow to come). Two independent products of about the same
+ * size (a dense layer's two gradients) can instead run side by side, each on half the threads:
+ * one hand-over for both, and blocks twice as large. Each element is computed whole by one thread,
+ * so the bits are the same for any cut and any number of threads.
+ */
+final class SplitProducts {
+    /**
+     * Below this, handing parts to workers costs more than it saves. On an idle 2-vCPU machine,
+     * splitting the products of a batch-32 tutorial step (1.3 to 15 M each) took an epoch on 2
+     * threads from 0.72-0.81 s to 0.59-0.65 s against a 2^24 threshold, which kept them all whole;
+     * under load from other processes (session 1) the same split had measured slower.
+     */
+    static final long MIN_PARALLEL_FLOPS = 1L << 20;
+    /**
+     * Row tiles a thread needs for a product to be cut by rows: threads then write rows of their
+     * own, where column blocks shared every row's cache lines at the cut (false sharing made a
+     * 1000 x 100 x 200 product slower on 2 threads than on 1).
+     */
+    static final int ROW_TILES_PER_PART = 8;
+
+    private final Product product;
+    /** Null for one thread. */
+    private final WorkerPool pool;
+    /** Columns of a tile panel: 3 vectors. */
+    private final int wide;
+    /** Per part (so per thread at a time), for the tiles at the right edge. */
+    private final float[][] scratch;
+    private final ProductCall first = new ProductCall();
+    private final ProductCall second = new ProductCall();
+    /** The call {@link #onePart} works on. */
+    private ProductCall current;
+    private final WorkerPool.Task onePart = this::onePart;
+    private final WorkerPool.Task twoParts = this::twoParts;
+
+    SplitProducts(Product product, WorkerPool pool, int lanes) {
+        this.product = product;
+        this.pool = pool;
+        this.wide = 3 * lanes;
+        this.scratch = new float[pool == null ? 1 : pool.threads()][Product.scratchSize(lanes)];
+    }
+
+    /** The call to set up for the next {@link #run()}, or the first of {@link #runBoth()}. */
+    ProductCall first() {
+        return first;
+    }
+
+    /** The second call of {@link #runBoth()}. */
+    ProductCall second() {
+        return second;
+    }
+
+    /** Runs the product set up in {@link #first()}. */
+    void run() {
+        run(first);
+    }
+
+    /**
+     * Runs the products set up in {@link #first()} and {@link #second()}, which must not write
+     * what the other reads: side by side when both would be cut anyway and the threads are even
+     * (so both get as many), else one after the other.
+     */
+    void runBoth() {
+        if (pool == null || pool.threads() % 2 != 0 || first.flops() < MIN_PARALLEL_FLOPS
+                || second.flops() < MIN_PARALLEL_FLOPS) {
+            try {
+                run(first);
+                run(second);
+            } finally {
+                first.clear();
+                second.clear();
+            }
+            return;
+        }
+        try {
+            pool.run(twoParts, pool.threads());
+        } finally {
+            first.clear();
+            second.clear();
+        }
+    }
+
+    private void run(ProductCall call) {
+        try {
+            if (pool == null || call.flops() < MIN_PARALLEL_FLOPS) {
+                block(call, 0, 1, scratch[0]);
+            } else {
+                current = call;
+                pool.run(onePart, pool.threads());
+            }
+        } finally {
+            current = null;
+            call.clear();
+        }
+    }
+
+    private void onePart(int t, int parts) {
+        block(current, t, parts, scratch[t]);
+    }
+
+    private void twoParts(int t, int parts) {
+        int half = parts / 2;
+        if (t < half) {
+            block(first, t, half, scratch[t]);
+        } else {
+            block(second, t - half, half, scratch[t]);
+        }
+    }
+
+    /** Computes block t of parts of {@code call}'s product. */
+    private void block(ProductCall call, int t, int parts, float[] scratch) {
+        Operands o = call.operands;
+        int i0 = 0;
+        int i1 = o.m;
+        int j0 = 0;
+        int j1 = o.n;
+        if (parts > 1) {
+            if (o.m >= ROW_TILES_PER_PART * 4 * parts || (o.n < wide * parts && o.m >= 4 * parts)) {
+                i0 = Partition.start(t, parts, o.m, 4);
+                i1 = Partition.start(t + 1, parts, o.m, 4);
+            } else {
+                int unit = o.n >= wide * parts ? wide : 1;
+                j0 = Partition.start(t, parts, o.n, unit);
+                j1 = Partition.start(t + 1, parts, o.n, unit);
+            }
+        }
+        call.compute(product, i0, i1, j0, j1, scratch);
+    }
+}
