@@ -11,7 +11,7 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The three products of a Dense layer of the tutorial (784-300-200-100-10) at batch 32 and 256:
  * {@code forward} z = x W (mult), {@code weightGradient} dW = x<sup>T</sup> dz (multTransA),
- * {@code inputGradient} dx = dz W<sup>T</sup> (multTransB). Each is 2 x batch x inputs x units
+ * {@code inputGradient} dx = dz W<sup>T</sup> (multTransB), {@code gradients} both (multGradients). Each is 2 x batch x inputs x units
  * floating-point operations: {@link GflopsTable} turns the times into GFLOP/s.
  */
 public class GemmBenchmark extends JmhDefaults {
@@ -70,6 +70,13 @@ public class GemmBenchmark extends JmhDefaults {
     @Benchmark
     public FMatrixRMaj inputGradient() {
         k.multTransB(dz, w, dx);
+        return dx;
+    }
+
+    /** Both gradients in one call (multGradients): side by side on an even number of threads. */
+    @Benchmark
+    public FMatrixRMaj gradients() {
+        k.multGradients(x, w, dz, dx, dw);
         return dx;
     }
 }

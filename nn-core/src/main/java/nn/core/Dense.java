@@ -97,24 +97,27 @@ public final class Dense extends BaseLayer implements ActivatedLayer {
 
     @Override
     public FMatrixRMaj backwardFromPreActivation(FMatrixRMaj gradient, boolean inputGradientNeeded) {
-        if (isTrainable()) {
+        if (inputGradientNeeded) {
+            dx.reshape(gradient.numRows, input.numCols);
+        }
+        if (isTrainable() && inputGradientNeeded) {
+            // both at once: kernels with threads run the two products side by side
+            kernels.multGradients(input, kernel.value(), gradient, dx, kernel.gradient());
+        } else if (isTrainable()) {
             kernels.multTransA(input, gradient, kernel.gradient());
-            if (useBias) {
-                float[] db = bias.gradient().data;
-                java.util.Arrays.fill(db, 0f);
-                for (int r = 0, off = 0; r < gradient.numRows; r++, off += units) {
-                    for (int j = 0; j < units; j++) {
-                        db[j] += gradient.data[off + j];
-                    }
+        } else if (inputGradientNeeded) {
+            kernels.multTransB(gradient, kernel.value(), dx);
+        }
+        if (isTrainable() && useBias) {
+            float[] db = bias.gradient().data;
+            java.util.Arrays.fill(db, 0f);
+            for (int r = 0, off = 0; r < gradient.numRows; r++, off += units) {
+                for (int j = 0; j < units; j++) {
+                    db[j] += gradient.data[off + j];
                 }
             }
         }
-        if (!inputGradientNeeded) {
-            return null;
-        }
-        dx.reshape(gradient.numRows, input.numCols);
-        kernels.multTransB(gradient, kernel.value(), dx);
-        return dx;
+        return inputGradientNeeded ? dx : null;
     }
 
     @Override
