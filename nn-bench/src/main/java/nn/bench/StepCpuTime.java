@@ -25,7 +25,12 @@ public final class StepCpuTime {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private static final int BATCH = 32;
+    /**
+     * Warm-up: at least this many steps and {@link #WARM_UP_NANOS}. 400 steps of the MLP (0.3 s)
+     * left its two-thread steps half compiled: 0.6-1.0 ms a step where JMH gave 0.4.
+     */
     private static final int WARM_UP_STEPS = 400;
+    private static final long WARM_UP_NANOS = 5_000_000_000L;
     private static final int ROUNDS = 5;
     private static final int STEPS_A_ROUND = 100;
 
@@ -41,7 +46,8 @@ public final class StepCpuTime {
             SplittableRandom random = new SplittableRandom(1);
             FMatrixRMaj images = RandomMatrices.uniform(BATCH, 784, 0, 1, random);
             FMatrixRMaj labels = RandomMatrices.labels(BATCH, 10, random);
-            for (int i = 0; i < WARM_UP_STEPS; i++) {
+            long warmUpStart = System.nanoTime();
+            for (int i = 0; i < WARM_UP_STEPS || System.nanoTime() - warmUpStart < WARM_UP_NANOS; i++) {
                 model.trainOnBatch(images, labels);
             }
             double[] cpu = new double[ROUNDS];
