@@ -21,8 +21,8 @@ import org.ejml.data.FMatrixRMaj;
  * p runs over a block of k; each step loads 3 vectors of row p of y and broadcasts x(i,p) for 4
  * rows. For {@code mult} x is a; for {@code multTransA} x is a read down its columns;
  * {@code multTransB} first copies the smaller operand transposed into a scratch array, and if that
- * operand is a (a batch) it computes c<sup>T</sup> and copies it back transposed. The fewer than
- * one vector of columns at the right edge get one more tile, without masks.
+ * operand is a (a batch) it computes c<sup>T</sup> and copies it back transposed ({@link ProductCall}).
+ * The fewer than one vector of columns at the right edge get one more tile, without masks.
  *
  * <p>The per-column passes ({@link #columnSums} and the like, for batch normalization) run with
  * lanes across columns ({@link VectorColumns}), so they equal {@link ColumnOps} bit for bit, on
