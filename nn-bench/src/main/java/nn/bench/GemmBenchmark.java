@@ -11,8 +11,9 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The three products of a Dense layer of the tutorial (784-300-200-100-10) at batch 32 and 256:
  * {@code forward} z = x W (mult), {@code weightGradient} dW = x<sup>T</sup> dz (multTransA),
- * {@code inputGradient} dx = dz W<sup>T</sup> (multTransB), {@code gradients} both (multGradients). Each is 2 x batch x inputs x units
- * floating-point operations: {@link GflopsTable} turns the times into GFLOP/s.
+ * {@code inputGradient} dx = dz W<sup>T</sup> (multTransB), each 2 x batch x inputs x units
+ * floating-point operations, and {@code gradients}, the last two in one call (multGradients):
+ * {@link GflopsTable} turns the times into GFLOP/s.
  */
 public class GemmBenchmark extends JmhDefaults {
 

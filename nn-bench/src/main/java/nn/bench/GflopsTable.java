@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Prints GFLOP/s from the CSV of a {@link GemmBenchmark} run ({@code -rf csv -rff FILE}): one row
- * per product and shape, one column per kernels; GFLOP/s = 2 batch inputs units / time.
+ * per product and shape, one column per kernels; GFLOP/s = 2 batch inputs units / time, twice
+ * that for {@code gradients} (two products).
  */
 public final class GflopsTable {
 
@@ -37,8 +38,9 @@ public final class GflopsTable {
             String kernel = f.get(header.indexOf("Param: kernels"));
             double micros = Double.parseDouble(f.get(header.indexOf("Score")));
             String[] dims = layer.split("x");
-            double flops = 2.0 * batch * Integer.parseInt(dims[0]) * Integer.parseInt(dims[1]);
             String product = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+            int products = product.equals("gradients") ? 2 : 1;
+            double flops = 2.0 * products * batch * Integer.parseInt(dims[0]) * Integer.parseInt(dims[1]);
             String row = String.format("%-15s %-8s %5d", product, layer, batch);
             table.computeIfAbsent(row, r -> new LinkedHashMap<>()).put(kernel, flops / micros / 1000);
             if (!kernels.contains(kernel)) {

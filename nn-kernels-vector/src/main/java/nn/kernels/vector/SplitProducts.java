@@ -64,24 +64,18 @@ final class SplitProducts {
     /**
      * Runs the products set up in {@link #first()} and {@link #second()}, which must not write
      * what the other reads: side by side when both would be cut anyway and the threads are even
-     * (so both get as many), else one after the other. A dense layer's gradients on 2 threads
-     * (JMH GemmBenchmark): 11-12 % faster than in turn for 300 x 200, 21-22 % for 200 x 100, at
-     * batch 32 and 256; a whole step gains 2-4 %, inside its noise.
+     * (so both get as many), else one after the other (BENCHMARKS.md, issue 14 session 10: 11-22 %
+     * faster for a dense layer's gradients on 2 threads).
      */
     void runBoth() {
-        if (pool == null || pool.threads() % 2 != 0 || first.flops() < MIN_PARALLEL_FLOPS
-                || second.flops() < MIN_PARALLEL_FLOPS) {
-            try {
+        try {
+            if (pool == null || pool.threads() % 2 != 0 || first.flops() < MIN_PARALLEL_FLOPS
+                    || second.flops() < MIN_PARALLEL_FLOPS) {
                 run(first);
                 run(second);
-            } finally {
-                first.clear();
-                second.clear();
+            } else {
+                pool.run(twoParts, pool.threads());
             }
-            return;
-        }
-        try {
-            pool.run(twoParts, pool.threads());
         } finally {
             first.clear();
             second.clear();

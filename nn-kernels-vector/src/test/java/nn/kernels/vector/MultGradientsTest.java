@@ -58,7 +58,7 @@ class MultGradientsTest {
         }
     }
 
-    /** Products 64 columns wide at 16 lanes: the 4 x 3 panel is skipped, so the other tiles share the threads. */
+    /** Products narrower than a 4 x 3 panel of 16 lanes (64 and 32 columns): only the other tiles compute them. */
     @Test
     void narrowProductsSideBySideToo() {
         SplittableRandom random = new SplittableRandom(29);
@@ -76,7 +76,7 @@ class MultGradientsTest {
         }
     }
 
-    /** The checks are ProductOps.checkGradients' (tested in nn-api): here only that they run before any thread starts. */
+    /** The checks are ProductOps.checkGradients' (tested in nn-api): here only that VectorKernels makes them. */
     @Test
     void wrongShapesAreRefused() {
         try (VectorKernels two = new VectorKernels().withThreads(2)) {
