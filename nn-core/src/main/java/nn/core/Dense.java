@@ -109,13 +109,7 @@ public final class Dense extends BaseLayer implements ActivatedLayer {
             kernels.multTransB(gradient, kernel.value(), dx);
         }
         if (isTrainable() && useBias) {
-            float[] db = bias.gradient().data;
-            java.util.Arrays.fill(db, 0f);
-            for (int r = 0, off = 0; r < gradient.numRows; r++, off += units) {
-                for (int j = 0; j < units; j++) {
-                    db[j] += gradient.data[off + j];
-                }
-            }
+            kernels.columnSums(gradient, bias.gradient().data);
         }
         return inputGradientNeeded ? dx : null;
     }
