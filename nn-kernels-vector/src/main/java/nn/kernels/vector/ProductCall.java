@@ -37,10 +37,12 @@ final class ProductCall {
     /** c = a b<sup>T</sup>, a being m x k and b n x k. */
     ProductCall multTransB(float[] a, float[] b, float[] c, int m, int n, int k) {
         if ((long) n * k <= (long) m * k + (long) m * n) {
+            // c = a (b^T), with b^T copied out row-major
             packed = grow(packed, k * n);
             Transpose.block(b, k, packed, n, 0, n, 0, k);
             return mult(a, packed, c, m, n, k);
         }
+        // c^T = b (a^T), each block copied into c transposed: cheaper when a is the small one (a batch)
         packed = grow(packed, k * m);
         Transpose.block(a, k, packed, m, 0, m, 0, k);
         transposed = grow(transposed, n * m);

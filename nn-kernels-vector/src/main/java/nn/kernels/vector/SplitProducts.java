@@ -46,7 +46,7 @@ final class SplitProducts {
         this.scratch = new float[pool == null ? 1 : pool.threads()][Product.scratchSize(lanes)];
     }
 
-    /** The call to set up for the next {@link #run()}, or the first of {@link #runBoth()}. */
+    /** The call to set up for {@link #run}, or the first of {@link #runBoth()}. */
     ProductCall first() {
         return first;
     }
@@ -54,11 +54,6 @@ final class SplitProducts {
     /** The second call of {@link #runBoth()}. */
     ProductCall second() {
         return second;
-    }
-
-    /** Runs the product set up in {@link #first()}. */
-    void run() {
-        run(first);
     }
 
     /**
@@ -82,7 +77,8 @@ final class SplitProducts {
         }
     }
 
-    private void run(ProductCall call) {
+    /** Runs {@code call}'s product, one of this instance's own calls (e.g. {@code run(first().mult(...))}). */
+    void run(ProductCall call) {
         try {
             if (pool == null || call.flops() < MIN_PARALLEL_FLOPS) {
                 block(call, 0, 1, scratch[0]);

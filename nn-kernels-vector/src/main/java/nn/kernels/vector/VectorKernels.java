@@ -114,8 +114,7 @@ public final class VectorKernels implements Kernels {
         int k = a.numCols;
         int n = b.numCols;
         check("mult", a, b, c, k, b.numRows, m, n);
-        products.first().mult(a.data, b.data, c.data, m, n, k);
-        products.run();
+        products.run(products.first().mult(a.data, b.data, c.data, m, n, k));
     }
 
     @Override
@@ -134,8 +133,7 @@ public final class VectorKernels implements Kernels {
         int k = a.numRows;
         int n = b.numCols;
         check(op, a, b, c, k, b.numRows, m, n);
-        products.first().multTransA(a.data, b.data, c.data, m, n, k, accumulate);
-        products.run();
+        products.run(products.first().multTransA(a.data, b.data, c.data, m, n, k, accumulate));
     }
 
     @Override
@@ -144,8 +142,7 @@ public final class VectorKernels implements Kernels {
         int k = a.numCols;
         int n = b.numRows;
         check("multTransB", a, b, c, k, b.numCols, m, n);
-        products.first().multTransB(a.data, b.data, c.data, m, n, k);
-        products.run();
+        products.run(products.first().multTransB(a.data, b.data, c.data, m, n, k));
     }
 
     /** Side by side on an even number of threads when both products are large (see {@link SplitProducts}). */
