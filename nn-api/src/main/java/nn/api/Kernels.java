@@ -108,9 +108,26 @@ public interface Kernels extends AutoCloseable {
         return this;
     }
 
-    /** How many threads these kernels use. */
+    /** How many threads these kernels have (the most {@link #useThreads} allows). */
     default int threads() {
         return 1;
+    }
+
+    /**
+     * Lets the calls that follow use only {@code threads} of these kernels' {@link #threads()}: the
+     * results are the same bits on any count, only the time differs (on a shared machine two cores
+     * may for minutes hand data to each other so slowly that one thread is faster). By default
+     * there is nothing to limit.
+     */
+    default void useThreads(int threads) {
+        if (threads < 1 || threads > threads()) {
+            throw new NnException("kernels " + name() + ": threads in use must be from 1 to " + threads() + ", got " + threads);
+        }
+    }
+
+    /** The threads the calls use now: {@link #threads()} unless {@link #useThreads} asked for fewer. */
+    default int threadsInUse() {
+        return threads();
     }
 
     /**

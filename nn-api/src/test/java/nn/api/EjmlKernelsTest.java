@@ -2,6 +2,7 @@ package nn.api;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.SplittableRandom;
 import org.ejml.data.FMatrixRMaj;
@@ -33,6 +34,14 @@ class EjmlKernelsTest {
     @Test
     void name() {
         assertEquals("ejml", kernels.name());
+    }
+
+    @Test
+    void hasOneThreadToUse() {
+        kernels.useThreads(1);
+        assertEquals(1, kernels.threadsInUse());
+        NnException e = assertThrows(NnException.class, () -> kernels.useThreads(2));
+        assertEquals("kernels ejml: threads in use must be from 1 to 1, got 2", e.getMessage());
     }
 
     @Test

@@ -43,7 +43,7 @@ final class SplitProducts {
         this.product = product;
         this.pool = pool;
         this.wide = 3 * lanes;
-        this.scratch = new float[pool == null ? 1 : pool.threads()][Product.scratchSize(lanes)];
+        this.scratch = new float[pool == null ? 1 : pool.size()][Product.scratchSize(lanes)];
     }
 
     /** The call to set up for {@link #run}, or the first of {@link #runBoth()}. */

@@ -96,6 +96,19 @@ public final class VectorKernels implements Kernels {
     }
 
     public int threads() {
+        return pool == null ? 1 : pool.size();
+    }
+
+    @Override
+    public void useThreads(int threads) {
+        Kernels.super.useThreads(threads);
+        if (pool != null) {
+            pool.use(threads);
+        }
+    }
+
+    @Override
+    public int threadsInUse() {
         return pool == null ? 1 : pool.threads();
     }
 

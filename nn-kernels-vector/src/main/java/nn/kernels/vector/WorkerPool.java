@@ -34,6 +34,7 @@ final class WorkerPool implements AutoCloseable {
     private Task task;
     private int parts;
     private volatile Throwable failure;
+    private volatile int inUse;
 
     WorkerPool(int threads) {
         if (threads < 2) {
@@ -44,16 +45,31 @@ final class WorkerPool implements AutoCloseable {
             workers[w] = new Worker(w + 1);
             workers[w].thread.start();
         }
+        inUse = threads;
     }
 
-    /** Threads taking part, the caller included. */
+    /** Threads taking part, the caller included: all of them unless {@link #use} asked for fewer. */
     int threads() {
+        return inUse;
+    }
+
+    /** All the pool's threads, the caller included. */
+    int size() {
         return workers.length + 1;
     }
 
+    /** Lets the tasks that follow be cut into at most {@code threads} parts; the workers left out park. */
+    void use(int threads) {
+        if (threads < 1 || threads > size()) {
+            throw new IllegalArgumentException("threads in use must be from 1 to " + size() + ", got " + threads);
+        }
+        inUse = threads;
+    }
+
     /**
-     * Runs parts 0 to parts-1 of {@code task} and returns when all are done. A part that calls
-     * this again (a task calling its own kernels) is refused: it would reset the task in progress.
+     * Runs parts 0 to parts-1 of {@code task} and returns when all are done; a single part runs on
+     * the caller without waking the workers. A part that calls this again (a task calling its own
+     * kernels) is refused: it would reset the task in progress.
      */
     void run(Task task, int parts) {
         if (closed) {
@@ -65,7 +81,11 @@ final class WorkerPool implements AutoCloseable {
         }
         running = true;
         try {
-            runTask(task, parts);
+            if (parts == 1) {
+                task.run(0, 1);
+            } else {
+                runTask(task, parts);
+            }
         } finally {
             running = false;
         }

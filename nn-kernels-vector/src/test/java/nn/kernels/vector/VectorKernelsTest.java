@@ -16,6 +16,7 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 import nn.api.EjmlKernels;
 import nn.api.Kernels;
+import nn.api.NnException;
 import nn.kernels.vector.Reference.Op;
 import org.ejml.data.FMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -196,6 +197,31 @@ class VectorKernelsTest {
                     assertArrayEquals(c1.data, run(three, op, ab[0], ab[1]).data, shape + " on 3 threads");
                 }
             }
+        }
+    }
+
+    /** useThreads limits the threads the next calls use, at any time; the bits stay those of one thread. */
+    @Test
+    void fewerThreadsInUseGiveTheSameBits() {
+        SplittableRandom random = new SplittableRandom(13);
+        try (VectorKernels one = new VectorKernels(); VectorKernels three = one.withThreads(3)) {
+            for (int inUse : new int[] {1, 2, 3, 1, 3}) {
+                three.useThreads(inUse);
+                assertEquals(inUse, three.threadsInUse());
+                assertEquals(3, three.threads());
+                for (int[] s : new int[][] {{32, 300, 784}, {784, 300, 32}, {256, 200, 300}, {5, 1000, 80}}) {
+                    for (Op op : Op.values()) {
+                        FMatrixRMaj[] ab = op.operands(s[0], s[1], s[2], random);
+                        assertArrayEquals(run(one, op, ab[0], ab[1]).data, run(three, op, ab[0], ab[1]).data,
+                                op + " " + s[0] + "x" + s[1] + "x" + s[2] + " on " + inUse + " of 3 threads");
+                    }
+                }
+            }
+            assertThrows(NnException.class, () -> three.useThreads(0));
+            assertThrows(NnException.class, () -> three.useThreads(4));
+            assertThrows(NnException.class, () -> one.useThreads(2));
+            one.useThreads(1);
+            assertEquals(1, one.threadsInUse());
         }
     }
 

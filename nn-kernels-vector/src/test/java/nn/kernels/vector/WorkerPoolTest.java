@@ -32,6 +32,24 @@ class WorkerPoolTest {
     }
 
     @Test
+    void aPoolLimitedToOneThreadRunsOnTheCaller() {
+        try (WorkerPool pool = new WorkerPool(3)) {
+            pool.use(1);
+            assertEquals(1, pool.threads());
+            assertEquals(3, pool.size());
+            Set<String> threads = ConcurrentHashMap.newKeySet();
+            for (int round = 0; round < 100; round++) {
+                pool.run((t, parts) -> threads.add(Thread.currentThread().getName() + " " + t + "/" + parts), 1);
+            }
+            assertEquals(Set.of(Thread.currentThread().getName() + " 0/1"), threads);
+            pool.use(3);
+            assertEquals(3, pool.threads());
+            assertThrows(IllegalArgumentException.class, () -> pool.use(0));
+            assertThrows(IllegalArgumentException.class, () -> pool.use(4));
+        }
+    }
+
+    @Test
     void workersTakeParts() {
         try (WorkerPool pool = new WorkerPool(2)) {
             Set<String> threads = ConcurrentHashMap.newKeySet();
