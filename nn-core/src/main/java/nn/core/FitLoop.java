@@ -35,6 +35,16 @@ final class FitLoop {
 
     History run() {
         Batches batches = new Batches(train, config.batchSize(), model.kernels(), new FMatrixRMaj(1, 1));
+        ThreadTuner tuner = model.threadTuner();
+        tuner.start();
+        try {
+            return run(batches, tuner);
+        } finally {
+            tuner.finish();
+        }
+    }
+
+    private History run(Batches batches, ThreadTuner tuner) {
         List<Metric> metrics = model.metrics();
         List<String> names = new ArrayList<>();
         names.add("loss");
@@ -55,8 +65,10 @@ final class FitLoop {
             double lossSum = 0;
             int seen = 0;
             for (int step = 0; step < steps; step++) {
+                tuner.beforeStep();
                 int rows = batches.load(step);
                 float loss = training.train(step, batches.features(), batches.targets());
+                tuner.afterStep();
                 if (!Float.isFinite(loss)) {
                     throw new NonFiniteLossException(epoch, step + 1, loss, history);
                 }

@@ -50,6 +50,8 @@ public final class Sequential implements AutoCloseable {
     private boolean[] inputGradientNeeded = new boolean[0];
     private boolean fusedLoss;
     private boolean stopTraining;
+    /** Made by the first fit; kept so that the next fit starts on the thread count found fastest. */
+    private ThreadTuner threadTuner;
     private final FMatrixRMaj lossGradient = new FMatrixRMaj(1, 1);
     /** The batch buffer of every evaluate and predict call, reused. */
     private final FMatrixRMaj inferenceBatch = new FMatrixRMaj(1, 1);
@@ -293,6 +295,13 @@ public final class Sequential implements AutoCloseable {
 
     boolean stopRequested() {
         return stopTraining;
+    }
+
+    ThreadTuner threadTuner() {
+        if (threadTuner == null) {
+            threadTuner = new ThreadTuner(kernels(), System::nanoTime);
+        }
+        return threadTuner;
     }
 
     /** Loss and metrics over the data, in inference mode: {@code {loss=..., accuracy=...}}. */

@@ -1,0 +1,177 @@
+package nn.core;
+
+import java.util.Arrays;
+import java.util.function.LongSupplier;
+import nn.api.Kernels;
+
+/**
+ * Picks, while a model trains, how many of its kernels' threads the steps use. Kernels give the
+ * same bits on any count, so only the time depends on it, and on a shared machine the fastest
+ * count changes: on a 2-vCPU VM, batch-32 tutorial steps on 2 threads took 0.42 ms in some
+ * stretches and 1.0 ms in others (its two vCPUs then handed data to each other 3x slower), while 1
+ * thread took 0.62-0.65 ms throughout (BENCHMARKS.md, issue 14). So every second or so it times a
+ * few steps on each candidate count (the threads in use when training starts, then halved down to
+ * one) and goes on with the fastest; sooner when the steps on that count change their pace.
+ *
+ * <p>A probe runs the candidates in blocks of {@link #BLOCK_STEPS} steps, forward then backward
+ * (all, half, ..., one, one, ..., half, all) so that a drift in speed (the JIT warming up) hits
+ * every candidate alike, and times all but the first step of a block (that one pays for the
+ * switch: parked workers waking, data moving to the other core). The steps between probes take at
+ * least {@link #RUN_PER_PROBE} times as long as the probe, so a slow candidate costs at most a few
+ * per cent. A model keeps its tuner from one {@code fit} to the next.
+ */
+final class ThreadTuner {
+    /** The first probe comes this soon: a program may train for a second or two at a time. */
+    static final long FIRST_PROBE_NANOS = 200_000_000L;
+    /** Least time between two probes while the steps keep their pace. */
+    static final long RUN_NANOS = 1_000_000_000L;
+    static final int BLOCK_STEPS = 6;
+    static final int RUN_PER_PROBE = 20;
+    /**
+     * Fewer threads must be this much faster to be chosen: where counts are about as fast, a
+     * probe's few steps pick one by chance, and more threads are the better bet.
+     */
+    static final double MARGIN = 0.1;
+    /**
+     * Steps in a row this much slower or faster than the chosen count's median in the last probe
+     * start a probe early: the comparison no longer holds (the machine changed, or the JIT has
+     * since compiled the step, which takes steps from milliseconds to a fraction of one).
+     */
+    static final double PACE_CHANGE = 1.3;
+    static final int CHANGED_STEPS = 16;
+
+    private final Kernels kernels;
+    private final LongSupplier nanoClock;
+    /** Per candidate, the durations of its timed steps in the current probe. */
+    private final long[][] durations;
+    private final int[] timed;
+    /** The threads in use when training started: the most it tries, and what it leaves in use. */
+    private int most;
+    /** Thread counts to try, most first. */
+    private int[] candidates;
+    /** Indices into candidates, one a block of a probe. */
+    private int[] blocks;
+    /** The count chosen in the last probe, 0 before the first. */
+    private int chosen;
+    private long chosenMedian;
+    private int changedSteps;
+    /** Block of the probe in progress, or -1 between probes. */
+    private int block = -1;
+    private int stepInBlock;
+    private long probeStart;
+    private long nextProbe = -1;
+    private long stepStart;
+
+    /** @param nanoClock the time in nanoseconds ({@code System::nanoTime}; a test's own clock) */
+    ThreadTuner(Kernels kernels, LongSupplier nanoClock) {
+        this.kernels = kernels;
+        this.nanoClock = nanoClock;
+        int most = halvings(kernels.threads()).length;
+        this.durations = new long[most][2 * (BLOCK_STEPS - 1)];
+        this.timed = new int[most];
+    }
+
+    /** {@code threads}, its half, its quarter, ... down to 1, without repeats. */
+    static int[] halvings(int threads) {
+        int[] counts = new int[32];
+        int n = 0;
+        for (int t = Math.max(1, threads); t >= 1; t /= 2) {
+            counts[n++] = t;
+        }
+        if (counts[n - 1] != 1) {
+            counts[n++] = 1;
+        }
+        return Arrays.copyOf(counts, n);
+    }
+
+    /** Call when training starts: tries at most the threads in use now, starting from the last count chosen. */
+    void start() {
+        int inUse = kernels.threadsInUse();
+        if (inUse != most) {
+            most = inUse;
+            candidates = halvings(most);
+            blocks = new int[2 * candidates.length];
+            for (int c = 0; c < candidates.length; c++) {
+                blocks[c] = c;
+                blocks[blocks.length - 1 - c] = c;
+            }
+        }
+        if (chosen > 0 && chosen < most) {
+            kernels.useThreads(chosen);
+        }
+        if (nextProbe < 0) {
+            nextProbe = nanoClock.getAsLong() + FIRST_PROBE_NANOS;
+        }
+    }
+
+    /** Call before each step (before loading its batch). */
+    void beforeStep() {
+        if (candidates.length == 1) {
+            return;
+        }
+        long now = nanoClock.getAsLong();
+        if (block < 0 && (now >= nextProbe || changedSteps >= CHANGED_STEPS)) {
+            block = 0;
+            stepInBlock = 0;
+            probeStart = now;
+            Arrays.fill(timed, 0);
+            kernels.useThreads(candidates[blocks[0]]);
+        }
+        stepStart = now;
+    }
+
+    /** Call after each step. */
+    void afterStep() {
+        if (candidates.length == 1) {
+            return;
+        }
+        long now = nanoClock.getAsLong();
+        if (block < 0) {
+            long step = now - stepStart;
+            boolean changed = step > PACE_CHANGE * chosenMedian || step * PACE_CHANGE < chosenMedian;
+            changedSteps = chosen > 0 && changed ? changedSteps + 1 : 0;
+            return;
+        }
+        if (stepInBlock > 0) {
+            int c = blocks[block];
+            durations[c][timed[c]++] = now - stepStart;
+        }
+        if (++stepInBlock < BLOCK_STEPS) {
+            return;
+        }
+        stepInBlock = 0;
+        if (++block < blocks.length) {
+            kernels.useThreads(candidates[blocks[block]]);
+        } else {
+            block = -1;
+            changedSteps = 0;
+            chooseFastest();
+            kernels.useThreads(chosen);
+            nextProbe = now + Math.max(RUN_NANOS, RUN_PER_PROBE * (now - probeStart));
+        }
+    }
+
+    /** Call when training ends (also when a step failed): the kernels get back the threads they had at the start. */
+    void finish() {
+        if (kernels.threadsInUse() != most) {
+            kernels.useThreads(most);
+        }
+        block = -1;
+        changedSteps = 0;
+    }
+
+    /** The candidate with the shortest median step, where fewer threads must win by {@link #MARGIN}. */
+    private void chooseFastest() {
+        chosenMedian = Long.MAX_VALUE;
+        for (int c = 0; c < candidates.length; c++) {
+            long[] d = durations[c];
+            int n = timed[c];
+            Arrays.sort(d, 0, n);
+            long median = (d[(n - 1) / 2] + d[n / 2]) / 2;
+            if (median * (1 + MARGIN) < chosenMedian) {
+                chosen = candidates[c];
+                chosenMedian = median;
+            }
+        }
+    }
+}
