@@ -26,7 +26,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch-sizes", defaultValue = "32,256", paramLabel = "N,...", description = "Default: ${DEFAULT-VALUE}.")
     private String batchSizes;
 
-    @Option(names = "--thread-counts", defaultValue = "1,all", paramLabel = "N|all,...", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--thread-counts", defaultValue = "1,all", paramLabel = "N|all,...",
+            description = "The most threads each setting trains on (fit uses fewer while they are faster). Default: ${DEFAULT-VALUE}.")
     private String threadCounts;
 
     @Option(names = "--epochs", defaultValue = "2", description = "Timed epochs of each setting, after one warm-up epoch (default: ${DEFAULT-VALUE}).")
