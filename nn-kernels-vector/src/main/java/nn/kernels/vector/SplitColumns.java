@@ -113,7 +113,7 @@ final class SplitColumns implements WorkerPool.Task {
             return 1;
         }
         int units = reduces() ? cols / lanes : rows;
-        return Math.max(1, Math.min(pool.threads(), units));
+        return Math.max(1, Math.min(pool.inUse(), units));
     }
 
     private boolean reduces() {

@@ -64,12 +64,12 @@ final class SplitProducts {
      */
     void runBoth() {
         try {
-            if (pool == null || pool.threads() % 2 != 0 || first.flops() < MIN_PARALLEL_FLOPS
-                    || second.flops() < MIN_PARALLEL_FLOPS) {
+            int threads = pool == null ? 1 : pool.inUse();
+            if (threads % 2 != 0 || first.flops() < MIN_PARALLEL_FLOPS || second.flops() < MIN_PARALLEL_FLOPS) {
                 run(first);
                 run(second);
             } else {
-                pool.run(twoParts, pool.threads());
+                pool.run(twoParts, threads);
             }
         } finally {
             first.clear();
@@ -84,7 +84,7 @@ final class SplitProducts {
                 block(call, 0, 1, scratch[0]);
             } else {
                 current = call;
-                pool.run(onePart, pool.threads());
+                pool.run(onePart, pool.inUse());
             }
         } finally {
             current = null;

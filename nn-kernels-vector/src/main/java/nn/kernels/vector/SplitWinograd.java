@@ -60,7 +60,7 @@ final class SplitWinograd implements WorkerPool.Task {
             if (pool == null || count < 2 || floats < SplitColumns.MIN_PARALLEL_FLOATS) {
                 run(0, 1);
             } else {
-                pool.run(this, Math.min(pool.threads(), count));
+                pool.run(this, Math.min(pool.inUse(), count));
             }
         } finally {
             this.image = null;

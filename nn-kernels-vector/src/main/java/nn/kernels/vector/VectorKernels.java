@@ -109,7 +109,7 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public int threadsInUse() {
-        return pool == null ? 1 : pool.threads();
+        return pool == null ? 1 : pool.inUse();
     }
 
     public VectorSpecies<Float> species() {
@@ -256,7 +256,7 @@ public final class VectorKernels implements Kernels {
             if (pool == null || w.samples < 2 || w.samples * perSample < MIN_PARALLEL_WINDOW_FLOATS) {
                 windowPart(0, 1);
             } else {
-                pool.run(windowPart, Math.min(pool.threads(), w.samples));
+                pool.run(windowPart, Math.min(pool.inUse(), w.samples));
             }
         } finally {
             w.clear();
@@ -363,7 +363,7 @@ public final class VectorKernels implements Kernels {
         if (size <= 0) {
             return;
         }
-        int parts = pool == null ? 1 : (int) Math.min(pool.threads(), size / Math.max(1, minRange));
+        int parts = pool == null ? 1 : (int) Math.min(pool.inUse(), size / Math.max(1, minRange));
         if (parts <= 1) {
             task.run(0, size);
             return;

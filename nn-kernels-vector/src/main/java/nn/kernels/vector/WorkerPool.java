@@ -49,7 +49,7 @@ final class WorkerPool implements AutoCloseable {
     }
 
     /** Threads taking part, the caller included: all of them unless {@link #use} asked for fewer. */
-    int threads() {
+    int inUse() {
         return inUse;
     }
 
@@ -58,7 +58,10 @@ final class WorkerPool implements AutoCloseable {
         return workers.length + 1;
     }
 
-    /** Lets the tasks that follow be cut into at most {@code threads} parts; the workers left out park. */
+    /**
+     * Lets the tasks that follow be cut into at most {@code threads} parts; the workers left out
+     * neither wake nor claim parts, and park once they have waited {@link #SPIN_NANOS}.
+     */
     void use(int threads) {
         if (threads < 1 || threads > size()) {
             throw new IllegalArgumentException("threads in use must be from 1 to " + size() + ", got " + threads);
@@ -98,9 +101,9 @@ final class WorkerPool implements AutoCloseable {
         int g = generation + 1;
         claims.set((long) g << 32);
         generation = g; // single writer: the caller
-        for (Worker w : workers) {
-            if (w.parked) {
-                LockSupport.unpark(w.thread);
+        for (int w = 0; w < parts - 1 && w < workers.length; w++) { // worker w + 1 could take a part
+            if (workers[w].parked) {
+                LockSupport.unpark(workers[w].thread);
             }
         }
         runParts(g);
@@ -166,9 +169,12 @@ final class WorkerPool implements AutoCloseable {
 
     private final class Worker implements Runnable {
         final Thread thread;
+        /** 1 for the first worker (the caller is thread 0): it takes part while {@code index < inUse}. */
+        final int index;
         volatile boolean parked;
 
         Worker(int index) {
+            this.index = index;
             this.thread = new Thread(this, "nn-vector-" + index);
             this.thread.setDaemon(true);
         }
@@ -185,23 +191,28 @@ final class WorkerPool implements AutoCloseable {
             }
         }
 
-        /** Spins, then parks, until the generation moves past {@code seen}; returns the new one. */
+        /**
+         * Spins, then parks, until the generation moves past {@code seen} while this worker is in
+         * use (or the pool closes); returns the new generation.
+         */
         private int await(int seen) {
             long start = System.nanoTime();
             int spins = 0;
-            int g;
-            while ((g = generation) == seen) {
+            while (true) {
+                int g = generation;
+                if (closed || (g != seen && index < inUse)) {
+                    return g;
+                }
                 if (++spins % 64 != 0 || System.nanoTime() - start < SPIN_NANOS) {
                     pause(spins);
                 } else {
-                    parked = true; // then re-read generation: the caller reads parked after writing it
-                    if (generation == seen) {
+                    parked = true; // then re-read: the caller reads parked after writing generation
+                    if (!closed && (generation == seen || index >= inUse)) {
                         LockSupport.park(this);
                     }
                     parked = false;
                 }
             }
-            return g;
         }
     }
 }

@@ -36,7 +36,11 @@ class MultGradientsTest {
         try (VectorKernels one = new VectorKernels();
                 VectorKernels two = one.withThreads(2);
                 VectorKernels three = one.withThreads(3);
-                VectorKernels four = one.withThreads(4)) {
+                VectorKernels four = one.withThreads(4);
+                VectorKernels fourCappedAtTwo = one.withThreads(4);
+                VectorKernels fourCappedAtThree = one.withThreads(4)) {
+            fourCappedAtTwo.useThreads(2);
+            fourCappedAtThree.useThreads(3);
             for (int[] s : shapes(random)) {
                 int m = s[0];
                 int k = s[1];
@@ -46,8 +50,8 @@ class MultGradientsTest {
                 FMatrixRMaj dc = Reference.random(m, n, random);
                 float[] da = Reference.fmaChain(Op.TRANS_B, dc, b).data;
                 float[] db = Reference.fmaChain(Op.TRANS_A, a, dc).data;
-                for (VectorKernels kernels : new VectorKernels[] {one, two, three, four}) {
-                    String what = m + "x" + k + "x" + n + " on " + kernels.threads() + " threads";
+                for (VectorKernels kernels : new VectorKernels[] {one, two, three, four, fourCappedAtTwo, fourCappedAtThree}) {
+                    String what = m + "x" + k + "x" + n + " on " + kernels.threadsInUse() + " of " + kernels.threads() + " threads";
                     FMatrixRMaj daOut = Reference.nans(m, k);
                     FMatrixRMaj dbOut = Reference.nans(k, n);
                     kernels.multGradients(a, b, dc, daOut, dbOut);

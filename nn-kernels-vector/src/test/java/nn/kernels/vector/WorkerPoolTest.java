@@ -2,6 +2,7 @@ package nn.kernels.vector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,20 +33,43 @@ class WorkerPoolTest {
     }
 
     @Test
-    void aPoolLimitedToOneThreadRunsOnTheCaller() {
+    void aSinglePartRunsOnTheCaller() {
         try (WorkerPool pool = new WorkerPool(3)) {
-            pool.use(1);
-            assertEquals(1, pool.threads());
-            assertEquals(3, pool.size());
             Set<String> threads = ConcurrentHashMap.newKeySet();
             for (int round = 0; round < 100; round++) {
                 pool.run((t, parts) -> threads.add(Thread.currentThread().getName() + " " + t + "/" + parts), 1);
             }
             assertEquals(Set.of(Thread.currentThread().getName() + " 0/1"), threads);
-            pool.use(3);
-            assertEquals(3, pool.threads());
+        }
+    }
+
+    @Test
+    void workersLeftOutByUseTakeNoPartsUntilUsedAgain() {
+        try (WorkerPool pool = new WorkerPool(4)) {
+            pool.use(2);
+            assertEquals(2, pool.inUse());
+            assertEquals(4, pool.size());
+            Set<String> threads = ConcurrentHashMap.newKeySet();
+            for (int round = 0; round < 2000; round++) {
+                pool.run((t, parts) -> threads.add(Thread.currentThread().getName()), 2);
+            }
+            assertTrue(Set.of(Thread.currentThread().getName(), "nn-vector-1").containsAll(threads), threads.toString());
+
+            pool.use(4); // all four come back, the parked ones too: each part waits here until all four are in
+            Set<String> all = ConcurrentHashMap.newKeySet();
+            CountDownLatch allIn = new CountDownLatch(4);
+            pool.run((t, parts) -> {
+                all.add(Thread.currentThread().getName());
+                allIn.countDown();
+                try {
+                    allIn.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, 4);
+            assertEquals(Set.of(Thread.currentThread().getName(), "nn-vector-1", "nn-vector-2", "nn-vector-3"), all);
             assertThrows(IllegalArgumentException.class, () -> pool.use(0));
-            assertThrows(IllegalArgumentException.class, () -> pool.use(4));
+            assertThrows(IllegalArgumentException.class, () -> pool.use(5));
         }
     }
 
