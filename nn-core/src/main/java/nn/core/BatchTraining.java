@@ -9,6 +9,14 @@ import org.ejml.data.FMatrixRMaj;
  */
 public interface BatchTraining {
 
+    /** Training begins, before the first epoch. */
+    default void beginTraining() {
+    }
+
+    /** Training has ended, after the last epoch or because something failed. */
+    default void endTraining() {
+    }
+
     /**
      * An epoch begins, with its samples in this order (batch {@code b} holds
      * {@code order[b * batchSize]} up to {@code batchSize} indices; the last batch may be smaller).

@@ -34,17 +34,16 @@ final class FitLoop {
     }
 
     History run() {
-        Batches batches = new Batches(train, config.batchSize(), model.kernels(), new FMatrixRMaj(1, 1));
-        ThreadTuner tuner = model.threadTuner();
-        tuner.start();
+        training.beginTraining();
         try {
-            return run(batches, tuner);
+            return trainEpochs();
         } finally {
-            tuner.finish();
+            training.endTraining();
         }
     }
 
-    private History run(Batches batches, ThreadTuner tuner) {
+    private History trainEpochs() {
+        Batches batches = new Batches(train, config.batchSize(), model.kernels(), new FMatrixRMaj(1, 1));
         List<Metric> metrics = model.metrics();
         List<String> names = new ArrayList<>();
         names.add("loss");
@@ -65,10 +64,8 @@ final class FitLoop {
             double lossSum = 0;
             int seen = 0;
             for (int step = 0; step < steps; step++) {
-                tuner.beforeStep();
                 int rows = batches.load(step);
                 float loss = training.train(step, batches.features(), batches.targets());
-                tuner.afterStep();
                 if (!Float.isFinite(loss)) {
                     throw new NonFiniteLossException(epoch, step + 1, loss, history);
                 }

@@ -16,9 +16,10 @@ import nn.api.Kernels;
  * <p>A probe runs the candidates in blocks of {@link #BLOCK_STEPS} steps, forward then backward
  * (all, half, ..., one, one, ..., half, all) so that a drift in speed (the JIT warming up) hits
  * every candidate alike, and times all but the first step of a block (that one pays for the
- * switch: parked workers waking, data moving to the other core). The steps between probes take at
- * least {@link #RUN_PER_PROBE} times as long as the probe, so a slow candidate costs at most a few
- * per cent. A model keeps its tuner from one {@code fit} to the next.
+ * switch: parked workers waking, data moving to the other core). Until the next probe the steps
+ * take at least {@link #RUN_PER_PROBE} times as long as the probe's steps did, so a slow candidate
+ * costs a few per cent at most (probes on a change of pace aside). A model keeps its tuner from
+ * one {@code fit} to the next, and a probe that a fit ended goes on in the next.
  */
 final class ThreadTuner {
     /** The first probe comes this soon: a program may train for a second or two at a time. */
@@ -28,14 +29,16 @@ final class ThreadTuner {
     static final int BLOCK_STEPS = 6;
     static final int RUN_PER_PROBE = 20;
     /**
-     * Fewer threads must be this much faster to be chosen: where counts are about as fast, a
-     * probe's few steps pick one by chance, and more threads are the better bet.
+     * A count with fewer threads is chosen only if its median step, made this much longer, is
+     * still the shortest: where counts are about as fast, a probe's few steps pick one by chance,
+     * and more threads are the better bet.
      */
     static final double MARGIN = 0.1;
     /**
-     * Steps in a row this much slower or faster than the chosen count's median in the last probe
-     * start a probe early: the comparison no longer holds (the machine changed, or the JIT has
-     * since compiled the step, which takes steps from milliseconds to a fraction of one).
+     * This many steps in a row more than this factor slower or faster than the chosen count's
+     * median in the last probe start a probe at once: the comparison no longer holds (the
+     * machine changed, or the JIT has since compiled the step, which takes steps from milliseconds
+     * to a fraction of one).
      */
     static final double PACE_CHANGE = 1.3;
     static final int CHANGED_STEPS = 16;
@@ -48,43 +51,48 @@ final class ThreadTuner {
     /** The threads in use when training started: the most it tries, and what it leaves in use. */
     private int most;
     /** Thread counts to try, most first. */
-    private int[] candidates;
+    private int[] candidates = {1};
     /** Indices into candidates, one a block of a probe. */
-    private int[] blocks;
+    private int[] blocks = {0, 0};
     /** The count chosen in the last probe, 0 before the first. */
     private int chosen;
+    /** Its median step in that probe; 0 if the probe timed no step. */
     private long chosenMedian;
     private int changedSteps;
     /** Block of the probe in progress, or -1 between probes. */
     private int block = -1;
     private int stepInBlock;
-    private long probeStart;
-    private long nextProbe = -1;
+    /** The next step is the first of a fit that goes on with a probe: not timed, as after a switch. */
+    private boolean resumed;
+    private long probeStepNanos;
+    private boolean scheduled;
+    private long nextProbe;
     private long stepStart;
 
     /** @param nanoClock the time in nanoseconds ({@code System::nanoTime}; a test's own clock) */
     ThreadTuner(Kernels kernels, LongSupplier nanoClock) {
         this.kernels = kernels;
         this.nanoClock = nanoClock;
-        int most = halvings(kernels.threads()).length;
-        this.durations = new long[most][2 * (BLOCK_STEPS - 1)];
-        this.timed = new int[most];
+        int mostCandidates = halvings(kernels.threads()).length;
+        this.durations = new long[mostCandidates][2 * (BLOCK_STEPS - 1)];
+        this.timed = new int[mostCandidates];
     }
 
-    /** {@code threads}, its half, its quarter, ... down to 1, without repeats. */
+    /** {@code threads}, its half, its quarter, ... down to 1. */
     static int[] halvings(int threads) {
         int[] counts = new int[32];
         int n = 0;
         for (int t = Math.max(1, threads); t >= 1; t /= 2) {
             counts[n++] = t;
         }
-        if (counts[n - 1] != 1) {
-            counts[n++] = 1;
-        }
         return Arrays.copyOf(counts, n);
     }
 
-    /** Call when training starts: tries at most the threads in use now, starting from the last count chosen. */
+    /**
+     * Call when training starts: tries at most the threads in use now, and starts on the count
+     * chosen last, or goes on with the probe the last fit ended in (unless the threads in use
+     * changed since: then it starts afresh).
+     */
     void start() {
         int inUse = kernels.threadsInUse();
         if (inUse != most) {
@@ -95,12 +103,19 @@ final class ThreadTuner {
                 blocks[c] = c;
                 blocks[blocks.length - 1 - c] = c;
             }
+            chosen = 0;
+            chosenMedian = 0;
+            block = -1;
         }
-        if (chosen > 0 && chosen < most) {
+        if (block >= 0) {
+            kernels.useThreads(candidates[blocks[block]]);
+            resumed = true;
+        } else if (chosen > 0 && chosen != most) {
             kernels.useThreads(chosen);
         }
-        if (nextProbe < 0) {
+        if (!scheduled) {
             nextProbe = nanoClock.getAsLong() + FIRST_PROBE_NANOS;
+            scheduled = true;
         }
     }
 
@@ -110,10 +125,10 @@ final class ThreadTuner {
             return;
         }
         long now = nanoClock.getAsLong();
-        if (block < 0 && (now >= nextProbe || changedSteps >= CHANGED_STEPS)) {
+        if (block < 0 && (now - nextProbe >= 0 || changedSteps >= CHANGED_STEPS)) {
             block = 0;
             stepInBlock = 0;
-            probeStart = now;
+            probeStepNanos = 0;
             Arrays.fill(timed, 0);
             kernels.useThreads(candidates[blocks[0]]);
         }
@@ -126,16 +141,18 @@ final class ThreadTuner {
             return;
         }
         long now = nanoClock.getAsLong();
+        long step = now - stepStart;
         if (block < 0) {
-            long step = now - stepStart;
             boolean changed = step > PACE_CHANGE * chosenMedian || step * PACE_CHANGE < chosenMedian;
-            changedSteps = chosen > 0 && changed ? changedSteps + 1 : 0;
+            changedSteps = chosenMedian > 0 && changed ? changedSteps + 1 : 0;
             return;
         }
-        if (stepInBlock > 0) {
+        probeStepNanos += step;
+        if (stepInBlock > 0 && !resumed) {
             int c = blocks[block];
-            durations[c][timed[c]++] = now - stepStart;
+            durations[c][timed[c]++] = step;
         }
+        resumed = false;
         if (++stepInBlock < BLOCK_STEPS) {
             return;
         }
@@ -147,28 +164,34 @@ final class ThreadTuner {
             changedSteps = 0;
             chooseFastest();
             kernels.useThreads(chosen);
-            nextProbe = now + Math.max(RUN_NANOS, RUN_PER_PROBE * (now - probeStart));
+            nextProbe = now + Math.max(RUN_NANOS, RUN_PER_PROBE * probeStepNanos);
         }
     }
 
-    /** Call when training ends (also when a step failed): the kernels get back the threads they had at the start. */
+    /**
+     * Call when training ends (also when a step failed): the kernels get back the threads they had
+     * at the start; a probe in progress waits for the next fit.
+     */
     void finish() {
         if (kernels.threadsInUse() != most) {
             kernels.useThreads(most);
         }
-        block = -1;
         changedSteps = 0;
     }
 
     /** The candidate with the shortest median step, where fewer threads must win by {@link #MARGIN}. */
     private void chooseFastest() {
-        chosenMedian = Long.MAX_VALUE;
+        chosen = candidates[0];
+        chosenMedian = 0;
         for (int c = 0; c < candidates.length; c++) {
             long[] d = durations[c];
             int n = timed[c];
+            if (n == 0) {
+                continue; // fits of a step or two, each starting untimed
+            }
             Arrays.sort(d, 0, n);
             long median = (d[(n - 1) / 2] + d[n / 2]) / 2;
-            if (median * (1 + MARGIN) < chosenMedian) {
+            if (chosenMedian == 0 || median * (1 + MARGIN) < chosenMedian) {
                 chosen = candidates[c];
                 chosenMedian = median;
             }

@@ -51,12 +51,25 @@ class ThreadTunerTest {
             long[] steps = new long[kernels.threads() + 1];
             long end = now + nanos;
             while (now < end) {
-                tuner.beforeStep();
-                now += stepNanos.applyAsLong(inUse);
-                steps[inUse]++;
-                tuner.afterStep();
+                step(tuner, steps);
             }
             return steps;
+        }
+
+        /** Runs {@code count} steps; returns the steps on each thread count (index = count). */
+        long[] steps(ThreadTuner tuner, int count) {
+            long[] steps = new long[kernels.threads() + 1];
+            for (int s = 0; s < count; s++) {
+                step(tuner, steps);
+            }
+            return steps;
+        }
+
+        private void step(ThreadTuner tuner, long[] steps) {
+            tuner.beforeStep();
+            now += stepNanos.applyAsLong(inUse);
+            steps[inUse]++;
+            tuner.afterStep();
         }
     }
 
@@ -182,6 +195,72 @@ class ThreadTunerTest {
         assertEquals(2, machine.inUse);
     }
 
+    /** Fits shorter than a probe (a program training a batch or two at a time): the probe goes on in the next fit. */
+    @Test
+    void aProbeGoesOnAcrossShortFits() {
+        Machine machine = new Machine(2, t -> t == 2 ? MS : MS * 6 / 10);
+        ThreadTuner tuner = machine.tuner();
+        tuner.finish();
+        long[] steps = new long[3];
+        for (int fit = 0; fit < 2000; fit++) {
+            tuner.start();
+            long[] fitSteps = machine.steps(tuner, 5);
+            tuner.finish();
+            steps[1] += fitSteps[1];
+            steps[2] += fitSteps[2];
+        }
+        assertTrue(steps[2] < (steps[1] + steps[2]) / 10, steps[2] + " steps on two threads against " + steps[1] + " on one");
+    }
+
+    /** What happens between steps (validation, a checkpoint) does not count as the probe's cost. */
+    @Test
+    void aPauseInAProbeDoesNotPutOffTheNext() {
+        Machine machine = new Machine(2, t -> t == 2 ? MS * 4 / 10 : MS * 6 / 10);
+        ThreadTuner tuner = machine.tuner();
+        machine.now = ThreadTuner.FIRST_PROBE_NANOS;
+        machine.steps(tuner, 3);
+        machine.now += 3000 * MS;
+        machine.steps(tuner, 4 * ThreadTuner.BLOCK_STEPS);
+        machine.used.clear();
+        machine.train(tuner, 2 * ThreadTuner.RUN_NANOS);
+        assertTrue(machine.used.contains(1), "probes in the 2 s after the first: " + machine.used);
+    }
+
+    /** System.nanoTime's origin is arbitrary: its values may be negative. */
+    @Test
+    void worksOnAClockBelowZero() {
+        Machine machine = new Machine(2, t -> t == 2 ? MS : MS * 6 / 10);
+        machine.now = -5000 * MS;
+        ThreadTuner tuner = machine.tuner();
+        tuner.finish();
+        long[] steps = new long[3];
+        for (int fit = 0; fit < 10; fit++) {
+            tuner.start();
+            long[] fitSteps = machine.train(tuner, 1000 * MS);
+            tuner.finish();
+            steps[1] += fitSteps[1];
+            steps[2] += fitSteps[2];
+        }
+        assertTrue(steps[2] < (steps[1] + steps[2]) / 10, steps[2] + " steps on two threads against " + steps[1] + " on one");
+    }
+
+    @Test
+    void aNewCapBetweenFitsStartsAfresh() {
+        Machine machine = new Machine(4, t -> MS * (t == 2 ? 3 : 5) / 10);
+        ThreadTuner tuner = machine.tuner();
+        machine.train(tuner, 3000 * MS);
+        tuner.finish();
+        assertEquals(4, machine.inUse);
+        machine.kernels.useThreads(3); // the program caps the kernels between fits
+        machine.used.clear();
+        tuner.start();
+        assertEquals(3, machine.inUse, "two threads were chosen among 4, 2 and 1, not among 3 and 1");
+        machine.train(tuner, 3000 * MS);
+        assertEquals(Set.of(3, 1), Set.copyOf(machine.used));
+        tuner.finish();
+        assertEquals(3, machine.inUse);
+    }
+
     @Test
     void leavesSingleThreadedKernelsAlone() {
         Machine machine = new Machine(1, t -> MS);
@@ -196,6 +275,7 @@ class ThreadTunerTest {
         assertArrayEquals(new int[] {1}, ThreadTuner.halvings(1));
         assertArrayEquals(new int[] {2, 1}, ThreadTuner.halvings(2));
         assertArrayEquals(new int[] {3, 1}, ThreadTuner.halvings(3));
+        assertArrayEquals(new int[] {5, 2, 1}, ThreadTuner.halvings(5));
         assertArrayEquals(new int[] {8, 4, 2, 1}, ThreadTuner.halvings(8));
         assertArrayEquals(new int[] {6, 3, 1}, ThreadTuner.halvings(6));
     }
