@@ -13,6 +13,7 @@ import static org.mockito.Mockito.when;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.IntToLongFunction;
 import nn.api.Kernels;
 import org.junit.jupiter.api.Test;
@@ -199,17 +200,7 @@ class ThreadTunerTest {
     @Test
     void aProbeGoesOnAcrossShortFits() {
         Machine machine = new Machine(2, t -> t == 2 ? MS : MS * 6 / 10);
-        ThreadTuner tuner = machine.tuner();
-        tuner.finish();
-        long[] steps = new long[3];
-        for (int fit = 0; fit < 2000; fit++) {
-            tuner.start();
-            long[] fitSteps = machine.steps(tuner, 5);
-            tuner.finish();
-            steps[1] += fitSteps[1];
-            steps[2] += fitSteps[2];
-        }
-        assertTrue(steps[2] < (steps[1] + steps[2]) / 10, steps[2] + " steps on two threads against " + steps[1] + " on one");
+        assertMostlyOnOneThread(machine, 2000, tuner -> machine.steps(tuner, 5));
     }
 
     /** What happens between steps (validation, a checkpoint) does not count as the probe's cost. */
@@ -231,17 +222,7 @@ class ThreadTunerTest {
     void worksOnAClockBelowZero() {
         Machine machine = new Machine(2, t -> t == 2 ? MS : MS * 6 / 10);
         machine.now = -5000 * MS;
-        ThreadTuner tuner = machine.tuner();
-        tuner.finish();
-        long[] steps = new long[3];
-        for (int fit = 0; fit < 10; fit++) {
-            tuner.start();
-            long[] fitSteps = machine.train(tuner, 1000 * MS);
-            tuner.finish();
-            steps[1] += fitSteps[1];
-            steps[2] += fitSteps[2];
-        }
-        assertTrue(steps[2] < (steps[1] + steps[2]) / 10, steps[2] + " steps on two threads against " + steps[1] + " on one");
+        assertMostlyOnOneThread(machine, 10, tuner -> machine.train(tuner, 1000 * MS));
     }
 
     @Test
@@ -278,5 +259,20 @@ class ThreadTunerTest {
         assertArrayEquals(new int[] {5, 2, 1}, ThreadTuner.halvings(5));
         assertArrayEquals(new int[] {8, 4, 2, 1}, ThreadTuner.halvings(8));
         assertArrayEquals(new int[] {6, 3, 1}, ThreadTuner.halvings(6));
+    }
+
+    /** Runs {@code fits} fits of {@code fit} on two-thread kernels where one thread is faster: 90 % of the steps must run on one. */
+    private static void assertMostlyOnOneThread(Machine machine, int fits, Function<ThreadTuner, long[]> fit) {
+        ThreadTuner tuner = machine.tuner();
+        tuner.finish();
+        long[] steps = new long[3];
+        for (int f = 0; f < fits; f++) {
+            tuner.start();
+            long[] fitSteps = fit.apply(tuner);
+            tuner.finish();
+            steps[1] += fitSteps[1];
+            steps[2] += fitSteps[2];
+        }
+        assertTrue(steps[2] < (steps[1] + steps[2]) / 10, steps[2] + " steps on two threads against " + steps[1] + " on one");
     }
 }

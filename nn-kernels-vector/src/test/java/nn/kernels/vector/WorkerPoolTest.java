@@ -55,19 +55,9 @@ class WorkerPoolTest {
             }
             assertTrue(Set.of(Thread.currentThread().getName(), "nn-vector-1").containsAll(threads), threads.toString());
 
-            pool.use(4); // all four come back, the parked ones too: each part waits here until all four are in
-            Set<String> all = ConcurrentHashMap.newKeySet();
-            CountDownLatch allIn = new CountDownLatch(4);
-            pool.run((t, parts) -> {
-                all.add(Thread.currentThread().getName());
-                allIn.countDown();
-                try {
-                    allIn.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, 4);
-            assertEquals(Set.of(Thread.currentThread().getName(), "nn-vector-1", "nn-vector-2", "nn-vector-3"), all);
+            pool.use(4); // all four come back, the parked ones too
+            assertEquals(Set.of(Thread.currentThread().getName(), "nn-vector-1", "nn-vector-2", "nn-vector-3"),
+                    threadsOfOnePartEach(pool, 4));
             assertThrows(IllegalArgumentException.class, () -> pool.use(0));
             assertThrows(IllegalArgumentException.class, () -> pool.use(5));
         }
@@ -76,18 +66,7 @@ class WorkerPoolTest {
     @Test
     void workersTakeParts() {
         try (WorkerPool pool = new WorkerPool(2)) {
-            Set<String> threads = ConcurrentHashMap.newKeySet();
-            CountDownLatch bothIn = new CountDownLatch(2);
-            pool.run((t, parts) -> {
-                threads.add(Thread.currentThread().getName());
-                bothIn.countDown();
-                try {
-                    bothIn.await(10, TimeUnit.SECONDS); // the caller waits here until the worker took the other part
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, 2);
-            assertEquals(Set.of(Thread.currentThread().getName(), "nn-vector-1"), threads);
+            assertEquals(Set.of(Thread.currentThread().getName(), "nn-vector-1"), threadsOfOnePartEach(pool, 2));
         }
     }
 
@@ -112,5 +91,24 @@ class WorkerPoolTest {
         pool.close();
         assertThrows(IllegalStateException.class, () -> pool.run((t, parts) -> { }, 2));
         assertThrows(IllegalArgumentException.class, () -> new WorkerPool(1));
+    }
+
+    /**
+     * The threads that ran a task of {@code parts} parts whose every part waits until all have
+     * started: so no thread can run two, and each part shows a thread of its own.
+     */
+    private static Set<String> threadsOfOnePartEach(WorkerPool pool, int parts) {
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        CountDownLatch allIn = new CountDownLatch(parts);
+        pool.run((t, n) -> {
+            threads.add(Thread.currentThread().getName());
+            allIn.countDown();
+            try {
+                allIn.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, parts);
+        return threads;
     }
 }
