@@ -119,7 +119,7 @@ final class ThreadTuner {
         }
     }
 
-    /** Call before each step (before loading its batch). */
+    /** Call before each step. */
     void beforeStep() {
         if (candidates.length == 1) {
             return;
