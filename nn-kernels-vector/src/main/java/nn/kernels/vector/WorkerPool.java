@@ -198,21 +198,23 @@ final class WorkerPool implements AutoCloseable {
         private int await(int seen) {
             long start = System.nanoTime();
             int spins = 0;
-            while (true) {
-                int g = generation;
-                if (closed || (g != seen && index < inUse)) {
-                    return g;
-                }
+            while (waiting(seen)) {
                 if (++spins % 64 != 0 || System.nanoTime() - start < SPIN_NANOS) {
                     pause(spins);
                 } else {
                     parked = true; // then re-read: the caller reads parked after writing generation
-                    if (!closed && (generation == seen || index >= inUse)) {
+                    if (waiting(seen)) {
                         LockSupport.park(this);
                     }
                     parked = false;
                 }
             }
+            return generation;
+        }
+
+        /** No new task for this worker since generation {@code seen} (or it is left out), and the pool is open. */
+        private boolean waiting(int seen) {
+            return !closed && (generation == seen || index >= inUse);
         }
     }
 }
