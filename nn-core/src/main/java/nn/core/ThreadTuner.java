@@ -52,8 +52,6 @@ final class ThreadTuner {
     private int most;
     /** Thread counts to try, most first. */
     private int[] candidates = {1};
-    /** Indices into candidates, one a block of a probe. */
-    private int[] blocks = {0, 0};
     /** The count chosen in the last probe, 0 before the first. */
     private int chosen;
     /** Its median step in that probe; 0 if the probe timed no step. */
@@ -98,17 +96,12 @@ final class ThreadTuner {
         if (inUse != most) {
             most = inUse;
             candidates = halvings(most);
-            blocks = new int[2 * candidates.length];
-            for (int c = 0; c < candidates.length; c++) {
-                blocks[c] = c;
-                blocks[blocks.length - 1 - c] = c;
-            }
             chosen = 0;
             chosenMedian = 0;
             block = -1;
         }
         if (block >= 0) {
-            kernels.useThreads(candidates[blocks[block]]);
+            kernels.useThreads(candidates[candidateOf(block)]);
             resumed = true;
         } else if (chosen > 0 && chosen != most) {
             kernels.useThreads(chosen);
@@ -130,7 +123,7 @@ final class ThreadTuner {
             stepInBlock = 0;
             probeStepNanos = 0;
             Arrays.fill(timed, 0);
-            kernels.useThreads(candidates[blocks[0]]);
+            kernels.useThreads(candidates[candidateOf(0)]);
         }
         stepStart = now;
     }
@@ -149,7 +142,7 @@ final class ThreadTuner {
         }
         probeStepNanos += step;
         if (stepInBlock > 0 && !resumed) {
-            int c = blocks[block];
+            int c = candidateOf(block);
             durations[c][timed[c]++] = step;
         }
         resumed = false;
@@ -157,8 +150,8 @@ final class ThreadTuner {
             return;
         }
         stepInBlock = 0;
-        if (++block < blocks.length) {
-            kernels.useThreads(candidates[blocks[block]]);
+        if (++block < 2 * candidates.length) {
+            kernels.useThreads(candidates[candidateOf(block)]);
         } else {
             block = -1;
             changedSteps = 0;
@@ -177,6 +170,11 @@ final class ThreadTuner {
             kernels.useThreads(most);
         }
         changedSteps = 0;
+    }
+
+    /** The candidate a probe's block {@code b} runs: 0, 1, ..., n - 1, then n - 1, ..., 0. */
+    private int candidateOf(int b) {
+        return b < candidates.length ? b : 2 * candidates.length - 1 - b;
     }
 
     /** The candidate with the shortest median step, where fewer threads must win by {@link #MARGIN}. */
