@@ -54,7 +54,11 @@ final class TiledProduct implements Product {
             for (int p0 = 0; p0 < k; p0 += kc) {
                 if (L >= 16) {
                     for (int i = i0; i < i1; i += 8) {
-                        tile8x3(o, i, Math.min(8, i1 - i), j, p0, Math.min(k, p0 + kc));
+                        if (o.xRowStride == 1 && i + 8 <= i1) {
+                            tile8x3Adjacent(o, i, j, p0, Math.min(k, p0 + kc));
+                        } else {
+                            tile8x3(o, i, Math.min(8, i1 - i), j, p0, Math.min(k, p0 + kc));
+                        }
                     }
                 } else {
                     for (int i = i0; i < i1; i += 4) {
@@ -315,6 +319,111 @@ final class TiledProduct implements Product {
         c70.intoArray(c, d7);
         c71.intoArray(c, d7 + L);
         c72.intoArray(c, d7 + 2 * L);
+    }
+
+    /**
+     * {@link #tile8x3} for 8 real rows that lie side by side in x (x<sup>T</sup> of {@code multTransA}):
+     * one index {@code xq + r} for all eight broadcasts, so C2 checks its range twice a step instead
+     * of eight times and keeps one register for it instead of eight (JMH, weight gradient:
+     * 100 -> 112-124 GFLOP/s on this Xeon, 8 x 3 tile before and after).
+     */
+    private static void tile8x3Adjacent(Operands o, int i, int j, int p0, int p1) {
+        float[] x = o.x;
+        float[] y = o.y;
+        int cs = o.xColStride;
+        int ldy = o.ldy;
+        int ldc = o.ldc;
+        int ci = i * ldc + j;
+        boolean first = p0 == 0 && !o.accumulate;
+        float[] init = first ? ZEROS : o.c;
+        int s = first ? 0 : ci;
+        int ls = first ? 0 : ldc;
+        FloatVector c00 = FloatVector.fromArray(S, init, s);
+        FloatVector c01 = FloatVector.fromArray(S, init, s + L);
+        FloatVector c02 = FloatVector.fromArray(S, init, s + 2 * L);
+        FloatVector c10 = FloatVector.fromArray(S, init, s + ls);
+        FloatVector c11 = FloatVector.fromArray(S, init, s + ls + L);
+        FloatVector c12 = FloatVector.fromArray(S, init, s + ls + 2 * L);
+        FloatVector c20 = FloatVector.fromArray(S, init, s + 2 * ls);
+        FloatVector c21 = FloatVector.fromArray(S, init, s + 2 * ls + L);
+        FloatVector c22 = FloatVector.fromArray(S, init, s + 2 * ls + 2 * L);
+        FloatVector c30 = FloatVector.fromArray(S, init, s + 3 * ls);
+        FloatVector c31 = FloatVector.fromArray(S, init, s + 3 * ls + L);
+        FloatVector c32 = FloatVector.fromArray(S, init, s + 3 * ls + 2 * L);
+        FloatVector c40 = FloatVector.fromArray(S, init, s + 4 * ls);
+        FloatVector c41 = FloatVector.fromArray(S, init, s + 4 * ls + L);
+        FloatVector c42 = FloatVector.fromArray(S, init, s + 4 * ls + 2 * L);
+        FloatVector c50 = FloatVector.fromArray(S, init, s + 5 * ls);
+        FloatVector c51 = FloatVector.fromArray(S, init, s + 5 * ls + L);
+        FloatVector c52 = FloatVector.fromArray(S, init, s + 5 * ls + 2 * L);
+        FloatVector c60 = FloatVector.fromArray(S, init, s + 6 * ls);
+        FloatVector c61 = FloatVector.fromArray(S, init, s + 6 * ls + L);
+        FloatVector c62 = FloatVector.fromArray(S, init, s + 6 * ls + 2 * L);
+        FloatVector c70 = FloatVector.fromArray(S, init, s + 7 * ls);
+        FloatVector c71 = FloatVector.fromArray(S, init, s + 7 * ls + L);
+        FloatVector c72 = FloatVector.fromArray(S, init, s + 7 * ls + 2 * L);
+        for (int p = p0, xq = i + p0 * cs, yp = p0 * ldy + j; p < p1; p++, xq += cs, yp += ldy) {
+            FloatVector y0 = FloatVector.fromArray(S, y, yp);
+            FloatVector y1 = FloatVector.fromArray(S, y, yp + L);
+            FloatVector y2 = FloatVector.fromArray(S, y, yp + 2 * L);
+            FloatVector a = FloatVector.broadcast(S, x[xq]);
+            c00 = a.fma(y0, c00);
+            c01 = a.fma(y1, c01);
+            c02 = a.fma(y2, c02);
+            a = FloatVector.broadcast(S, x[xq + 1]);
+            c10 = a.fma(y0, c10);
+            c11 = a.fma(y1, c11);
+            c12 = a.fma(y2, c12);
+            a = FloatVector.broadcast(S, x[xq + 2]);
+            c20 = a.fma(y0, c20);
+            c21 = a.fma(y1, c21);
+            c22 = a.fma(y2, c22);
+            a = FloatVector.broadcast(S, x[xq + 3]);
+            c30 = a.fma(y0, c30);
+            c31 = a.fma(y1, c31);
+            c32 = a.fma(y2, c32);
+            a = FloatVector.broadcast(S, x[xq + 4]);
+            c40 = a.fma(y0, c40);
+            c41 = a.fma(y1, c41);
+            c42 = a.fma(y2, c42);
+            a = FloatVector.broadcast(S, x[xq + 5]);
+            c50 = a.fma(y0, c50);
+            c51 = a.fma(y1, c51);
+            c52 = a.fma(y2, c52);
+            a = FloatVector.broadcast(S, x[xq + 6]);
+            c60 = a.fma(y0, c60);
+            c61 = a.fma(y1, c61);
+            c62 = a.fma(y2, c62);
+            a = FloatVector.broadcast(S, x[xq + 7]);
+            c70 = a.fma(y0, c70);
+            c71 = a.fma(y1, c71);
+            c72 = a.fma(y2, c72);
+        }
+        float[] c = o.c;
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L);
+        c02.intoArray(c, ci + 2 * L);
+        c10.intoArray(c, ci + ldc);
+        c11.intoArray(c, ci + ldc + L);
+        c12.intoArray(c, ci + ldc + 2 * L);
+        c20.intoArray(c, ci + 2 * ldc);
+        c21.intoArray(c, ci + 2 * ldc + L);
+        c22.intoArray(c, ci + 2 * ldc + 2 * L);
+        c30.intoArray(c, ci + 3 * ldc);
+        c31.intoArray(c, ci + 3 * ldc + L);
+        c32.intoArray(c, ci + 3 * ldc + 2 * L);
+        c40.intoArray(c, ci + 4 * ldc);
+        c41.intoArray(c, ci + 4 * ldc + L);
+        c42.intoArray(c, ci + 4 * ldc + 2 * L);
+        c50.intoArray(c, ci + 5 * ldc);
+        c51.intoArray(c, ci + 5 * ldc + L);
+        c52.intoArray(c, ci + 5 * ldc + 2 * L);
+        c60.intoArray(c, ci + 6 * ldc);
+        c61.intoArray(c, ci + 6 * ldc + L);
+        c62.intoArray(c, ci + 6 * ldc + 2 * L);
+        c70.intoArray(c, ci + 7 * ldc);
+        c71.intoArray(c, ci + 7 * ldc + L);
+        c72.intoArray(c, ci + 7 * ldc + 2 * L);
     }
 
     @SuppressWarnings("fallthrough")
