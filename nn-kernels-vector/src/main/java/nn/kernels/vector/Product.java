@@ -8,14 +8,9 @@ package nn.kernels.vector;
  */
 interface Product {
 
-    /** Floats of scratch a thread needs for vectors of {@code lanes} lanes. */
-    static int scratchSize(int lanes) {
-        return 8 * lanes;
-    }
-
     /**
-     * Writes c(i,j) for i0 &lt;= i &lt; i1 and j0 &lt;= j &lt; j1, using {@code scratch} (of at
-     * least {@link #scratchSize} floats, the calling thread's own) as it likes.
+     * Writes c(i,j) for i0 &lt;= i &lt; i1 and j0 &lt;= j &lt; j1, using {@code scratch} (the
+     * calling thread's own) as it likes.
      */
-    void compute(Operands o, int i0, int i1, int j0, int j1, float[] scratch);
+    void compute(Operands o, int i0, int i1, int j0, int j1, TileScratch scratch);
 }

@@ -58,7 +58,7 @@ final class ProductCall {
     }
 
     /** Computes rows i0 to i1 and columns j0 to j1 of the product as set (of c<sup>T</sup> if transposed). */
-    void compute(Product product, int i0, int i1, int j0, int j1, float[] scratch) {
+    void compute(Product product, int i0, int i1, int j0, int j1, TileScratch scratch) {
         product.compute(operands, i0, i1, j0, j1, scratch);
         if (transposeTarget != null) {
             Transpose.block(operands.c, operands.ldc, transposeTarget, transposeTargetStride, i0, i1, j0, j1);

@@ -31,7 +31,7 @@ final class SplitProducts {
     /** Columns of a tile panel: 3 vectors. */
     private final int wide;
     /** Per part (so per thread at a time), for the tiles at the right edge. */
-    private final float[][] scratch;
+    private final TileScratch[] scratch;
     private final ProductCall first = new ProductCall();
     private final ProductCall second = new ProductCall();
     /** The call {@link #onePart} works on. */
@@ -43,7 +43,10 @@ final class SplitProducts {
         this.product = product;
         this.pool = pool;
         this.wide = 3 * lanes;
-        this.scratch = new float[pool == null ? 1 : pool.size()][Product.scratchSize(lanes)];
+        this.scratch = new TileScratch[pool == null ? 1 : pool.size()];
+        for (int t = 0; t < scratch.length; t++) {
+            scratch[t] = new TileScratch(lanes);
+        }
     }
 
     /** The call to set up for {@link #run}, or the first of {@link #runBoth()}. */
@@ -106,7 +109,7 @@ final class SplitProducts {
     }
 
     /** Computes block t of parts of {@code call}'s product. */
-    private void block(ProductCall call, int t, int parts, float[] scratch) {
+    private void block(ProductCall call, int t, int parts, TileScratch scratch) {
         Operands o = call.operands;
         int i0 = 0;
         int i1 = o.m;

@@ -37,7 +37,7 @@ final class TiledProduct implements Product {
     private static final VectorMask<Float> ALL = S.maskAll(true);
 
     @Override
-    public void compute(Operands o, int i0, int i1, int j0, int j1, float[] scratch) {
+    public void compute(Operands o, int i0, int i1, int j0, int j1, TileScratch scratch) {
         int k = o.k;
         if (k == 0) {
             if (o.accumulate) {
@@ -50,20 +50,13 @@ final class TiledProduct implements Product {
         }
         int j = j0;
         int kc = blockSize(k, 3);
+        if (L >= 16 && j + 3 * L <= j1) {
+            j = widePanels(o, i0, i1, j0, j1, kc, scratch);
+        }
         for (; j + 3 * L <= j1; j += 3 * L) {
             for (int p0 = 0; p0 < k; p0 += kc) {
-                if (L >= 16) {
-                    for (int i = i0; i < i1; i += 8) {
-                        if (o.xRowStride == 1 && i + 8 <= i1) {
-                            tile8x3Adjacent(o, i, j, p0, Math.min(k, p0 + kc));
-                        } else {
-                            tile8x3(o, i, Math.min(8, i1 - i), j, p0, Math.min(k, p0 + kc));
-                        }
-                    }
-                } else {
-                    for (int i = i0; i < i1; i += 4) {
-                        tile4x3(o, i, Math.min(4, i1 - i), j, p0, Math.min(k, p0 + kc));
-                    }
+                for (int i = i0; i < i1; i += 4) {
+                    tile4x3(o, i, Math.min(4, i1 - i), j, p0, Math.min(k, p0 + kc));
                 }
             }
         }
@@ -89,10 +82,37 @@ final class TiledProduct implements Product {
             int direct = directSteps(o, j);
             for (int p0 = 0; p0 < k; p0 += kc) {
                 for (int i = i0; i < i1; i += 8) {
-                    edgeTile8x1(o, i, Math.min(8, i1 - i), j, p0, Math.min(k, p0 + kc), j1 - j, direct, scratch);
+                    edgeTile8x1(o, i, Math.min(8, i1 - i), j, p0, Math.min(k, p0 + kc), j1 - j, direct, scratch.edge);
                 }
             }
         }
+    }
+
+    /**
+     * The panels of 3 vectors for 16 lanes, in 8-row tiles over x's rows side by side: x<sup>T</sup>
+     * as it is (but for a last group of fewer than 8 rows), a row-major x copied into groups of 8
+     * first. Returns the column where the panels end.
+     */
+    private static int widePanels(Operands o, int i0, int i1, int j0, int j1, int kc, TileScratch scratch) {
+        int k = o.k;
+        boolean adjacent = o.xRowStride == 1;
+        int copied = adjacent ? i1 - (i1 - i0) % 8 : i0;
+        float[] packed = scratch.rows(PackedRows.size(copied, i1, k));
+        PackedRows.pack(o, copied, i1, packed);
+        int j = j0;
+        for (; j + 3 * L <= j1; j += 3 * L) {
+            for (int p0 = 0; p0 < k; p0 += kc) {
+                int p1 = Math.min(k, p0 + kc);
+                for (int i = i0; i < i1; i += 8) {
+                    if (i < copied) {
+                        tile8x3(o, o.x, i, o.xColStride, i, 8, j, p0, p1);
+                    } else {
+                        tile8x3(o, packed, (i - copied) * k, 8, i, Math.min(8, i1 - i), j, p0, p1);
+                    }
+                }
+            }
+        }
+        return j;
     }
 
     /**
@@ -205,99 +225,96 @@ final class TiledProduct implements Product {
     }
 
     /**
-     * {@link #tile4x3} with twice the rows, for 16 lanes: each step's three loads of y then feed 24
-     * FMAs instead of 12 (JMH on AVX-512: 97 -> 112 GFLOP/s forward, 82 -> 100 for the weight
-     * gradient). Rows past the real ones repeat the last and are stored over it with the same
-     * bits, which keeps the method small enough for C1 and C2 (with {@link #exact} and a switch
-     * like the other tiles, C1 ran out of registers and the product ran at 1 GFLOP/s).
+     * {@link #tile4x3} with twice the rows, for 16 lanes (AVX-512's 32 registers): each step's
+     * three loads of y feed 24 FMAs instead of 12. The 8 rows lie side by side in {@code xs}, x(i + r,
+     * p) at {@code xb + p cs + r}: in x<sup>T</sup> itself, or copied so by {@link PackedRows}. One
+     * index then serves the eight broadcasts, so C2 checks its range twice a step instead of eight
+     * times and keeps it in one register instead of eight (JMH on this Xeon, 4 x 3 tiles: 97
+     * GFLOP/s forward, 82 weight gradient; 8 x 3 with eight row indexes: 112 and 100; side by side:
+     * 124 and 113). Rows past the {@code rows} real ones (copies of the last, when packed) are
+     * stored over the last with the same bits: with {@link #exact} and a switch like the other
+     * tiles, C1 ran out of registers on this method and the product ran at 1 GFLOP/s.
      */
-    private static void tile8x3(Operands o, int i, int rows, int j, int p0, int p1) {
-        float[] x = o.x;
+    private static void tile8x3(Operands o, float[] xs, int xb, int cs, int i, int rows, int j, int p0, int p1) {
         float[] y = o.y;
-        int cs = o.xColStride;
         int ldy = o.ldy;
-        int x0 = row(o, i, 0, rows), x1 = row(o, i, 1, rows), x2 = row(o, i, 2, rows), x3 = row(o, i, 3, rows);
-        int x4 = row(o, i, 4, rows), x5 = row(o, i, 5, rows), x6 = row(o, i, 6, rows), x7 = row(o, i, 7, rows);
+        int ldc = o.ldc;
+        int ci = i * ldc + j;
+        int last = (rows - 1) * ldc;
+        int d1 = ci + Math.min(ldc, last);
+        int d2 = ci + Math.min(2 * ldc, last);
+        int d3 = ci + Math.min(3 * ldc, last);
+        int d4 = ci + Math.min(4 * ldc, last);
+        int d5 = ci + Math.min(5 * ldc, last);
+        int d6 = ci + Math.min(6 * ldc, last);
+        int d7 = ci + Math.min(7 * ldc, last);
         boolean first = p0 == 0 && !o.accumulate;
         float[] init = first ? ZEROS : o.c;
-        int s0 = start(o, i, 0, rows, j, first), s1 = start(o, i, 1, rows, j, first), s2 = start(o, i, 2, rows, j, first);
-        int s3 = start(o, i, 3, rows, j, first), s4 = start(o, i, 4, rows, j, first), s5 = start(o, i, 5, rows, j, first);
-        int s6 = start(o, i, 6, rows, j, first), s7 = start(o, i, 7, rows, j, first);
-        FloatVector c00 = FloatVector.fromArray(S, init, s0);
-        FloatVector c01 = FloatVector.fromArray(S, init, s0 + L);
-        FloatVector c02 = FloatVector.fromArray(S, init, s0 + 2 * L);
-        FloatVector c10 = FloatVector.fromArray(S, init, s1);
-        FloatVector c11 = FloatVector.fromArray(S, init, s1 + L);
-        FloatVector c12 = FloatVector.fromArray(S, init, s1 + 2 * L);
-        FloatVector c20 = FloatVector.fromArray(S, init, s2);
-        FloatVector c21 = FloatVector.fromArray(S, init, s2 + L);
-        FloatVector c22 = FloatVector.fromArray(S, init, s2 + 2 * L);
-        FloatVector c30 = FloatVector.fromArray(S, init, s3);
-        FloatVector c31 = FloatVector.fromArray(S, init, s3 + L);
-        FloatVector c32 = FloatVector.fromArray(S, init, s3 + 2 * L);
-        FloatVector c40 = FloatVector.fromArray(S, init, s4);
-        FloatVector c41 = FloatVector.fromArray(S, init, s4 + L);
-        FloatVector c42 = FloatVector.fromArray(S, init, s4 + 2 * L);
-        FloatVector c50 = FloatVector.fromArray(S, init, s5);
-        FloatVector c51 = FloatVector.fromArray(S, init, s5 + L);
-        FloatVector c52 = FloatVector.fromArray(S, init, s5 + 2 * L);
-        FloatVector c60 = FloatVector.fromArray(S, init, s6);
-        FloatVector c61 = FloatVector.fromArray(S, init, s6 + L);
-        FloatVector c62 = FloatVector.fromArray(S, init, s6 + 2 * L);
-        FloatVector c70 = FloatVector.fromArray(S, init, s7);
-        FloatVector c71 = FloatVector.fromArray(S, init, s7 + L);
-        FloatVector c72 = FloatVector.fromArray(S, init, s7 + 2 * L);
-        for (int p = p0, xp = p0 * cs, yp = p0 * ldy + j; p < p1; p++, xp += cs, yp += ldy) {
+        FloatVector c00 = FloatVector.fromArray(S, init, (first ? 0 : ci));
+        FloatVector c01 = FloatVector.fromArray(S, init, (first ? 0 : ci) + L);
+        FloatVector c02 = FloatVector.fromArray(S, init, (first ? 0 : ci) + 2 * L);
+        FloatVector c10 = FloatVector.fromArray(S, init, (first ? 0 : d1));
+        FloatVector c11 = FloatVector.fromArray(S, init, (first ? 0 : d1) + L);
+        FloatVector c12 = FloatVector.fromArray(S, init, (first ? 0 : d1) + 2 * L);
+        FloatVector c20 = FloatVector.fromArray(S, init, (first ? 0 : d2));
+        FloatVector c21 = FloatVector.fromArray(S, init, (first ? 0 : d2) + L);
+        FloatVector c22 = FloatVector.fromArray(S, init, (first ? 0 : d2) + 2 * L);
+        FloatVector c30 = FloatVector.fromArray(S, init, (first ? 0 : d3));
+        FloatVector c31 = FloatVector.fromArray(S, init, (first ? 0 : d3) + L);
+        FloatVector c32 = FloatVector.fromArray(S, init, (first ? 0 : d3) + 2 * L);
+        FloatVector c40 = FloatVector.fromArray(S, init, (first ? 0 : d4));
+        FloatVector c41 = FloatVector.fromArray(S, init, (first ? 0 : d4) + L);
+        FloatVector c42 = FloatVector.fromArray(S, init, (first ? 0 : d4) + 2 * L);
+        FloatVector c50 = FloatVector.fromArray(S, init, (first ? 0 : d5));
+        FloatVector c51 = FloatVector.fromArray(S, init, (first ? 0 : d5) + L);
+        FloatVector c52 = FloatVector.fromArray(S, init, (first ? 0 : d5) + 2 * L);
+        FloatVector c60 = FloatVector.fromArray(S, init, (first ? 0 : d6));
+        FloatVector c61 = FloatVector.fromArray(S, init, (first ? 0 : d6) + L);
+        FloatVector c62 = FloatVector.fromArray(S, init, (first ? 0 : d6) + 2 * L);
+        FloatVector c70 = FloatVector.fromArray(S, init, (first ? 0 : d7));
+        FloatVector c71 = FloatVector.fromArray(S, init, (first ? 0 : d7) + L);
+        FloatVector c72 = FloatVector.fromArray(S, init, (first ? 0 : d7) + 2 * L);
+        for (int p = p0, xq = xb + p0 * cs, yp = p0 * ldy + j; p < p1; p++, xq += cs, yp += ldy) {
             FloatVector y0 = FloatVector.fromArray(S, y, yp);
             FloatVector y1 = FloatVector.fromArray(S, y, yp + L);
             FloatVector y2 = FloatVector.fromArray(S, y, yp + 2 * L);
-            FloatVector a = FloatVector.broadcast(S, x[x0 + xp]);
+            FloatVector a = FloatVector.broadcast(S, xs[xq]);
             c00 = a.fma(y0, c00);
             c01 = a.fma(y1, c01);
             c02 = a.fma(y2, c02);
-            a = FloatVector.broadcast(S, x[x1 + xp]);
+            a = FloatVector.broadcast(S, xs[xq + 1]);
             c10 = a.fma(y0, c10);
             c11 = a.fma(y1, c11);
             c12 = a.fma(y2, c12);
-            a = FloatVector.broadcast(S, x[x2 + xp]);
+            a = FloatVector.broadcast(S, xs[xq + 2]);
             c20 = a.fma(y0, c20);
             c21 = a.fma(y1, c21);
             c22 = a.fma(y2, c22);
-            a = FloatVector.broadcast(S, x[x3 + xp]);
+            a = FloatVector.broadcast(S, xs[xq + 3]);
             c30 = a.fma(y0, c30);
             c31 = a.fma(y1, c31);
             c32 = a.fma(y2, c32);
-            a = FloatVector.broadcast(S, x[x4 + xp]);
+            a = FloatVector.broadcast(S, xs[xq + 4]);
             c40 = a.fma(y0, c40);
             c41 = a.fma(y1, c41);
             c42 = a.fma(y2, c42);
-            a = FloatVector.broadcast(S, x[x5 + xp]);
+            a = FloatVector.broadcast(S, xs[xq + 5]);
             c50 = a.fma(y0, c50);
             c51 = a.fma(y1, c51);
             c52 = a.fma(y2, c52);
-            a = FloatVector.broadcast(S, x[x6 + xp]);
+            a = FloatVector.broadcast(S, xs[xq + 6]);
             c60 = a.fma(y0, c60);
             c61 = a.fma(y1, c61);
             c62 = a.fma(y2, c62);
-            a = FloatVector.broadcast(S, x[x7 + xp]);
+            a = FloatVector.broadcast(S, xs[xq + 7]);
             c70 = a.fma(y0, c70);
             c71 = a.fma(y1, c71);
             c72 = a.fma(y2, c72);
         }
         float[] c = o.c;
-        int ldc = o.ldc;
-        int d0 = i * ldc + j;
-        int last = (rows - 1) * ldc;
-        int d1 = d0 + Math.min(1 * ldc, last);
-        int d2 = d0 + Math.min(2 * ldc, last);
-        int d3 = d0 + Math.min(3 * ldc, last);
-        int d4 = d0 + Math.min(4 * ldc, last);
-        int d5 = d0 + Math.min(5 * ldc, last);
-        int d6 = d0 + Math.min(6 * ldc, last);
-        int d7 = d0 + Math.min(7 * ldc, last);
-        c00.intoArray(c, d0);
-        c01.intoArray(c, d0 + L);
-        c02.intoArray(c, d0 + 2 * L);
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L);
+        c02.intoArray(c, ci + 2 * L);
         c10.intoArray(c, d1);
         c11.intoArray(c, d1 + L);
         c12.intoArray(c, d1 + 2 * L);
@@ -319,111 +336,6 @@ final class TiledProduct implements Product {
         c70.intoArray(c, d7);
         c71.intoArray(c, d7 + L);
         c72.intoArray(c, d7 + 2 * L);
-    }
-
-    /**
-     * {@link #tile8x3} for 8 real rows that lie side by side in x (x<sup>T</sup> of {@code multTransA}):
-     * one index {@code xq + r} for all eight broadcasts, so C2 checks its range twice a step instead
-     * of eight times and keeps one register for it instead of eight (JMH, weight gradient:
-     * 100 -> 112-124 GFLOP/s on this Xeon, 8 x 3 tile before and after).
-     */
-    private static void tile8x3Adjacent(Operands o, int i, int j, int p0, int p1) {
-        float[] x = o.x;
-        float[] y = o.y;
-        int cs = o.xColStride;
-        int ldy = o.ldy;
-        int ldc = o.ldc;
-        int ci = i * ldc + j;
-        boolean first = p0 == 0 && !o.accumulate;
-        float[] init = first ? ZEROS : o.c;
-        int s = first ? 0 : ci;
-        int ls = first ? 0 : ldc;
-        FloatVector c00 = FloatVector.fromArray(S, init, s);
-        FloatVector c01 = FloatVector.fromArray(S, init, s + L);
-        FloatVector c02 = FloatVector.fromArray(S, init, s + 2 * L);
-        FloatVector c10 = FloatVector.fromArray(S, init, s + ls);
-        FloatVector c11 = FloatVector.fromArray(S, init, s + ls + L);
-        FloatVector c12 = FloatVector.fromArray(S, init, s + ls + 2 * L);
-        FloatVector c20 = FloatVector.fromArray(S, init, s + 2 * ls);
-        FloatVector c21 = FloatVector.fromArray(S, init, s + 2 * ls + L);
-        FloatVector c22 = FloatVector.fromArray(S, init, s + 2 * ls + 2 * L);
-        FloatVector c30 = FloatVector.fromArray(S, init, s + 3 * ls);
-        FloatVector c31 = FloatVector.fromArray(S, init, s + 3 * ls + L);
-        FloatVector c32 = FloatVector.fromArray(S, init, s + 3 * ls + 2 * L);
-        FloatVector c40 = FloatVector.fromArray(S, init, s + 4 * ls);
-        FloatVector c41 = FloatVector.fromArray(S, init, s + 4 * ls + L);
-        FloatVector c42 = FloatVector.fromArray(S, init, s + 4 * ls + 2 * L);
-        FloatVector c50 = FloatVector.fromArray(S, init, s + 5 * ls);
-        FloatVector c51 = FloatVector.fromArray(S, init, s + 5 * ls + L);
-        FloatVector c52 = FloatVector.fromArray(S, init, s + 5 * ls + 2 * L);
-        FloatVector c60 = FloatVector.fromArray(S, init, s + 6 * ls);
-        FloatVector c61 = FloatVector.fromArray(S, init, s + 6 * ls + L);
-        FloatVector c62 = FloatVector.fromArray(S, init, s + 6 * ls + 2 * L);
-        FloatVector c70 = FloatVector.fromArray(S, init, s + 7 * ls);
-        FloatVector c71 = FloatVector.fromArray(S, init, s + 7 * ls + L);
-        FloatVector c72 = FloatVector.fromArray(S, init, s + 7 * ls + 2 * L);
-        for (int p = p0, xq = i + p0 * cs, yp = p0 * ldy + j; p < p1; p++, xq += cs, yp += ldy) {
-            FloatVector y0 = FloatVector.fromArray(S, y, yp);
-            FloatVector y1 = FloatVector.fromArray(S, y, yp + L);
-            FloatVector y2 = FloatVector.fromArray(S, y, yp + 2 * L);
-            FloatVector a = FloatVector.broadcast(S, x[xq]);
-            c00 = a.fma(y0, c00);
-            c01 = a.fma(y1, c01);
-            c02 = a.fma(y2, c02);
-            a = FloatVector.broadcast(S, x[xq + 1]);
-            c10 = a.fma(y0, c10);
-            c11 = a.fma(y1, c11);
-            c12 = a.fma(y2, c12);
-            a = FloatVector.broadcast(S, x[xq + 2]);
-            c20 = a.fma(y0, c20);
-            c21 = a.fma(y1, c21);
-            c22 = a.fma(y2, c22);
-            a = FloatVector.broadcast(S, x[xq + 3]);
-            c30 = a.fma(y0, c30);
-            c31 = a.fma(y1, c31);
-            c32 = a.fma(y2, c32);
-            a = FloatVector.broadcast(S, x[xq + 4]);
-            c40 = a.fma(y0, c40);
-            c41 = a.fma(y1, c41);
-            c42 = a.fma(y2, c42);
-            a = FloatVector.broadcast(S, x[xq + 5]);
-            c50 = a.fma(y0, c50);
-            c51 = a.fma(y1, c51);
-            c52 = a.fma(y2, c52);
-            a = FloatVector.broadcast(S, x[xq + 6]);
-            c60 = a.fma(y0, c60);
-            c61 = a.fma(y1, c61);
-            c62 = a.fma(y2, c62);
-            a = FloatVector.broadcast(S, x[xq + 7]);
-            c70 = a.fma(y0, c70);
-            c71 = a.fma(y1, c71);
-            c72 = a.fma(y2, c72);
-        }
-        float[] c = o.c;
-        c00.intoArray(c, ci);
-        c01.intoArray(c, ci + L);
-        c02.intoArray(c, ci + 2 * L);
-        c10.intoArray(c, ci + ldc);
-        c11.intoArray(c, ci + ldc + L);
-        c12.intoArray(c, ci + ldc + 2 * L);
-        c20.intoArray(c, ci + 2 * ldc);
-        c21.intoArray(c, ci + 2 * ldc + L);
-        c22.intoArray(c, ci + 2 * ldc + 2 * L);
-        c30.intoArray(c, ci + 3 * ldc);
-        c31.intoArray(c, ci + 3 * ldc + L);
-        c32.intoArray(c, ci + 3 * ldc + 2 * L);
-        c40.intoArray(c, ci + 4 * ldc);
-        c41.intoArray(c, ci + 4 * ldc + L);
-        c42.intoArray(c, ci + 4 * ldc + 2 * L);
-        c50.intoArray(c, ci + 5 * ldc);
-        c51.intoArray(c, ci + 5 * ldc + L);
-        c52.intoArray(c, ci + 5 * ldc + 2 * L);
-        c60.intoArray(c, ci + 6 * ldc);
-        c61.intoArray(c, ci + 6 * ldc + L);
-        c62.intoArray(c, ci + 6 * ldc + 2 * L);
-        c70.intoArray(c, ci + 7 * ldc);
-        c71.intoArray(c, ci + 7 * ldc + L);
-        c72.intoArray(c, ci + 7 * ldc + 2 * L);
     }
 
     @SuppressWarnings("fallthrough")

@@ -22,7 +22,7 @@ class SplitProductsTest {
         float[] firstC;
 
         @Override
-        public void compute(Operands o, int i0, int i1, int j0, int j1, float[] scratch) {
+        public void compute(Operands o, int i0, int i1, int j0, int j1, TileScratch scratch) {
             blocks.add(new Block(o.c == firstC ? "first" : "second", i0, i1, j0, j1));
         }
     }
