@@ -99,7 +99,8 @@ public abstract class BaseOptimizer implements Optimizer {
 
     @Override
     public final void build(List<Variable> variables) {
-        for (Variable variable : variables) {
+        for (int i = 0, count = variables.size(); i < count; i++) {
+            Variable variable = variables.get(i);
             if (variable.trainable() && !slotsByVariable.containsKey(variable)) {
                 addSlots(variable);
             }
@@ -113,18 +114,17 @@ public abstract class BaseOptimizer implements Optimizer {
 
     @Override
     public final void apply(List<Variable> variables, Kernels kernels) {
+        build(variables);
         float lr = learningRate();
         float rate = stepRate(lr);
-        for (int i = 0, count = variables.size(); i < count; i++) {
+        // last variable first: the first layer's weights, which the next forward reads first (and
+        // which are the largest), are then the ones still in cache (issue 14: 2-3 % of a step)
+        for (int i = variables.size() - 1; i >= 0; i--) {
             Variable variable = variables.get(i);
-            if (!variable.trainable()) {
-                continue;
+            if (variable.trainable()) {
+                updateVariable(variable.value().data, variable.gradient().data, variable.size(),
+                        slotsByVariable.get(variable), lr, rate, kernels);
             }
-            FMatrixRMaj[] slots = slotsByVariable.get(variable);
-            if (slots == null) {
-                slots = addSlots(variable);
-            }
-            updateVariable(variable.value().data, variable.gradient().data, variable.size(), slots, lr, rate, kernels);
         }
         iterations++;
     }
