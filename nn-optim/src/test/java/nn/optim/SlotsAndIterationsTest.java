@@ -65,6 +65,16 @@ class SlotsAndIterationsTest {
         assertEquals(2, sgd.slots().size());
     }
 
+    /** apply updates the last variable first (issue 14), but the slots it makes still follow the variables. */
+    @Test
+    void slotsMadeByTheFirstApplyFollowTheVariablesOrder() {
+        SGD sgd = new SGD(0.01f, 0.9f, true, 0f);
+        setGradient(kernel, 1f, 1f, 1f);
+        setGradient(bias, 1f);
+        sgd.apply(variables);
+        assertEquals(List.of("dense/kernel:0/momentum", "dense/bias:0/momentum"), List.copyOf(sgd.slots().keySet()));
+    }
+
     @Test
     void iterationsCountApplyCallsOnlyAfterTheUpdate() {
         Adam adam = new Adam();

@@ -53,6 +53,15 @@ class PackedRowsTest {
     }
 
     @Test
+    void oneStepRowsAreSideBySideInBothLayouts() {
+        int m = 10;
+        Operands rowMajor = new Operands().set(numbered(m, 1, false), 1, 1, null, 0, null, 0, m, 0, 1);
+        assertGroups(rowMajor, 0, m);
+        Operands oneRow = new Operands().set(numbered(1, 6, true), 1, 1, null, 0, null, 0, 1, 0, 6);
+        assertGroups(oneRow, 0, 1);
+    }
+
+    @Test
     void noRowsNeedNoRoom() {
         assertEquals(0, PackedRows.size(8, 8, 100));
     }

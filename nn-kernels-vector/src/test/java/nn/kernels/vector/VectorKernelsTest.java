@@ -258,7 +258,7 @@ class VectorKernelsTest {
         }
     }
 
-    private static FMatrixRMaj rows(FMatrixRMaj m, int from, int to) {
+    static FMatrixRMaj rows(FMatrixRMaj m, int from, int to) {
         FMatrixRMaj piece = new FMatrixRMaj(to - from, m.numCols);
         System.arraycopy(m.data, from * m.numCols, piece.data, 0, (to - from) * m.numCols);
         return piece;

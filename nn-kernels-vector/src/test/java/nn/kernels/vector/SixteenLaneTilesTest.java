@@ -1,0 +1,75 @@
+package nn.kernels.vector;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.SplittableRandom;
+import jdk.incubator.vector.FloatVector;
+import nn.kernels.vector.Reference.Op;
+import org.ejml.data.FMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The 16-lane path of {@link TiledProduct}: 8 x 3 tiles over rows side by side (x<sup>T</sup> as it
+ * is, a row-major x copied by {@link PackedRows} 256 rows at a time) and the edge tile past the
+ * panels, against the FMA chain bit for bit on 1, 2 and 3 threads. 512-bit vectors are pinned, so
+ * the path is tested on any machine (without AVX-512 the Vector API runs them as plain Java).
+ */
+class SixteenLaneTilesTest {
+    /**
+     * m x n x k: every edge width from 1 to 15 past one or two panels; short last groups; two
+     * chunks of rows (300); several blocks of k; and the cuts between threads: rows at 44 (4 mod 8)
+     * for 84 rows on 2 threads, at 32 and 68 for 100 rows on 3, columns at 48 for 13 x 108 on 2.
+     */
+    private static final int[][] SHAPES = {
+        {8, 49, 7}, {13, 50, 33}, {9, 51, 1}, {3, 52, 20}, {16, 53, 5}, {21, 54, 130}, {5, 55, 2}, {8, 56, 9},
+        {11, 57, 3}, {24, 58, 17}, {1, 59, 40}, {7, 60, 11}, {17, 61, 4}, {40, 62, 8}, {6, 63, 6}, {13, 111, 260},
+        {300, 60, 50}, {84, 60, 200}, {100, 60, 200}, {13, 108, 400}, {33, 48, 129}, {19, 96, 1},
+    };
+
+    private static VectorKernels sixteenLanes() {
+        return new VectorKernels(FloatVector.SPECIES_512);
+    }
+
+    private static FMatrixRMaj run(VectorKernels kernels, Op op, FMatrixRMaj a, FMatrixRMaj b) {
+        return VectorKernelsTest.run(kernels, op, a, b);
+    }
+
+    @Test
+    void productsEqualTheFmaChainOnAnyThreadCount() {
+        SplittableRandom random = new SplittableRandom(16);
+        try (VectorKernels one = sixteenLanes(); VectorKernels two = one.withThreads(2);
+                VectorKernels three = one.withThreads(3)) {
+            for (int[] s : SHAPES) {
+                for (Op op : Op.values()) {
+                    FMatrixRMaj[] ab = op.operands(s[0], s[1], s[2], random);
+                    float[] chain = Reference.fmaChain(op, ab[0], ab[1]).data;
+                    String shape = op + " " + s[0] + "x" + s[1] + "x" + s[2];
+                    assertArrayEquals(chain, run(one, op, ab[0], ab[1]).data, shape + " on 1 thread");
+                    assertArrayEquals(chain, run(two, op, ab[0], ab[1]).data, shape + " on 2 threads");
+                    assertArrayEquals(chain, run(three, op, ab[0], ab[1]).data, shape + " on 3 threads");
+                }
+            }
+        }
+    }
+
+    /** multAddTransA goes on from c's value: through copied short groups, the edge tile and row cuts. */
+    @Test
+    void accumulatingProductsGoOnWithEachChain() {
+        SplittableRandom random = new SplittableRandom(17);
+        try (VectorKernels one = sixteenLanes(); VectorKernels two = one.withThreads(2);
+                VectorKernels three = one.withThreads(3)) {
+            for (int[] s : new int[][] {{13, 50, 600}, {84, 60, 300}, {100, 60, 300}, {21, 111, 90}}) {
+                FMatrixRMaj[] ab = Op.TRANS_A.operands(s[0], s[1], s[2], random);
+                float[] chain = Reference.fmaChain(Op.TRANS_A, ab[0], ab[1]).data;
+                int cut = s[2] / 3;
+                for (VectorKernels kernels : new VectorKernels[] {one, two, three}) {
+                    FMatrixRMaj c = Reference.nans(s[0], s[1]);
+                    kernels.multTransA(VectorKernelsTest.rows(ab[0], 0, cut), VectorKernelsTest.rows(ab[1], 0, cut), c);
+                    kernels.multAddTransA(VectorKernelsTest.rows(ab[0], cut, s[2]), VectorKernelsTest.rows(ab[1], cut, s[2]), c);
+                    assertArrayEquals(chain, c.data, s[0] + "x" + s[1] + "x" + s[2] + " in two pieces on "
+                            + kernels.threads() + " threads");
+                }
+            }
+        }
+    }
+}
