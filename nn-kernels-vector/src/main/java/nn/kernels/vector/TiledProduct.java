@@ -56,7 +56,7 @@ final class TiledProduct implements Product {
         }
         int j = j0;
         int kc = blockSize(k, 3);
-        if (L >= 16 && j + 3 * L <= j1) {
+        if (L >= 16 && j + 3 * L <= j1 && (o.xRowStride == 1 || j1 - j0 >= 6 * L)) {
             j = widePanels(o, i0, i1, j0, j1, kc, scratch);
         }
         for (; j + 3 * L <= j1; j += 3 * L) {
@@ -98,7 +98,9 @@ final class TiledProduct implements Product {
      * The panels of 3 vectors for 16 lanes, in 8-row tiles over x's rows side by side: x<sup>T</sup>
      * as it is (but for a last group of fewer than 8 rows), a row-major x copied into groups of 8
      * first, {@link #CHUNK_ROWS} rows at a time; and the fewer than L columns past them, if that is
-     * all that is left. Returns the column where these end.
+     * all that is left. Returns the column where these end. A row-major x is copied only for two
+     * panels or more: for one, the copy costs more than it saves (JMH, batch 32: 784 x 64 forward
+     * 107 GFLOP/s with 4 x 3 tiles, 90 copied; 200 x 100, two panels, 98 against 106).
      */
     private static int widePanels(Operands o, int i0, int i1, int j0, int j1, int kc, TileScratch scratch) {
         int k = o.k;
