@@ -85,7 +85,9 @@ public abstract class BaseOptimizer implements Optimizer {
 
     /**
      * Updates {@code n} weights in place from their gradients and slots (in {@link #slotNames()}
-     * order); {@link #iterations()} is still the count before this step.
+     * order); {@link #iterations()} is still the count before this step. A step calls it once a
+     * trainable variable, the last variable first (the first layer's weights then stay in cache
+     * for the next forward), after every slot has been made in the variables' order.
      */
     protected abstract void update(float[] weights, float[] gradients, int n, FMatrixRMaj[] slots, float rate);
 
