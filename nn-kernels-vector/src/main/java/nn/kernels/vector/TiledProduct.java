@@ -106,6 +106,8 @@ final class TiledProduct implements Product {
         int k = o.k;
         int end = j0 + (j1 - j0) / (3 * L) * 3 * L;
         boolean edge = end < j1 && j1 - end < L;
+        int direct = edge ? directSteps(o, end) : 0;
+        int kcEdge = blockSize(k, 1);
         for (int r0 = i0; r0 < i1; r0 += CHUNK_ROWS) {
             int r1 = Math.min(i1, r0 + CHUNK_ROWS);
             int copied = o.xRowStride == 1 ? r1 - (r1 - r0) % 8 : r0;
@@ -124,10 +126,8 @@ final class TiledProduct implements Product {
                 }
             }
             if (edge) {
-                int direct = directSteps(o, end);
-                int kc1 = blockSize(k, 1);
-                for (int p0 = 0; p0 < k; p0 += kc1) {
-                    int p1 = Math.min(k, p0 + kc1);
+                for (int p0 = 0; p0 < k; p0 += kcEdge) {
+                    int p1 = Math.min(k, p0 + kcEdge);
                     for (int i = r0; i < r1; i += 8) {
                         if (i < copied) {
                             edgeTile8x1(o, o.x, i, o.xColStride, i, 8, end, p0, p1, j1 - end, direct, scratch.edge);

@@ -32,10 +32,6 @@ class SixteenLaneTilesTest {
         return new VectorKernels(FloatVector.SPECIES_512);
     }
 
-    private static FMatrixRMaj run(VectorKernels kernels, Op op, FMatrixRMaj a, FMatrixRMaj b) {
-        return VectorKernelsTest.run(kernels, op, a, b);
-    }
-
     @Test
     void productsEqualTheFmaChainOnAnyThreadCount() {
         SplittableRandom random = new SplittableRandom(16);
@@ -46,9 +42,9 @@ class SixteenLaneTilesTest {
                     FMatrixRMaj[] ab = op.operands(s[0], s[1], s[2], random);
                     float[] chain = Reference.fmaChain(op, ab[0], ab[1]).data;
                     String shape = op + " " + s[0] + "x" + s[1] + "x" + s[2];
-                    assertArrayEquals(chain, run(one, op, ab[0], ab[1]).data, shape + " on 1 thread");
-                    assertArrayEquals(chain, run(two, op, ab[0], ab[1]).data, shape + " on 2 threads");
-                    assertArrayEquals(chain, run(three, op, ab[0], ab[1]).data, shape + " on 3 threads");
+                    assertArrayEquals(chain, VectorKernelsTest.run(one, op, ab[0], ab[1]).data, shape + " on 1 thread");
+                    assertArrayEquals(chain, VectorKernelsTest.run(two, op, ab[0], ab[1]).data, shape + " on 2 threads");
+                    assertArrayEquals(chain, VectorKernelsTest.run(three, op, ab[0], ab[1]).data, shape + " on 3 threads");
                 }
             }
         }
