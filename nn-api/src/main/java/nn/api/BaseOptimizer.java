@@ -137,6 +137,16 @@ public abstract class BaseOptimizer implements Optimizer {
         update(w, g, n, slots, rate);
     }
 
+    /** The slots of a variable that {@link #build} has seen; an error naming it otherwise. */
+    final FMatrixRMaj[] slotsOf(Variable variable) {
+        FMatrixRMaj[] slots = slotsByVariable.get(variable);
+        if (slots == null) {
+            throw new NnException("optimizer " + name + ": variable " + variable.path()
+                    + " has no slots: it is not trainable, or build() has not seen it");
+        }
+        return slots;
+    }
+
     /** w = w - w * weight_decay * lr_t for the weights from to to - 1 (nothing without weight decay). */
     final void decayWeights(float[] w, int from, int to, float lr) {
         if (weightDecay > 0f) {

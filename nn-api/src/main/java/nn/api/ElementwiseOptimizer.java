@@ -67,6 +67,25 @@ public abstract class ElementwiseOptimizer extends BaseOptimizer {
         }
     }
 
+    /**
+     * Updates the weights {@code from} to {@code to - 1} of one trainable variable now, from their
+     * gradients, exactly as the next {@link #apply} would (its learning rate, the step count before
+     * it), without counting a step: an update fused into the backward pass ({@link EarlyUpdates}).
+     * The variable needs its slots ({@link #build}) and the next apply must leave it out. Safe on
+     * several threads at once for disjoint ranges.
+     */
+    public final void updateEarly(Variable variable, int from, int to) {
+        FMatrixRMaj[] variableSlots = slotsOf(variable);
+        if (from < 0 || to > variable.size() || from > to) {
+            throw new IllegalArgumentException("range " + from + " to " + to + " is outside " + variable.path()
+                    + " (" + variable.size() + " weights)");
+        }
+        float lr = learningRate();
+        float[] w = variable.value().data;
+        decayWeights(w, from, to, lr);
+        update(w, variable.gradient().data, from, to, variableSlots, stepRate(lr));
+    }
+
     private void updateRange(int from, int to) {
         decayWeights(weights, from, to, learningRate);
         update(weights, gradients, from, to, slots, rate);

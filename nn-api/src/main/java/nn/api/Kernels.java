@@ -25,6 +25,18 @@ public interface Kernels extends AutoCloseable {
     /** c = a<sup>T</sup> * b */
     void multTransA(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c);
 
+    /**
+     * {@link #multTransA}, calling {@code rowsDone.run(from, to)} as soon as rows {@code from} to
+     * {@code to - 1} of c are final: disjoint ranges that cover every row, possibly on several of
+     * these kernels' threads at once (so {@code rowsDone} must not call these kernels). A caller can
+     * then use each block of rows while it is in cache ({@link EarlyUpdates}). By default the whole
+     * product, then one call.
+     */
+    default void multTransA(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c, RangeTask rowsDone) {
+        multTransA(a, b, c);
+        rowsDone.run(0, c.numRows);
+    }
+
     /** c = a * b<sup>T</sup> */
     void multTransB(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c);
 

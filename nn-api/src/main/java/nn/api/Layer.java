@@ -55,6 +55,16 @@ public interface Layer {
      */
     FMatrixRMaj backward(FMatrixRMaj outputGradient, boolean inputGradientNeeded);
 
+    /**
+     * {@link #backward(FMatrixRMaj, boolean)}, handing ranges of trainable variables' gradients to
+     * {@code updates} as they become final, for an optimizer step fused into the backward pass (see
+     * {@link EarlyUpdates}). By default the plain backward pass: the trainer then updates this
+     * layer's variables after it.
+     */
+    default FMatrixRMaj backward(FMatrixRMaj outputGradient, boolean inputGradientNeeded, EarlyUpdates updates) {
+        return backward(outputGradient, inputGradientNeeded);
+    }
+
     /** All weights in Keras order (for BatchNormalization: gamma, beta, moving_mean, moving_variance). */
     List<Variable> weights();
 

@@ -2,6 +2,7 @@ package nn.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -10,10 +11,12 @@ import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import nn.api.ElementwiseOptimizer;
+import nn.api.NnException;
 import nn.api.Shape;
 import nn.api.Variable;
 import nn.testkit.RangeCuttingKernels;
 import org.ejml.data.FMatrixRMaj;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -63,6 +66,54 @@ class CutUpdatesTest {
         expectedSlots.forEach((key, slot) -> assertArrayEquals(slot.data, actualSlots.get(key).data, name + ", " + key));
         assertEquals(wholeSteps.iterations(), cutSteps.iterations());
         assertTrue(cutting.sizes().contains(1000), "the kernel variable went through forEachRange: " + cutting.sizes());
+    }
+
+    /**
+     * A step whose kernel is updated early, in ranges, during the backward pass (EarlyUpdates), the
+     * rest by an apply over the other variables, equals one apply over all: weights, slots, count.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("optimizers")
+    void rangesUpdatedEarlyThenAnApplyOfTheRestEqualOneApply(String name, Supplier<ElementwiseOptimizer> make) {
+        List<Variable> whole = variables();
+        List<Variable> early = variables();
+        ElementwiseOptimizer wholeSteps = make.get();
+        ElementwiseOptimizer earlySteps = make.get();
+        SplittableRandom random = new SplittableRandom(9);
+        for (int step = 0; step < 3; step++) {
+            for (int v = 0; v < whole.size(); v++) {
+                float[] gradient = randomValues(whole.get(v).size(), random);
+                System.arraycopy(gradient, 0, whole.get(v).gradient().data, 0, gradient.length);
+                System.arraycopy(gradient, 0, early.get(v).gradient().data, 0, gradient.length);
+            }
+            wholeSteps.apply(whole);
+            earlySteps.build(early);
+            Variable kernel = early.get(0);
+            for (int from = kernel.size(); from > 0; from -= 300) {
+                earlySteps.updateEarly(kernel, Math.max(0, from - 300), from);
+            }
+            earlySteps.apply(early.subList(1, early.size()));
+        }
+        for (int v = 0; v < whole.size(); v++) {
+            assertArrayEquals(whole.get(v).value().data, early.get(v).value().data, name + ", " + whole.get(v).path());
+        }
+        Map<String, FMatrixRMaj> expectedSlots = wholeSteps.slots();
+        Map<String, FMatrixRMaj> actualSlots = earlySteps.slots();
+        assertEquals(List.copyOf(expectedSlots.keySet()), List.copyOf(actualSlots.keySet()), "slot order");
+        expectedSlots.forEach((key, slot) -> assertArrayEquals(slot.data, actualSlots.get(key).data, name + ", " + key));
+        assertEquals(wholeSteps.iterations(), earlySteps.iterations());
+    }
+
+    @Test
+    void anEarlyUpdateNeedsTheVariablesSlotsAndARangeInside() {
+        List<Variable> variables = variables();
+        SGD sgd = new SGD(0.01f, 0.9f, true, 0f);
+        NnException unbuilt = assertThrows(NnException.class, () -> sgd.updateEarly(variables.get(0), 0, 10));
+        assertTrue(unbuilt.getMessage().contains("dense/kernel:0"), unbuilt.getMessage());
+        sgd.build(variables);
+        IllegalArgumentException outside = assertThrows(IllegalArgumentException.class,
+                () -> sgd.updateEarly(variables.get(1), 30, 40));
+        assertTrue(outside.getMessage().contains("dense/bias:0") && outside.getMessage().contains("37"), outside.getMessage());
     }
 
     private static List<Variable> variables() {

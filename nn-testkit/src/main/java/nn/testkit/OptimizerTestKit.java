@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import nn.api.Config;
+import nn.api.ElementwiseOptimizer;
 import nn.api.Kernels;
 import nn.api.NnException;
 import nn.api.Optimizer;
@@ -99,6 +100,7 @@ public final class OptimizerTestKit {
         checkHandComputedSteps();
         checkSaveAndResume();
         checkCutSteps();
+        checkEarlyUpdates();
     }
 
     private Optimizer create(Map<String, Object> values) {
@@ -293,6 +295,35 @@ public final class OptimizerTestKit {
         }
         whole.slots().forEach((key, value) -> assertArrayEquals(value.data, cut.slots().get(key).data,
                 "slot " + key + " after steps cut into ranges"));
+    }
+
+    /**
+     * For an {@link ElementwiseOptimizer}: a step whose kernel is updated early (during the backward
+     * pass, ranges of 2 weights, last first) and the rest by an apply gives the bits of one apply.
+     */
+    private void checkEarlyUpdates() {
+        if (!(create(config) instanceof ElementwiseOptimizer)) {
+            return;
+        }
+        Optimizer whole = create(config);
+        ElementwiseOptimizer early = (ElementwiseOptimizer) create(config);
+        List<Variable> wholeVariables = variables(SEED);
+        List<Variable> earlyVariables = variables(SEED);
+        Variable kernel = earlyVariables.get(0);
+        for (int t = 1; t <= STEPS; t++) {
+            setGradients(wholeVariables, t);
+            setGradients(earlyVariables, t);
+            whole.apply(wholeVariables);
+            early.build(earlyVariables);
+            for (int to = kernel.size(); to > 0; to -= 2) {
+                early.updateEarly(kernel, Math.max(0, to - 2), to);
+            }
+            early.apply(earlyVariables.subList(1, earlyVariables.size()));
+        }
+        assertSameValues(wholeVariables, earlyVariables, "a kernel updated early, the rest by apply, gives one apply's bits: ");
+        whole.slots().forEach((key, value) -> assertArrayEquals(value.data, early.slots().get(key).data,
+                "slot " + key + " after steps with early updates"));
+        assertEquals(whole.iterations(), early.iterations(), "early updates count no step of their own");
     }
 
     private static List<float[]> values(List<Variable> variables) {
