@@ -1,5 +1,7 @@
 package nn.kernels.vector;
 
+import nn.api.RangeTask;
+
 /**
  * The products of {@link VectorKernels} on its threads. A product under {@link #MIN_PARALLEL_FLOPS}
  * runs on the caller alone; a larger one is cut into one block a thread: rows at multiples of 4
@@ -25,6 +27,13 @@ final class SplitProducts {
      */
     static final int ROW_TILES_PER_PART = 8;
 
+    /**
+     * Floats of c a block of {@link #runInRowBlocks} holds at most (whole rows, a multiple of 8):
+     * 32 KB, so the block is still in L1 when it is handed over. The tutorial's first-layer weight
+     * gradient then goes in blocks of 24 rows of 300.
+     */
+    static final int ROW_BLOCK_FLOATS = 8192;
+
     private final Product product;
     /** Null for one thread. */
     private final WorkerPool pool;
@@ -38,6 +47,9 @@ final class SplitProducts {
     private ProductCall current;
     private final WorkerPool.Task onePart = this::onePart;
     private final WorkerPool.Task twoParts = this::twoParts;
+    private final WorkerPool.Task rowBlockParts = this::rowBlockParts;
+    /** What {@link #rowBlockParts} hands blocks of rows to. */
+    private RangeTask rowsDone;
 
     SplitProducts(Product product, WorkerPool pool, int lanes) {
         this.product = product;
@@ -92,6 +104,44 @@ final class SplitProducts {
         } finally {
             current = null;
             call.clear();
+        }
+    }
+
+    /**
+     * Runs {@code call}'s product in blocks of rows of at most {@link #ROW_BLOCK_FLOATS}, calling
+     * {@code rowsDone} for each block as soon as it is computed, on the thread that computed it: a
+     * product large enough to share is cut by rows, one range a thread (so each thread also hands
+     * over the rows it made, while they are in its cache). The same bits as {@link #run}.
+     */
+    void runInRowBlocks(ProductCall call, RangeTask rowsDone) {
+        try {
+            int threads = pool == null ? 1 : pool.inUse();
+            if (threads == 1 || call.flops() < MIN_PARALLEL_FLOPS || call.operands.m < 8 * threads) {
+                rowBlocks(call, 0, call.operands.m, rowsDone, scratch[0]);
+            } else {
+                current = call;
+                this.rowsDone = rowsDone;
+                pool.run(rowBlockParts, threads);
+            }
+        } finally {
+            current = null;
+            this.rowsDone = null;
+            call.clear();
+        }
+    }
+
+    private void rowBlockParts(int t, int parts) {
+        int m = current.operands.m;
+        rowBlocks(current, Partition.start(t, parts, m, 8), Partition.start(t + 1, parts, m, 8), rowsDone, scratch[t]);
+    }
+
+    private void rowBlocks(ProductCall call, int i0, int i1, RangeTask rowsDone, TileScratch scratch) {
+        int n = call.operands.n;
+        int rows = Math.max(8, ROW_BLOCK_FLOATS / Math.max(1, n) / 8 * 8);
+        for (int r0 = i0; r0 < i1; r0 += rows) {
+            int r1 = Math.min(i1, r0 + rows);
+            call.compute(product, r0, r1, 0, n, scratch);
+            rowsDone.run(r0, r1);
         }
     }
 

@@ -135,6 +135,16 @@ public final class VectorKernels implements Kernels {
         transA("multTransA", a, b, c, false);
     }
 
+    /** multTransA in blocks of rows, each handed to {@code rowsDone} while in cache (see {@link SplitProducts#runInRowBlocks}). */
+    @Override
+    public void multTransA(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c, RangeTask rowsDone) {
+        int m = a.numCols;
+        int k = a.numRows;
+        int n = b.numCols;
+        check("multTransA", a, b, c, k, b.numRows, m, n);
+        products.runInRowBlocks(products.first().multTransA(a.data, b.data, c.data, m, n, k, false), rowsDone);
+    }
+
     /** c = c + a<sup>T</sup> b, each element's chain going on from c: pieces of rows sum to the whole product's bits. */
     @Override
     public void multAddTransA(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c) {
