@@ -7,9 +7,11 @@ import nn.api.BaseLayer;
 import nn.api.BuildContext;
 import nn.api.Config;
 import nn.api.ConfigKeys;
+import nn.api.EarlyUpdates;
 import nn.api.Initializer;
 import nn.api.Initializers;
 import nn.api.Kernels;
+import nn.api.RangeTask;
 import nn.api.Shape;
 import nn.api.Variable;
 import org.ejml.data.FMatrixRMaj;
@@ -27,6 +29,10 @@ public final class Dense extends BaseLayer implements ActivatedLayer {
     private final Initializer biasInitializer;
     private Kernels kernels;
     private Variable kernel;
+    /** The early updates of the backward pass in progress that claimed the kernel, else null. */
+    private EarlyUpdates kernelUpdates;
+    /** Hands rows of the kernel's gradient, once final, to {@link #kernelUpdates}. */
+    private final RangeTask kernelRowsDone = this::updateKernelRows;
     private Variable bias;
     private FMatrixRMaj input;
     private final FMatrixRMaj z = new FMatrixRMaj(1, 1);
@@ -87,22 +93,44 @@ public final class Dense extends BaseLayer implements ActivatedLayer {
 
     @Override
     public FMatrixRMaj backward(FMatrixRMaj outputGradient, boolean inputGradientNeeded) {
+        return backward(outputGradient, inputGradientNeeded, EarlyUpdates.NONE);
+    }
+
+    /**
+     * As the plain backward pass; when no input gradient is needed (so nothing reads the kernel
+     * afterwards), the kernel may be claimed by {@code updates} and updated a block of rows at a
+     * time as the product makes its gradient, while it is in cache.
+     */
+    @Override
+    public FMatrixRMaj backward(FMatrixRMaj outputGradient, boolean inputGradientNeeded, EarlyUpdates updates) {
         if (Activations.isLinear(activation)) {
-            return backwardFromPreActivation(outputGradient, inputGradientNeeded);
+            return backwardFromPreActivation(outputGradient, inputGradientNeeded, updates);
         }
         dz.reshape(outputGradient.numRows, units);
         activation.backward(z, y, outputGradient, dz);
-        return backwardFromPreActivation(dz, inputGradientNeeded);
+        return backwardFromPreActivation(dz, inputGradientNeeded, updates);
     }
 
     @Override
     public FMatrixRMaj backwardFromPreActivation(FMatrixRMaj gradient, boolean inputGradientNeeded) {
+        return backwardFromPreActivation(gradient, inputGradientNeeded, EarlyUpdates.NONE);
+    }
+
+    private FMatrixRMaj backwardFromPreActivation(FMatrixRMaj gradient, boolean inputGradientNeeded,
+            EarlyUpdates updates) {
         if (inputGradientNeeded) {
             dx.reshape(gradient.numRows, input.numCols);
         }
         if (isTrainable() && inputGradientNeeded) {
             // both at once: kernels with threads run the two products side by side
             kernels.multGradients(input, kernel.value(), gradient, dx, kernel.gradient());
+        } else if (isTrainable() && updates.claim(kernel)) {
+            kernelUpdates = updates;
+            try {
+                kernels.multTransA(input, gradient, kernel.gradient(), kernelRowsDone);
+            } finally {
+                kernelUpdates = null;
+            }
         } else if (isTrainable()) {
             kernels.multTransA(input, gradient, kernel.gradient());
         } else if (inputGradientNeeded) {
@@ -112,6 +140,10 @@ public final class Dense extends BaseLayer implements ActivatedLayer {
             kernels.columnSums(gradient, bias.gradient().data);
         }
         return inputGradientNeeded ? dx : null;
+    }
+
+    private void updateKernelRows(int from, int to) {
+        kernelUpdates.update(kernel, from * units, to * units);
     }
 
     @Override

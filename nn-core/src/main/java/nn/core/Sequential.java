@@ -14,6 +14,8 @@ import java.util.SplittableRandom;
 import nn.api.ActivatedLayer;
 import nn.api.BaseLayer;
 import nn.api.BuildContext;
+import nn.api.EarlyUpdates;
+import nn.api.ElementwiseOptimizer;
 import nn.api.Features;
 import nn.api.Kernels;
 import nn.api.Layer;
@@ -44,6 +46,8 @@ public final class Sequential implements AutoCloseable {
     private Loss loss;
     private List<Metric> metrics = List.of();
     private List<Variable> trainable = List.of();
+    /** For an elementwise optimizer: its steps taken partly during the backward pass; else null. */
+    private BackwardUpdates backwardUpdates;
     /** Layer indices in the order they run ({@link ExecutionOrder}); set whenever a layer is added. */
     private int[] order = new int[0];
     /** By position in {@link #order}. */
@@ -234,6 +238,8 @@ public final class Sequential implements AutoCloseable {
         this.loss = loss;
         this.metrics = List.of(metrics);
         this.trainable = trainableWeights();
+        this.backwardUpdates = optimizer instanceof ElementwiseOptimizer elementwise
+                ? new BackwardUpdates(elementwise, trainable) : null;
         this.inputGradientNeeded = new boolean[layers.size()];
         for (int k = 1; k < layers.size(); k++) {
             Layer before = layers.get(order[k - 1]);
@@ -402,8 +408,14 @@ public final class Sequential implements AutoCloseable {
 
     /** One step of {@link #trainOnBatch} returning the loss alone: the fit loop's, which allocates nothing. */
     float trainStep(FMatrixRMaj features, FMatrixRMaj targets) {
-        float value = backpropagate(features, targets);
-        optimizer.apply(trainable, kernels());
+        if (backwardUpdates == null) {
+            float value = backpropagate(features, targets, EarlyUpdates.NONE);
+            optimizer.apply(trainable, kernels());
+            return value;
+        }
+        backwardUpdates.begin();
+        float value = backpropagate(features, targets, backwardUpdates);
+        backwardUpdates.finish(kernels());
         return value;
     }
 
@@ -416,7 +428,7 @@ public final class Sequential implements AutoCloseable {
      */
     public float computeGradients(FMatrixRMaj features, FMatrixRMaj targets) {
         requireCompiled();
-        return backpropagate(features, targets);
+        return backpropagate(features, targets, EarlyUpdates.NONE);
     }
 
     /** The second half of a training step: one optimizer step from the gradients the trainable variables hold. */
@@ -425,7 +437,8 @@ public final class Sequential implements AutoCloseable {
         optimizer.apply(trainable, kernels());
     }
 
-    private float backpropagate(FMatrixRMaj features, FMatrixRMaj targets) {
+    /** Forward, loss and backward; the layers may update variables early through {@code updates}. */
+    private float backpropagate(FMatrixRMaj features, FMatrixRMaj targets, EarlyUpdates updates) {
         FMatrixRMaj output = forward(features, true);
         lastOutput = output;
         lossGradient.reshape(output.numRows, output.numCols);
@@ -435,7 +448,7 @@ public final class Sequential implements AutoCloseable {
                 ? ((ActivatedLayer) layers.get(last)).backwardFromPreActivation(lossGradient, inputGradientNeeded[last])
                 : layers.get(last).backward(lossGradient, inputGradientNeeded[last]);
         for (int k = last - 1; k >= 0 && g != null; k--) {
-            g = layers.get(order[k]).backward(g, inputGradientNeeded[k]);
+            g = layers.get(order[k]).backward(g, inputGradientNeeded[k], updates);
         }
         return value;
     }

@@ -4,12 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.util.Map;
 import nn.api.BuildContext;
 import nn.api.Config;
+import nn.api.EarlyUpdates;
 import nn.api.NnException;
 import nn.api.Shape;
+import nn.api.Variable;
 import org.ejml.data.FMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +36,25 @@ class DenseTest {
         assertArrayEquals(new float[] {1, 0, 2, 0, 3, 0}, dense.variable("kernel").gradient().data);
         assertArrayEquals(new float[] {1, 0}, dense.variable("bias").gradient().data);
         assertArrayEquals(new float[] {1, 2, 0}, dx.data);
+    }
+
+    /** Without an input gradient nothing reads the kernel after its gradient, so the kernel may be updated early. */
+    @Test
+    void aFirstLayerHandsItsKernelGradientToEarlyUpdatesALayerAfterOthersDoesNot() {
+        Dense dense = new Dense(2, "relu", true);
+        dense.build(Shape.of(3), BuildContext.seeded(0));
+        dense.variable("kernel").assign(new float[] {1, -1, 2, 0, 0, 3});
+        Variable kernel = dense.variable("kernel");
+        EarlyUpdates updates = mock(EarlyUpdates.class);
+        when(updates.claim(kernel)).thenReturn(true);
+        dense.forward(new FMatrixRMaj(1, 3, true, 1, 2, 3), true);
+        dense.backward(new FMatrixRMaj(1, 2, true, 1, 1), true, updates);
+        verify(updates, never()).claim(any());
+        dense.backward(new FMatrixRMaj(1, 2, true, 1, 1), false, updates);
+        verify(updates).claim(kernel);
+        verify(updates).update(kernel, 0, 6);
+        verify(updates, never()).claim(dense.variable("bias"));
+        assertArrayEquals(new float[] {1, 1, 2, 2, 3, 3}, kernel.gradient().data, "the gradient is still there");
     }
 
     @Test
