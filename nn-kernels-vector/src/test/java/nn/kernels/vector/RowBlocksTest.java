@@ -63,6 +63,15 @@ class RowBlocksTest {
         }
     }
 
+    @Test
+    void blocksHoldAtMost8192FloatsOfWholeRowsGrowingWithDepth() {
+        assertEquals(24, SplitProducts.blockRows(300, 32));
+        assertEquals(24, SplitProducts.blockRows(300, 127));
+        assertEquals(96, SplitProducts.blockRows(300, 256));
+        assertEquals(8, SplitProducts.blockRows(5000, 32), "at least 8 rows, a tile's height");
+        assertEquals(8192, SplitProducts.blockRows(1, 0), "one column: 8192 rows of it");
+    }
+
     /** The tutorial's first layer: blocks of 24 rows (32 KB at most), each thread's half of the rows in blocks of its own. */
     @Test
     void theFirstLayersGradientGoesInBlocksOfTwentyFourRowsCutBetweenTheThreads() {
