@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import nn.api.ElementwiseOptimizer;
@@ -42,29 +43,8 @@ class CutUpdatesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("optimizers")
     void aStepCutIntoRangesEqualsTheWholeStepBitForBit(String name, Supplier<ElementwiseOptimizer> make) {
-        List<Variable> whole = variables();
-        List<Variable> cut = variables();
-        ElementwiseOptimizer wholeSteps = make.get();
-        ElementwiseOptimizer cutSteps = make.get();
         RangeCuttingKernels cutting = new RangeCuttingKernels(7);
-        SplittableRandom random = new SplittableRandom(5);
-        for (int step = 0; step < 3; step++) {
-            for (int v = 0; v < whole.size(); v++) {
-                float[] gradient = randomValues(whole.get(v).size(), random);
-                System.arraycopy(gradient, 0, whole.get(v).gradient().data, 0, gradient.length);
-                System.arraycopy(gradient, 0, cut.get(v).gradient().data, 0, gradient.length);
-            }
-            wholeSteps.apply(whole);
-            cutSteps.apply(cut, cutting.kernels());
-        }
-        for (int v = 0; v < whole.size(); v++) {
-            assertArrayEquals(whole.get(v).value().data, cut.get(v).value().data, name + ", " + whole.get(v).path());
-        }
-        Map<String, FMatrixRMaj> expectedSlots = wholeSteps.slots();
-        Map<String, FMatrixRMaj> actualSlots = cutSteps.slots();
-        assertEquals(expectedSlots.keySet(), actualSlots.keySet());
-        expectedSlots.forEach((key, slot) -> assertArrayEquals(slot.data, actualSlots.get(key).data, name + ", " + key));
-        assertEquals(wholeSteps.iterations(), cutSteps.iterations());
+        assertStepsEqualWholeApplies(name, make, (optimizer, variables) -> optimizer.apply(variables, cutting.kernels()));
         assertTrue(cutting.sizes().contains(1000), "the kernel variable went through forEachRange: " + cutting.sizes());
     }
 
@@ -75,33 +55,41 @@ class CutUpdatesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("optimizers")
     void rangesUpdatedEarlyThenAnApplyOfTheRestEqualOneApply(String name, Supplier<ElementwiseOptimizer> make) {
+        assertStepsEqualWholeApplies(name, make, (optimizer, variables) -> {
+            optimizer.build(variables);
+            Variable kernel = variables.get(0);
+            for (int to = kernel.size(); to > 0; to -= 300) {
+                optimizer.updateEarly(kernel, Math.max(0, to - 300), to);
+            }
+            optimizer.apply(variables.subList(1, variables.size()));
+        });
+    }
+
+    /** Three steps taken by {@code step} leave the weights, slots (in order) and count of three applies. */
+    private static void assertStepsEqualWholeApplies(String name, Supplier<ElementwiseOptimizer> make,
+            BiConsumer<ElementwiseOptimizer, List<Variable>> step) {
         List<Variable> whole = variables();
-        List<Variable> early = variables();
+        List<Variable> other = variables();
         ElementwiseOptimizer wholeSteps = make.get();
-        ElementwiseOptimizer earlySteps = make.get();
-        SplittableRandom random = new SplittableRandom(9);
-        for (int step = 0; step < 3; step++) {
+        ElementwiseOptimizer otherSteps = make.get();
+        SplittableRandom random = new SplittableRandom(5);
+        for (int t = 0; t < 3; t++) {
             for (int v = 0; v < whole.size(); v++) {
                 float[] gradient = randomValues(whole.get(v).size(), random);
                 System.arraycopy(gradient, 0, whole.get(v).gradient().data, 0, gradient.length);
-                System.arraycopy(gradient, 0, early.get(v).gradient().data, 0, gradient.length);
+                System.arraycopy(gradient, 0, other.get(v).gradient().data, 0, gradient.length);
             }
             wholeSteps.apply(whole);
-            earlySteps.build(early);
-            Variable kernel = early.get(0);
-            for (int from = kernel.size(); from > 0; from -= 300) {
-                earlySteps.updateEarly(kernel, Math.max(0, from - 300), from);
-            }
-            earlySteps.apply(early.subList(1, early.size()));
+            step.accept(otherSteps, other);
         }
         for (int v = 0; v < whole.size(); v++) {
-            assertArrayEquals(whole.get(v).value().data, early.get(v).value().data, name + ", " + whole.get(v).path());
+            assertArrayEquals(whole.get(v).value().data, other.get(v).value().data, name + ", " + whole.get(v).path());
         }
         Map<String, FMatrixRMaj> expectedSlots = wholeSteps.slots();
-        Map<String, FMatrixRMaj> actualSlots = earlySteps.slots();
-        assertEquals(List.copyOf(expectedSlots.keySet()), List.copyOf(actualSlots.keySet()), "slot order");
+        Map<String, FMatrixRMaj> actualSlots = otherSteps.slots();
+        assertEquals(List.copyOf(expectedSlots.keySet()), List.copyOf(actualSlots.keySet()), name + ", slot order");
         expectedSlots.forEach((key, slot) -> assertArrayEquals(slot.data, actualSlots.get(key).data, name + ", " + key));
-        assertEquals(wholeSteps.iterations(), earlySteps.iterations());
+        assertEquals(wholeSteps.iterations(), otherSteps.iterations());
     }
 
     @Test
