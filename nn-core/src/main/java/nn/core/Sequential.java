@@ -446,7 +446,7 @@ public final class Sequential implements AutoCloseable {
         int last = layers.size() - 1;
         FMatrixRMaj g = fusedLoss
                 ? ((ActivatedLayer) layers.get(last)).backwardFromPreActivation(lossGradient, inputGradientNeeded[last])
-                : layers.get(last).backward(lossGradient, inputGradientNeeded[last]);
+                : layers.get(last).backward(lossGradient, inputGradientNeeded[last], updates);
         for (int k = last - 1; k >= 0 && g != null; k--) {
             g = layers.get(order[k]).backward(g, inputGradientNeeded[k], updates);
         }
