@@ -117,6 +117,12 @@ public abstract class BaseOptimizer implements Optimizer {
     @Override
     public final void apply(List<Variable> variables, Kernels kernels) {
         build(variables);
+        updateAll(variables, kernels);
+        iterations++;
+    }
+
+    /** The updates of one step for these variables (built), without counting it. */
+    final void updateAll(List<Variable> variables, Kernels kernels) {
         float lr = learningRate();
         float rate = stepRate(lr);
         // last variable first: the first layer's weights, which the next forward reads first (and
@@ -125,10 +131,9 @@ public abstract class BaseOptimizer implements Optimizer {
             Variable variable = variables.get(i);
             if (variable.trainable()) {
                 updateVariable(variable.value().data, variable.gradient().data, variable.size(),
-                        slotsByVariable.get(variable), lr, rate, kernels);
+                        slotsOf(variable), lr, rate, kernels);
             }
         }
-        iterations++;
     }
 
     /** Decays and updates the n weights of one variable; {@link ElementwiseOptimizer} cuts this between threads. */

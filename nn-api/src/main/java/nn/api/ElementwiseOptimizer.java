@@ -1,5 +1,6 @@
 package nn.api;
 
+import java.util.List;
 import org.ejml.data.FMatrixRMaj;
 
 /**
@@ -84,6 +85,16 @@ public abstract class ElementwiseOptimizer extends BaseOptimizer {
         float[] w = variable.value().data;
         decayWeights(w, from, to, lr);
         update(w, variable.gradient().data, from, to, variableSlots, stepRate(lr));
+    }
+
+    /**
+     * Updates whole variables now, cut between the kernels' threads, exactly as the next
+     * {@link #apply} would, without counting a step: variables whose gradients are final before
+     * the backward pass ends ({@link EarlyUpdates}). They need their slots ({@link #build}) and the
+     * next apply must leave them out.
+     */
+    public final void updateEarly(List<Variable> variables, Kernels kernels) {
+        updateAll(variables, kernels);
     }
 
     private void updateRange(int from, int to) {

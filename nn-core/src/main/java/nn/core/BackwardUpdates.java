@@ -12,7 +12,8 @@ import nn.api.Variable;
  * where a layer can ({@link EarlyUpdates}): layers claim variables and hand over their ranges, and
  * {@link #finish} has the optimizer's apply update the rest and count the step. The bits are those
  * of one apply after the pass (issue 14: the first layer's kernel updated block by block while its
- * gradient is in cache, instead of read back from memory by a separate pass).
+ * gradient is in cache, instead of read back from memory by a separate pass, and the other
+ * variables just before, so that the first kernel is what a step touches last).
  */
 final class BackwardUpdates implements EarlyUpdates {
     private final ElementwiseOptimizer optimizer;
@@ -44,6 +45,19 @@ final class BackwardUpdates implements EarlyUpdates {
     @Override
     public void update(Variable variable, int from, int to) {
         optimizer.updateEarly(variable, from, to);
+    }
+
+    /**
+     * Updates these variables now, on the kernels' threads, and claims them: the caller knows their
+     * gradients are final (the layers they belong to are done with this backward pass).
+     */
+    void updateFinal(List<Variable> variables, Kernels kernels) {
+        for (int i = 0; i < variables.size(); i++) {
+            if (!claim(variables.get(i))) {
+                throw new IllegalStateException(variables.get(i).path() + " is claimed already or not trainable here");
+            }
+        }
+        optimizer.updateEarly(variables, kernels);
     }
 
     /** Ends the step: the optimizer's apply over the variables nobody claimed, which counts the step. */

@@ -3,6 +3,7 @@ package nn.core;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -71,5 +72,25 @@ class BackwardUpdatesTest {
         assertEquals(1, optimizer.iterations());
         updates.begin();
         assertTrue(updates.claim(kernel), "a new step claims anew");
+    }
+
+    @Test
+    void variablesUpdatedWholeBeforeTheLastBackwardAreClaimedAndNotAppliedAgain() {
+        Variable kernel = new Variable("dense/kernel:0", Shape.of(3, 2), true);
+        Variable bias = new Variable("dense/bias:0", Shape.of(2), true);
+        ElementwiseMomentum optimizer = new ElementwiseMomentum(0.1, 0);
+        BackwardUpdates updates = new BackwardUpdates(optimizer, List.of(kernel, bias));
+        updates.begin();
+        bias.gradient().data[0] = 1f;
+        updates.updateFinal(List.of(bias), new EjmlKernels());
+        assertEquals(-0.19f, bias.value().data[0], 1e-7f);
+        assertFalse(updates.claim(bias), "claimed by updateFinal");
+        IllegalStateException twice = assertThrows(IllegalStateException.class,
+                () -> updates.updateFinal(List.of(bias), new EjmlKernels()));
+        assertTrue(twice.getMessage().contains("dense/bias:0"), twice.getMessage());
+        updates.finish(new EjmlKernels());
+        assertEquals(-0.19f, bias.value().data[0], 1e-7f, "not updated twice");
+        assertEquals(0f, kernel.value().data[0], "no gradient: the apply moved the kernel by 0");
+        assertEquals(1, optimizer.iterations());
     }
 }
