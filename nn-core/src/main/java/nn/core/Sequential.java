@@ -247,16 +247,16 @@ public final class Sequential implements AutoCloseable {
         this.trainable = trainableWeights();
         this.backwardUpdates = optimizer instanceof ElementwiseOptimizer elementwise
                 ? new BackwardUpdates(elementwise, trainable) : null;
-        this.inputGradientNeeded = new boolean[layers.size()];
-        for (int k = 1; k < layers.size(); k++) {
-            Layer before = layers.get(order[k - 1]);
-            inputGradientNeeded[k] = inputGradientNeeded[k - 1] || !before.trainableWeights().isEmpty();
-        }
         this.firstTrainable = -1;
         for (int k = 0; k < layers.size() && firstTrainable < 0; k++) {
             if (!layers.get(order[k]).trainableWeights().isEmpty()) {
                 firstTrainable = k;
             }
+        }
+        // a layer needs its input gradient only when a layer before it has trainable weights
+        this.inputGradientNeeded = new boolean[layers.size()];
+        for (int k = firstTrainable + 1; firstTrainable >= 0 && k < layers.size(); k++) {
+            inputGradientNeeded[k] = true;
         }
         List<Variable> own = firstTrainable < 0 ? List.of() : layers.get(order[firstTrainable]).trainableWeights();
         this.trainableAfterFirst = trainable.stream().filter(v -> own.stream().noneMatch(o -> o == v)).toList();
