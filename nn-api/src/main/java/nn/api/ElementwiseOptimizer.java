@@ -82,9 +82,7 @@ public abstract class ElementwiseOptimizer extends BaseOptimizer {
                     + " (" + variable.size() + " weights)");
         }
         float lr = learningRate();
-        float[] w = variable.value().data;
-        decayWeights(w, from, to, lr);
-        update(w, variable.gradient().data, from, to, variableSlots, stepRate(lr));
+        updateSlice(variable.value().data, variable.gradient().data, from, to, variableSlots, lr, stepRate(lr));
     }
 
     /**
@@ -98,7 +96,12 @@ public abstract class ElementwiseOptimizer extends BaseOptimizer {
     }
 
     private void updateRange(int from, int to) {
-        decayWeights(weights, from, to, learningRate);
-        update(weights, gradients, from, to, slots, rate);
+        updateSlice(weights, gradients, from, to, slots, learningRate, rate);
+    }
+
+    /** Weight decay, then the update rule, for the weights from to to - 1. */
+    private void updateSlice(float[] w, float[] g, int from, int to, FMatrixRMaj[] variableSlots, float lr, float stepRate) {
+        decayWeights(w, from, to, lr);
+        update(w, g, from, to, variableSlots, stepRate);
     }
 }
