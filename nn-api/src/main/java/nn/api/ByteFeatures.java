@@ -4,6 +4,8 @@ package nn.api;
 final class ByteFeatures extends Features {
     private final byte[] values;
     private final int firstRow;
+    /** What the last {@link #touchCheckedRow} read, kept so that the JIT keeps the reads. */
+    private int touched;
     private final float divisor;
 
     private ByteFeatures(byte[] values, int firstRow, int rows, int columns, float divisor) {
@@ -30,6 +32,17 @@ final class ByteFeatures extends Features {
     @Override
     protected void copyCheckedRow(int row, float[] dest, int offset, Kernels kernels) {
         kernels.unsignedBytesToFloats(values, (firstRow + row) * columns(), divisor, dest, offset, columns());
+    }
+
+    @Override
+    protected void touchCheckedRow(int row) {
+        int start = (firstRow + row) * columns();
+        int last = start + columns() - 1;
+        int sum = values[last];
+        for (int i = start; i < last; i += 64) {
+            sum += values[i];
+        }
+        touched = sum;
     }
 
     @Override

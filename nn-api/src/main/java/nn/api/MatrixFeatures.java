@@ -4,6 +4,8 @@ package nn.api;
 final class MatrixFeatures extends Features {
     private final float[] values;
     private final int firstRow;
+    /** What the last {@link #touchCheckedRow} read, kept so that the JIT keeps the reads. */
+    private float touched;
 
     MatrixFeatures(float[] values, int firstRow, int rows, int columns) {
         super(rows, columns);
@@ -14,6 +16,17 @@ final class MatrixFeatures extends Features {
     @Override
     protected void copyCheckedRow(int row, float[] dest, int offset, Kernels kernels) {
         System.arraycopy(values, (firstRow + row) * columns(), dest, offset, columns());
+    }
+
+    @Override
+    protected void touchCheckedRow(int row) {
+        int start = (firstRow + row) * columns();
+        int last = start + columns() - 1;
+        float sum = values[last];
+        for (int i = start; i < last; i += 16) {
+            sum += values[i];
+        }
+        touched = sum;
     }
 
     @Override

@@ -244,6 +244,72 @@ class FeaturesTest {
         assertError("features: rows [2, 1) are outside the 3 rows", () -> f.viewRows(2, 1));
     }
 
+    /** Features that only record which rows were touched by {@link Features#prefetchRows}. */
+    private static final class TouchRecording extends Features {
+        final java.util.List<Integer> touched = new java.util.ArrayList<>();
+
+        TouchRecording(int rows) {
+            super(rows, 1);
+        }
+
+        @Override
+        protected void touchCheckedRow(int row) {
+            touched.add(row);
+        }
+
+        @Override
+        protected void copyCheckedRow(int row, float[] dest, int offset, Kernels kernels) {
+            dest[offset] = row;
+        }
+
+        @Override
+        protected Features view(int first, int count) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    @Test
+    void prefetchRowsTouchesTheRowsOfThatStretchOfTheOrderOnce() {
+        TouchRecording f = new TouchRecording(3);
+        f.prefetchRows(new int[] {2, 0, 1, 2}, 1, 2);
+        assertEquals(java.util.List.of(0, 1), f.touched);
+    }
+
+    @Test
+    void prefetchRowsSkipsWhatCopyRowsWouldReport() {
+        TouchRecording f = new TouchRecording(3);
+        int[] order = {0, 5, -1, 2};
+        f.prefetchRows(order, -2, 10);
+        f.prefetchRows(order, 3, -1);
+        f.prefetchRows(order, 9, 2);
+        f.prefetchRows(order, Integer.MAX_VALUE, Integer.MAX_VALUE);
+        assertEquals(java.util.List.of(0, 2), f.touched, "rows outside 0..2 and indices outside the order skipped");
+    }
+
+    @Test
+    void prefetchingStoredRowsChangesNothingTheyCopy() {
+        // widths around a cache line of bytes (64) and of floats (16), and views whose last row ends the array
+        for (int columns : new int[] {1, 15, 16, 17, 63, 64, 65, 130, 784}) {
+            byte[] bytes = new byte[4 * columns];
+            FMatrixRMaj floats = new FMatrixRMaj(4, columns);
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) (i * 7);
+                floats.data[i] = i * 0.5f;
+            }
+            for (Features all : new Features[] {Features.ofBytes(bytes, columns, PIXEL_DIVISOR), Features.of(floats)}) {
+                Features view = all.viewRows(1, 4);
+                int[] order = {2, 0, 1};
+                float[] before = new float[3 * columns];
+                view.copyRows(order, 0, 3, before);
+                view.prefetchRows(order, 0, 3);
+                all.prefetchRows(new int[] {3, 0}, 0, 2);
+                float[] after = new float[3 * columns];
+                view.copyRows(order, 0, 3, after);
+                assertArrayEquals(before, after, columns + " columns");
+            }
+        }
+    }
+
     private static void assertError(String message, Executable action) {
         assertEquals(message, assertThrows(NnException.class, action).getMessage());
     }

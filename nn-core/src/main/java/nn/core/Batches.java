@@ -71,6 +71,14 @@ final class Batches {
         return rows;
     }
 
+    /** Starts bringing batch {@code index}'s rows into the cache (nothing past the last batch): see {@link nn.api.Features#prefetchRows}. */
+    void prefetch(int index) {
+        int from = index * batchSize;
+        if (index >= 0 && from < order.length) {
+            data.features().prefetchRows(order, from, Math.min(batchSize, order.length - from));
+        }
+    }
+
     FMatrixRMaj features() {
         return features;
     }
