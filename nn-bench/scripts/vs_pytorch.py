@@ -12,7 +12,9 @@ images; PyTorch on 1 thread (its best here), nn on 1 thread and on --nn-threads.
 
 Needs Debian's PyTorch with OpenBLAS (apt-get install -y python3-torch libopenblas0-pthread),
 run with /usr/bin/python3, and the Fashion-MNIST files in /usr/share/datasets/fashion-mnist.
-The machine should be otherwise idle: both sides are timed on the same cores.
+The machine should be otherwise idle: both sides are timed on the same cores. Around each of nn's
+rounds it times TwoCores.java's 64 KB hand-over between two threads, which tells the VM's fast
+two-thread stretches from its slow ones (NOTES.md, "Traps").
 """
 import argparse
 import json
@@ -51,6 +53,15 @@ def run_nn(epochs, nn_command=None, extra=()):
         subprocess.run(command + ["bench", "--epochs", str(epochs), "--out", out] + list(extra), check=True)
         with open(out) as f:
             return json.load(f)
+
+
+def two_core_turn():
+    """Microseconds of TwoCores.java's 64 KB turn: whether the VM's two vCPUs are in a fast or slow
+    stretch just now (NOTES.md "Traps": 1.1-1.5 us fast, 2.6-3.3 slow on session 14's machine)."""
+    out = subprocess.run(["java", os.path.join(ROOT, "nn-bench", "scripts", "TwoCores.java"), "1"],
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True).stdout
+    found = re.search(r"64 KB turn ([0-9.]+) us", out)
+    return float(found.group(1)) if found else None
 
 
 GROWTH = [(1, 32, 60000), (2, 32, 60000), (4, 32, 60000), (1, 128, 60000), (1, 512, 60000),
@@ -125,7 +136,9 @@ def main():
                   % (r + 1, batch, threads, *torch_round[(batch, threads)][:2], torch_round[(batch, threads)][2] >> 20),
                   file=sys.stderr)
         torch_rounds.append(torch_round)
+        before = two_core_turn()
         nn_rounds.append(run_nn(args.nn_epochs, args.nn_command))
+        nn_rounds[-1]["two_core_turn_us"] = [before, two_core_turn()]
     torch = {k: tuple(statistics.median(t[k][i] for t in torch_rounds) for i in range(3)) for k in SETTINGS}
     nn_epoch = {k: statistics.median(v) for k, v in collect(
         ((e["batch_size"], e["threads"]), e["seconds_per_epoch"]) for n in nn_rounds for e in n["epochs"]).items()}
@@ -166,6 +179,9 @@ def main():
         fmt = "%.3f" if unit == "s" else "%.0f"
         print("| %s | %s | %s | %.2f | %s | %s |" % (what, fmt % n, fmt % t, ratio, target,
                                                    "" if met is None else "yes" if met else "no"))
+    print("\ntwo vCPUs' 64 KB turn before and after each nn round (us; slow two-thread stretches show"
+          " about twice the fast ones'): " + ", ".join("%s / %s" % tuple("?" if t is None else "%.2f" % t
+                                                               for t in n["two_core_turn_us"]) for n in nn_rounds))
     if args.out:
         with open(args.out, "w") as f:
             json.dump({"nn": nn, "pytorch": {"%d/%d" % k: {"seconds_per_epoch": v[0], "inference_samples_per_second": v[1],
