@@ -20,6 +20,9 @@ final class MatrixFeatures extends Features {
 
     @Override
     protected void touchCheckedRow(int row) {
+        if (columns() == 0) {
+            return;
+        }
         int start = (firstRow + row) * columns();
         int last = start + columns() - 1;
         float sum = values[last];

@@ -310,6 +310,11 @@ class FeaturesTest {
         }
     }
 
+    @Test
+    void prefetchingRowsOfNoValuesReadsNothing() {
+        Features.of(new FMatrixRMaj(3, 0)).prefetchRows(new int[] {0, 2, 1}, 0, 3);
+    }
+
     private static void assertError(String message, Executable action) {
         assertEquals(message, assertThrows(NnException.class, action).getMessage());
     }
