@@ -13,8 +13,8 @@ images; PyTorch on 1 thread (its best here), nn on 1 thread and on --nn-threads.
 Needs Debian's PyTorch with OpenBLAS (apt-get install -y python3-torch libopenblas0-pthread),
 run with /usr/bin/python3, and the Fashion-MNIST files in /usr/share/datasets/fashion-mnist.
 The machine should be otherwise idle: both sides are timed on the same cores. Around each of nn's
-rounds it times TwoCores.java's 64 KB hand-over between two threads, which tells the VM's fast
-two-thread stretches from its slow ones (NOTES.md, "Traps").
+rounds it times TwoCores.java's 64 KB hand-over between two threads: a slow one marks a stretch
+in which two threads gain little (NOTES.md, "Traps").
 """
 import argparse
 import json
@@ -56,8 +56,9 @@ def run_nn(epochs, nn_command=None, extra=()):
 
 
 def two_core_turn():
-    """Microseconds of TwoCores.java's 64 KB turn: whether the VM's two vCPUs are in a fast or slow
-    stretch just now (NOTES.md "Traps": 1.1-1.5 us fast, 2.6-3.3 slow on session 14's machine)."""
+    """Microseconds of TwoCores.java's 64 KB turn just now. One-sided (NOTES.md "Traps"): on session
+    14's machine turns of 2.5-3.3 us always came with slow two-thread steps, while turns of 1.1-1.5
+    came with fast and with slow ones."""
     out = subprocess.run(["java", os.path.join(ROOT, "nn-bench", "scripts", "TwoCores.java"), "1"],
                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True).stdout
     found = re.search(r"64 KB turn ([0-9.]+) us", out)
@@ -179,8 +180,8 @@ def main():
         fmt = "%.3f" if unit == "s" else "%.0f"
         print("| %s | %s | %s | %.2f | %s | %s |" % (what, fmt % n, fmt % t, ratio, target,
                                                    "" if met is None else "yes" if met else "no"))
-    print("\ntwo vCPUs' 64 KB turn before and after each nn round (us; slow two-thread stretches show"
-          " about twice the fast ones'): " + ", ".join("%s / %s" % tuple("?" if t is None else "%.2f" % t
+    print("\ntwo vCPUs' 64 KB turn before and after each nn round (us; above ~2 us two threads were slow"
+          " on session 14's machine, below it either way): " + ", ".join("%s / %s" % tuple("?" if t is None else "%.2f" % t
                                                                for t in n["two_core_turn_us"]) for n in nn_rounds))
     if args.out:
         with open(args.out, "w") as f:
