@@ -96,7 +96,7 @@ public abstract class Features {
      * {@code order} or outside the rows are skipped, not reported: {@link #copyRows} reports them.
      */
     public final void prefetchRows(int[] order, int from, int count) {
-        int end = (int) Math.min(order.length, (long) Math.max(0, from) + Math.max(0, count));
+        int end = (int) Math.min(order.length, (long) from + Math.max(0, count));
         for (int i = Math.max(0, from); i < end; i++) {
             int row = order[i];
             if (row >= 0 && row < rows) {

@@ -284,6 +284,9 @@ class FeaturesTest {
         f.prefetchRows(order, 9, 2);
         f.prefetchRows(order, Integer.MAX_VALUE, Integer.MAX_VALUE);
         assertEquals(java.util.List.of(0, 2), f.touched, "rows outside 0..2 and indices outside the order skipped");
+        TouchRecording start = new TouchRecording(3);
+        start.prefetchRows(new int[] {0, 1, 2, 0}, -2, 3);
+        assertEquals(java.util.List.of(0), start.touched, "indices -2 and -1 skipped, index 0 taken");
     }
 
     @Test

@@ -71,12 +71,9 @@ final class Batches {
         return rows;
     }
 
-    /** Starts bringing batch {@code index}'s rows into the cache (nothing past the last batch): see {@link nn.api.Features#prefetchRows}. */
+    /** Starts bringing batch {@code index}'s rows into the cache (nothing where there is no such batch): see {@link nn.api.Features#prefetchRows}. */
     void prefetch(int index) {
-        int from = index * batchSize;
-        if (index >= 0 && from < order.length) {
-            data.features().prefetchRows(order, from, Math.min(batchSize, order.length - from));
-        }
+        data.features().prefetchRows(order, index * batchSize, batchSize);
     }
 
     FMatrixRMaj features() {
