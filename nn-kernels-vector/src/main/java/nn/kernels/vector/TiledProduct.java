@@ -261,46 +261,53 @@ final class TiledProduct implements Product {
      * 124 and 113). Rows past the {@code rows} real ones (copies of the last, when packed) are
      * stored over the last with the same bits: with {@link #exact} and a switch like the other
      * tiles, C1 ran out of registers on this method and the product ran at 1 GFLOP/s.
+     *
+     * <p>The tile takes 28 of the 32 vector registers, so the loop must not need more general
+     * registers than x86 has: C2 parks the extra ones in vector registers and then keeps y's three
+     * vectors on the stack, a load from the stack for every FMA, 2.5x slower. Whether it did so
+     * depended on the compile (with the serial or parallel GC, most JVM runs; with G1, some), so the
+     * store offsets are computed after the loop instead of kept through it with the start offsets.
      */
     private static void tile8x3(Operands o, float[] xs, int xb, int cs, int i, int rows, int j, int p0, int p1) {
         float[] y = o.y;
         int ldy = o.ldy;
-        int ldc = o.ldc;
-        int ci = i * ldc + j;
-        int last = (rows - 1) * ldc;
-        int d1 = ci + Math.min(ldc, last);
-        int d2 = ci + Math.min(2 * ldc, last);
-        int d3 = ci + Math.min(3 * ldc, last);
-        int d4 = ci + Math.min(4 * ldc, last);
-        int d5 = ci + Math.min(5 * ldc, last);
-        int d6 = ci + Math.min(6 * ldc, last);
-        int d7 = ci + Math.min(7 * ldc, last);
         boolean first = p0 == 0 && !o.accumulate;
         float[] init = first ? ZEROS : o.c;
-        FloatVector c00 = FloatVector.fromArray(S, init, (first ? 0 : ci));
-        FloatVector c01 = FloatVector.fromArray(S, init, (first ? 0 : ci) + L);
-        FloatVector c02 = FloatVector.fromArray(S, init, (first ? 0 : ci) + 2 * L);
-        FloatVector c10 = FloatVector.fromArray(S, init, (first ? 0 : d1));
-        FloatVector c11 = FloatVector.fromArray(S, init, (first ? 0 : d1) + L);
-        FloatVector c12 = FloatVector.fromArray(S, init, (first ? 0 : d1) + 2 * L);
-        FloatVector c20 = FloatVector.fromArray(S, init, (first ? 0 : d2));
-        FloatVector c21 = FloatVector.fromArray(S, init, (first ? 0 : d2) + L);
-        FloatVector c22 = FloatVector.fromArray(S, init, (first ? 0 : d2) + 2 * L);
-        FloatVector c30 = FloatVector.fromArray(S, init, (first ? 0 : d3));
-        FloatVector c31 = FloatVector.fromArray(S, init, (first ? 0 : d3) + L);
-        FloatVector c32 = FloatVector.fromArray(S, init, (first ? 0 : d3) + 2 * L);
-        FloatVector c40 = FloatVector.fromArray(S, init, (first ? 0 : d4));
-        FloatVector c41 = FloatVector.fromArray(S, init, (first ? 0 : d4) + L);
-        FloatVector c42 = FloatVector.fromArray(S, init, (first ? 0 : d4) + 2 * L);
-        FloatVector c50 = FloatVector.fromArray(S, init, (first ? 0 : d5));
-        FloatVector c51 = FloatVector.fromArray(S, init, (first ? 0 : d5) + L);
-        FloatVector c52 = FloatVector.fromArray(S, init, (first ? 0 : d5) + 2 * L);
-        FloatVector c60 = FloatVector.fromArray(S, init, (first ? 0 : d6));
-        FloatVector c61 = FloatVector.fromArray(S, init, (first ? 0 : d6) + L);
-        FloatVector c62 = FloatVector.fromArray(S, init, (first ? 0 : d6) + 2 * L);
-        FloatVector c70 = FloatVector.fromArray(S, init, (first ? 0 : d7));
-        FloatVector c71 = FloatVector.fromArray(S, init, (first ? 0 : d7) + L);
-        FloatVector c72 = FloatVector.fromArray(S, init, (first ? 0 : d7) + 2 * L);
+        // apart from the store offsets after the loop, so that no row offset lives through it
+        int s0 = first ? 0 : i * o.ldc + j;
+        int step = first ? 0 : o.ldc;
+        int lastStart = first ? 0 : (rows - 1) * o.ldc;
+        int s1 = s0 + Math.min(step, lastStart);
+        int s2 = s0 + Math.min(2 * step, lastStart);
+        int s3 = s0 + Math.min(3 * step, lastStart);
+        int s4 = s0 + Math.min(4 * step, lastStart);
+        int s5 = s0 + Math.min(5 * step, lastStart);
+        int s6 = s0 + Math.min(6 * step, lastStart);
+        int s7 = s0 + Math.min(7 * step, lastStart);
+        FloatVector c00 = FloatVector.fromArray(S, init, s0);
+        FloatVector c01 = FloatVector.fromArray(S, init, s0 + L);
+        FloatVector c02 = FloatVector.fromArray(S, init, s0 + 2 * L);
+        FloatVector c10 = FloatVector.fromArray(S, init, s1);
+        FloatVector c11 = FloatVector.fromArray(S, init, s1 + L);
+        FloatVector c12 = FloatVector.fromArray(S, init, s1 + 2 * L);
+        FloatVector c20 = FloatVector.fromArray(S, init, s2);
+        FloatVector c21 = FloatVector.fromArray(S, init, s2 + L);
+        FloatVector c22 = FloatVector.fromArray(S, init, s2 + 2 * L);
+        FloatVector c30 = FloatVector.fromArray(S, init, s3);
+        FloatVector c31 = FloatVector.fromArray(S, init, s3 + L);
+        FloatVector c32 = FloatVector.fromArray(S, init, s3 + 2 * L);
+        FloatVector c40 = FloatVector.fromArray(S, init, s4);
+        FloatVector c41 = FloatVector.fromArray(S, init, s4 + L);
+        FloatVector c42 = FloatVector.fromArray(S, init, s4 + 2 * L);
+        FloatVector c50 = FloatVector.fromArray(S, init, s5);
+        FloatVector c51 = FloatVector.fromArray(S, init, s5 + L);
+        FloatVector c52 = FloatVector.fromArray(S, init, s5 + 2 * L);
+        FloatVector c60 = FloatVector.fromArray(S, init, s6);
+        FloatVector c61 = FloatVector.fromArray(S, init, s6 + L);
+        FloatVector c62 = FloatVector.fromArray(S, init, s6 + 2 * L);
+        FloatVector c70 = FloatVector.fromArray(S, init, s7);
+        FloatVector c71 = FloatVector.fromArray(S, init, s7 + L);
+        FloatVector c72 = FloatVector.fromArray(S, init, s7 + 2 * L);
         for (int p = p0, xq = xb + p0 * cs, yp = p0 * ldy + j; p < p1; p++, xq += cs, yp += ldy) {
             FloatVector y0 = FloatVector.fromArray(S, y, yp);
             FloatVector y1 = FloatVector.fromArray(S, y, yp + L);
@@ -339,6 +346,16 @@ final class TiledProduct implements Product {
             c72 = a.fma(y2, c72);
         }
         float[] c = o.c;
+        int ldc = o.ldc;
+        int ci = i * ldc + j;
+        int last = (rows - 1) * ldc;
+        int d1 = ci + Math.min(ldc, last);
+        int d2 = ci + Math.min(2 * ldc, last);
+        int d3 = ci + Math.min(3 * ldc, last);
+        int d4 = ci + Math.min(4 * ldc, last);
+        int d5 = ci + Math.min(5 * ldc, last);
+        int d6 = ci + Math.min(6 * ldc, last);
+        int d7 = ci + Math.min(7 * ldc, last);
         c00.intoArray(c, ci);
         c01.intoArray(c, ci + L);
         c02.intoArray(c, ci + 2 * L);
