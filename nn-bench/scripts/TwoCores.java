@@ -1,5 +1,6 @@
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Is the machine's second core usable right now? Two checks a round, for a few rounds:
@@ -8,7 +9,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (two real cores: both take about as long);</li>
  * <li>sharing: two threads take turns updating one 64 KB array, as the parts of a step hand data to
  * each other (about 1.2 us a turn on session 10's Zen 4 VM when the two vCPUs share a cache, 3.5 us
- * in the windows when two-thread training steps ran 2.5x slower).</li>
+ * in the windows when two-thread training steps ran 2.5x slower);</li>
+ * <li>distance: the round trip of one cache line between the two threads, the best of three runs
+ * of 100,000 (session 15's Zen 5 VM: 50-90 ns while the host keeps both vCPUs on one core complex,
+ * when a batch-32 step on two threads takes 0.25 ms; 440-530 ns while it keeps them apart, when
+ * the same step takes 0.45-0.60 ms and one thread is faster).</li>
  * </ul>
  * nn's two-thread figures are only worth taking while both stay at their good values.
  *
@@ -18,6 +23,7 @@ public class TwoCores {
     private static final long FMA_STEPS = 50_000_000L;
     private static final int SHARED_FLOATS = 16_384;
     private static final int TURNS = 40_000;
+    private static final int ROUND_TRIPS = 100_000;
     private static volatile double sink;
 
     public static void main(String[] args) throws InterruptedException {
@@ -29,8 +35,10 @@ public class TwoCores {
             double one = millis(() -> fmaChains(FMA_STEPS), 1);
             double two = millis(() -> fmaChains(FMA_STEPS), 2);
             double turn = sharedTurnMicros();
-            System.out.printf(Locale.ROOT, "round %d: fma 1 thread %.0f ms, 2 threads %.0f ms (%.2fx); 64 KB turn %.2f us%n",
-                    round, one, two, two / one, turn);
+            double roundTrip = lineRoundTripNanos();
+            System.out.printf(Locale.ROOT,
+                    "round %d: fma 1 thread %.0f ms, 2 threads %.0f ms (%.2fx); 64 KB turn %.2f us; line round trip %.0f ns%n",
+                    round, one, two, two / one, turn, roundTrip);
         }
     }
 
@@ -78,6 +86,40 @@ public class TwoCores {
         other.interrupt();
         other.join();
         return micros;
+    }
+
+    /** Best mean nanoseconds of a round trip of one cache line: this thread adds 1, the other adds 1 back. */
+    private static double lineRoundTripNanos() throws InterruptedException {
+        AtomicLong line = new AtomicLong();
+        Thread other = new Thread(() -> {
+            for (long odd = 1; !Thread.currentThread().isInterrupted(); odd += 2) {
+                while (line.get() != odd) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return;
+                    }
+                    Thread.onSpinWait();
+                }
+                line.set(odd + 1);
+            }
+        });
+        other.start();
+        double best = Double.MAX_VALUE;
+        for (int run = 0; run < 4; run++) { // the first run untimed: both threads compiled and running
+            long start = System.nanoTime();
+            for (int trip = 0; trip < ROUND_TRIPS; trip++) {
+                long even = line.get();
+                line.set(even + 1);
+                while (line.get() != even + 2) {
+                    Thread.onSpinWait();
+                }
+            }
+            if (run > 0) {
+                best = Math.min(best, (System.nanoTime() - start) / (double) ROUND_TRIPS);
+            }
+        }
+        other.interrupt();
+        other.join();
+        return best;
     }
 
     /** Turns first, first + 2, ... for TURNS turns. */

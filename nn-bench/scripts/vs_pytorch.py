@@ -13,8 +13,9 @@ images; PyTorch on 1 thread (its best here), nn on 1 thread and on --nn-threads.
 Needs Debian's PyTorch with OpenBLAS (apt-get install -y python3-torch libopenblas0-pthread),
 run with /usr/bin/python3, and the Fashion-MNIST files in /usr/share/datasets/fashion-mnist.
 The machine should be otherwise idle: both sides are timed on the same cores. Around each of nn's
-rounds it times TwoCores.java's 64 KB hand-over between two threads: a slow one marks a stretch
-in which two threads gain little (NOTES.md, "Traps").
+rounds it times TwoCores.java's cache-line round trip and 64 KB hand-over between two threads: a
+slow round trip marks a stretch in which the host keeps the two vCPUs apart and two threads gain
+little (NOTES.md, "Traps").
 """
 import argparse
 import json
@@ -55,14 +56,17 @@ def run_nn(epochs, nn_command=None, extra=()):
             return json.load(f)
 
 
-def two_core_turn():
-    """Microseconds of TwoCores.java's 64 KB turn just now. One-sided (NOTES.md "Traps"): on session
-    14's machine turns of 2.5-3.3 us always came with slow two-thread steps, while turns of 1.1-1.5
-    came with fast and with slow ones."""
+def two_cores():
+    """TwoCores.java's 64 KB turn (us) and one cache line's round trip (ns) between two threads just
+    now (NOTES.md "Traps"). On session 15's machine the round trip told the host's placement of the
+    two vCPUs: 50-90 ns on one core complex (two threads fast), 440-530 ns apart (two threads slower
+    than one at batch 32); the turn is one-sided (2.5-3.3 us always slow, 1.1-1.5 either way)."""
     out = subprocess.run(["java", os.path.join(ROOT, "nn-bench", "scripts", "TwoCores.java"), "1"],
                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True).stdout
-    found = re.search(r"64 KB turn ([0-9.]+) us", out)
-    return float(found.group(1)) if found else None
+    turn = re.search(r"64 KB turn ([0-9.]+) us", out)
+    trip = re.search(r"line round trip ([0-9.]+) ns", out)
+    return {"turn_us": float(turn.group(1)) if turn else None,
+            "line_round_trip_ns": float(trip.group(1)) if trip else None}
 
 
 GROWTH = [(1, 32, 60000), (2, 32, 60000), (4, 32, 60000), (1, 128, 60000), (1, 512, 60000),
@@ -137,9 +141,9 @@ def main():
                   % (r + 1, batch, threads, *torch_round[(batch, threads)][:2], torch_round[(batch, threads)][2] >> 20),
                   file=sys.stderr)
         torch_rounds.append(torch_round)
-        before = two_core_turn()
+        before = two_cores()
         nn_rounds.append(run_nn(args.nn_epochs, args.nn_command))
-        nn_rounds[-1]["two_core_turn_us"] = [before, two_core_turn()]
+        nn_rounds[-1]["two_cores"] = [before, two_cores()]
     torch = {k: tuple(statistics.median(t[k][i] for t in torch_rounds) for i in range(3)) for k in SETTINGS}
     nn_epoch = {k: statistics.median(v) for k, v in collect(
         ((e["batch_size"], e["threads"]), e["seconds_per_epoch"]) for n in nn_rounds for e in n["epochs"]).items()}
@@ -180,9 +184,13 @@ def main():
         fmt = "%.3f" if unit == "s" else "%.0f"
         print("| %s | %s | %s | %.2f | %s | %s |" % (what, fmt % n, fmt % t, ratio, target,
                                                    "" if met is None else "yes" if met else "no"))
-    print("\ntwo vCPUs' 64 KB turn before and after each nn round (us; above ~2 us two threads were slow"
-          " on session 14's machine, below it either way): " + ", ".join("%s / %s" % tuple("?" if t is None else "%.2f" % t
-                                                               for t in n["two_core_turn_us"]) for n in nn_rounds))
+    def placement(sample):
+        return "%s ns / %s us" % tuple("?" if sample[key] is None else fmt % sample[key]
+                                       for key, fmt in (("line_round_trip_ns", "%.0f"), ("turn_us", "%.2f")))
+
+    print("\ntwo vCPUs before and after each nn round, line round trip / 64 KB turn (on session 15's machine a"
+          " round trip under ~100 ns meant fast two-thread steps, over ~400 slow ones): "
+          + ", ".join("%s, %s" % tuple(placement(t) for t in n["two_cores"]) for n in nn_rounds))
     if args.out:
         with open(args.out, "w") as f:
             json.dump({"nn": nn, "pytorch": {"%d/%d" % k: {"seconds_per_epoch": v[0], "inference_samples_per_second": v[1],
