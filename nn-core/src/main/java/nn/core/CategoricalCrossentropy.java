@@ -62,9 +62,10 @@ public final class CategoricalCrossentropy extends CrossEntropy {
         LossTargets.checkRows(logits, targets, classes, NAME);
         int n = logits.numRows;
         double sum = 0;
+        double[] probabilities = new double[classes];
         for (int r = 0; r < n; r++) {
             int off = r * classes;
-            double lse = logSumExp(logits, r);
+            double lse = softmaxRow(logits, r, probabilities);
             double targetSum = 0;
             for (int j = 0; j < classes; j++) {
                 float t = targets.data[off + j];
@@ -73,8 +74,7 @@ public final class CategoricalCrossentropy extends CrossEntropy {
             }
             if (gradient != null) {
                 for (int j = 0; j < classes; j++) {
-                    gradient.data[off + j] = (float) ((Math.exp(logits.data[off + j] - lse) * targetSum
-                            - targets.data[off + j]) / n);
+                    gradient.data[off + j] = (float) ((probabilities[j] * targetSum - targets.data[off + j]) / n);
                 }
             }
         }

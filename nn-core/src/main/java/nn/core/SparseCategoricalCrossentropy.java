@@ -52,14 +52,15 @@ public final class SparseCategoricalCrossentropy extends CrossEntropy {
         int n = logits.numRows;
         int classes = logits.numCols;
         double sum = 0;
+        double[] probabilities = new double[classes];
         for (int r = 0; r < n; r++) {
             int label = label(targets, r, classes, NAME);
             int off = r * classes;
-            double lse = logSumExp(logits, r);
+            double lse = softmaxRow(logits, r, probabilities);
             sum += lse - logits.data[off + label];
             if (gradient != null) {
                 for (int j = 0; j < classes; j++) {
-                    gradient.data[off + j] = (float) Math.exp(logits.data[off + j] - lse) / n;
+                    gradient.data[off + j] = (float) probabilities[j] / n;
                 }
                 gradient.data[off + label] -= 1f / n;
             }
