@@ -11,7 +11,7 @@ import nn.core.Sequential;
 import org.ejml.data.FMatrixRMaj;
 
 /**
- * CPU time of training steps of a preset on the vector kernels (batch 32, random images), and of
+ * CPU time of training steps of a preset on the vector kernels (batch 32 unless {@code batch=N}, random images), and of
  * each layer's training forward and backward pass: on a machine that other processes load, the
  * calling thread's CPU time moves much less than the wall clock (one thread: measured 14.3-14.5 ms
  * a cnn-bn step of CPU while the wall clock gave 23-34 ms). With several threads only the wall
@@ -19,12 +19,12 @@ import org.ejml.data.FMatrixRMaj;
  * step runs a relu just before a max pool after it (nn.core's ExecutionOrder): those relu layers'
  * figures are for the whole input, four times what a step spends on them after a 2x2 pool.
  *
- * <pre>java --add-modules jdk.incubator.vector -cp benchmarks.jar nn.bench.StepCpuTime [preset] [threads] [layers]</pre>
+ * <pre>java --add-modules jdk.incubator.vector -cp benchmarks.jar nn.bench.StepCpuTime [preset] [threads] [layers] [batch=N]</pre>
  */
 public final class StepCpuTime {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    private static final int BATCH = 32;
+    private static final int DEFAULT_BATCH = 32;
     /**
      * Warm-up: at least this many steps and {@link #WARM_UP_NANOS}. 400 steps of the MLP (0.3 s)
      * left its two-thread steps half compiled: 0.6-1.0 ms a step where JMH gave 0.4.
@@ -40,12 +40,14 @@ public final class StepCpuTime {
     public static void main(String[] args) {
         String preset = args.length > 0 ? args[0] : "cnn-bn";
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-        boolean layers = args.length > 2 && args[2].equals("layers");
+        boolean layers = Arrays.asList(args).contains("layers");
+        int batch = Arrays.stream(args).filter(a -> a.startsWith("batch=")).mapToInt(a -> Integer.parseInt(a.substring(6)))
+                .findFirst().orElse(DEFAULT_BATCH);
         try (Kernels kernels = BenchKernels.of(threads == 1 ? "vector" : "vector-" + threads)) {
             Sequential model = TrainingStepBenchmark.preset(preset, kernels);
             SplittableRandom random = new SplittableRandom(1);
-            FMatrixRMaj images = RandomMatrices.uniform(BATCH, 784, 0, 1, random);
-            FMatrixRMaj labels = RandomMatrices.labels(BATCH, 10, random);
+            FMatrixRMaj images = RandomMatrices.uniform(batch, 784, 0, 1, random);
+            FMatrixRMaj labels = RandomMatrices.labels(batch, 10, random);
             long warmUpStart = System.nanoTime();
             for (int i = 0; i < WARM_UP_STEPS || System.nanoTime() - warmUpStart < WARM_UP_NANOS; i++) {
                 model.trainOnBatch(images, labels);
@@ -64,7 +66,7 @@ public final class StepCpuTime {
             Arrays.sort(cpu);
             Arrays.sort(wall);
             System.out.printf(Locale.ROOT, "%s, batch %d, %d thread(s), ms a step: cpu min %.2f median %.2f, wall min %.2f median %.2f%n",
-                    preset, BATCH, threads, cpu[0], cpu[ROUNDS / 2], wall[0], wall[ROUNDS / 2]);
+                    preset, batch, threads, cpu[0], cpu[ROUNDS / 2], wall[0], wall[ROUNDS / 2]);
             if (layers) {
                 printLayers(model, images);
             }
