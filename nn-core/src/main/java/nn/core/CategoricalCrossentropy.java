@@ -62,7 +62,7 @@ public final class CategoricalCrossentropy extends CrossEntropy {
         LossTargets.checkRows(logits, targets, classes, NAME);
         int n = logits.numRows;
         double sum = 0;
-        double[] probabilities = new double[classes];
+        double[] probabilities = rowScratch(classes);
         for (int r = 0; r < n; r++) {
             int off = r * classes;
             double lse = softmaxRow(logits, r, probabilities);

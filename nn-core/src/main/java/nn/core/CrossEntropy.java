@@ -16,6 +16,9 @@ abstract class CrossEntropy implements Loss, LossProvider {
     /** Keras's backend epsilon: probabilities are clipped to [EPSILON, 1 - EPSILON]. */
     static final float EPSILON = 1e-7f;
 
+    /** A row's probabilities for {@link #softmaxRow}: per thread, so that a loss stays stateless and a warm step allocates nothing. */
+    private static final ThreadLocal<double[]> ROW = ThreadLocal.withInitial(() -> new double[0]);
+
     private final String name;
     final boolean fromLogits;
 
@@ -46,6 +49,16 @@ abstract class CrossEntropy implements Loss, LossProvider {
     @Override
     public final Map<String, Object> config() {
         return Map.of("from_logits", fromLogits);
+    }
+
+    /** Scratch for a row of {@code classes} probabilities, this thread's own. */
+    static double[] rowScratch(int classes) {
+        double[] row = ROW.get();
+        if (row.length < classes) {
+            row = new double[classes];
+            ROW.set(row);
+        }
+        return row;
     }
 
     /**

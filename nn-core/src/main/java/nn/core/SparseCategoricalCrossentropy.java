@@ -52,7 +52,7 @@ public final class SparseCategoricalCrossentropy extends CrossEntropy {
         int n = logits.numRows;
         int classes = logits.numCols;
         double sum = 0;
-        double[] probabilities = new double[classes];
+        double[] probabilities = rowScratch(classes);
         for (int r = 0; r < n; r++) {
             int label = label(targets, r, classes, NAME);
             int off = r * classes;
