@@ -63,6 +63,16 @@ public abstract class ElementwiseActivation extends StatelessActivation {
         }
     }
 
+    /**
+     * The whole backward pass over n elements by a pass of the kernels' own, returning true; or false
+     * (the default), and the layer cuts {@link #backward(float[], float[], float[], float[], int, int)}
+     * into ranges between its kernels' threads. For an activation the kernels have a faster pass for:
+     * ReLU's is {@link Kernels#reluBackward}.
+     */
+    public boolean backward(Kernels kernels, float[] x, float[] y, float[] dy, float[] dx, int n) {
+        return false;
+    }
+
     /** dx[i] = dy[i] f'(x[i]) for {@code from <= i < to}; dx may be dy. As {@link #forward(float[], float[], int, int)}. */
     public void backward(float[] x, float[] y, float[] dy, float[] dx, int from, int to) {
         for (int i = from; i < to; i++) {

@@ -109,6 +109,16 @@ public interface Kernels extends AutoCloseable {
     }
 
     /**
+     * The ReLU's backward pass from its output, dx[i] = y[i] &gt; 0 ? dy[i] : 0 for i &lt; n, bit for
+     * bit as {@link ReluOps} (dx may be dy). Kernels with threads may cut it between them. By default
+     * {@link ReluOps} on the caller.
+     */
+    default void reluBackward(float[] y, float[] dy, float[] dx, int n) {
+        ReluOps.check(y, dy, dx, n);
+        ReluOps.backward(y, dy, dx, 0, n);
+    }
+
+    /**
      * These kernels on {@code threads} threads of their own. Results must be bitwise identical
      * whatever the thread count (a fixed split of the output, a fixed order of operations for each
      * element). Single-threaded implementations return themselves.

@@ -76,11 +76,14 @@ public final class ActivationLayer extends BaseLayer implements ActivatedLayer {
         }
         dx.reshape(outputGradient.numRows, outputGradient.numCols);
         if (elementwise != null) {
-            this.outputGradient = outputGradient;
-            try {
-                kernels.forEachRange(input.getNumElements(), MIN_RANGE, backwardRange);
-            } finally {
-                this.outputGradient = null;
+            int n = input.getNumElements();
+            if (!elementwise.backward(kernels, input.data, y.data, outputGradient.data, dx.data, n)) {
+                this.outputGradient = outputGradient;
+                try {
+                    kernels.forEachRange(n, MIN_RANGE, backwardRange);
+                } finally {
+                    this.outputGradient = null;
+                }
             }
         } else {
             activation.backward(input, y, outputGradient, dx);

@@ -10,6 +10,7 @@ import java.util.Map;
 import nn.api.Activation;
 import nn.api.ActivationProvider;
 import nn.api.Config;
+import nn.api.EjmlKernels;
 import nn.api.ElementwiseActivation;
 import org.ejml.data.FMatrixRMaj;
 
@@ -99,6 +100,10 @@ public final class ActivationTestKit {
         }
         assertArrayEquals(y.data, pieces, "forward in ranges of 3 elements gives the whole batch's bits");
         assertArrayEquals(dx.data, gradientPieces, "backward in ranges of 3 elements gives the whole batch's bits");
+        float[] kernelPass = new float[n];
+        if (elementwise.backward(new EjmlKernels(), x.data, y.data, dy.data, kernelPass, n)) {
+            assertArrayEquals(dx.data, kernelPass, "backward by the kernels' own pass gives the whole batch's bits");
+        }
     }
 
     private Activation create(Map<String, Object> values) {

@@ -12,7 +12,8 @@ import java.util.Map;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * One copy of {@link TiledProduct}, {@link VectorColumns}, {@link VectorBytes}, {@link VectorWindows} and {@link VectorWinograd} per vector
+ * One copy of {@link TiledProduct}, {@link VectorColumns}, {@link VectorBytes}, {@link VectorRelu}, {@link VectorWindows} and
+ * {@link VectorWinograd} per vector
  * species. C2 turns Vector API calls into SIMD instructions only where the species is a
  * compile-time constant; a species passed as an argument or kept in an instance field makes every
  * vector a heap object (measured: 2 GFLOPS instead of 150+). So the template's class file is defined again as a hidden class whose class data is the
@@ -38,6 +39,11 @@ final class Specializer {
     /** The byte conversion for a species, made on first use. */
     static BytePasses bytes(VectorSpecies<Float> species) {
         return copy(VectorBytes.class, BytePasses.class, species);
+    }
+
+    /** The ReLU's backward pass for a species, made on first use. */
+    static ReluPasses relu(VectorSpecies<Float> species) {
+        return copy(VectorRelu.class, ReluPasses.class, species);
     }
 
     /** The window passes (max pooling) for a species, made on first use. */

@@ -7,6 +7,7 @@ import nn.api.ColumnOps;
 import nn.api.Kernels;
 import nn.api.ProductOps;
 import nn.api.RangeTask;
+import nn.api.ReluOps;
 import nn.api.WindowOps;
 import nn.api.WinogradOps;
 import nn.api.WinogradTiles;
@@ -54,6 +55,7 @@ public final class VectorKernels implements Kernels {
     private final VectorSpecies<Float> species;
     private final SplitColumns columns;
     private final BytePasses bytes;
+    private final SplitRelu relu;
     private final WindowPasses windows;
     private final SplitWinograd winograd;
     private final WorkerPool pool;
@@ -86,6 +88,7 @@ public final class VectorKernels implements Kernels {
         this.windows = Specializer.windows(species);
         this.pool = threads == 1 ? null : new WorkerPool(threads);
         this.columns = new SplitColumns(Specializer.columns(species), pool, species.length());
+        this.relu = new SplitRelu(Specializer.relu(species), pool);
         this.winograd = new SplitWinograd(Specializer.winograd(species), pool);
         this.products = new SplitProducts(Specializer.product(species), pool, species.length());
     }
@@ -227,6 +230,13 @@ public final class VectorKernels implements Kernels {
     public void unsignedBytesToFloats(byte[] src, int srcOffset, float divisor, float[] dst, int dstOffset, int length) {
         ByteOps.check(src, srcOffset, dst, dstOffset, length);
         bytes.unsignedToFloats(src, srcOffset, divisor, dst, dstOffset, length);
+    }
+
+    /** On the Vector API ({@link VectorRelu}), cut between the threads from 2^15 elements ({@link SplitRelu}). */
+    @Override
+    public void reluBackward(float[] y, float[] dy, float[] dx, int n) {
+        ReluOps.check(y, dy, dx, n);
+        relu.backward(y, dy, dx, n);
     }
 
     // ---- 2D windows (issue 15): max pooling, im2col, col2im; samples cut between the threads ----

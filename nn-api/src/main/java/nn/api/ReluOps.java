@@ -1,0 +1,29 @@
+package nn.api;
+
+/**
+ * The reference backward pass of the ReLU from its output, as {@link Kernels#reluBackward} does it:
+ * {@code dx[i] = y[i] > 0 ? dy[i] : +0}, branch-free on the bits (signs are random, so a branch
+ * mispredicts half the time): y = max(x, 0) has non-negative bits, and {@code -bits >> 31} is all
+ * ones exactly where y is above 0 or a NaN (where dy then passes too).
+ */
+public final class ReluOps {
+
+    private ReluOps() {
+    }
+
+    /** The pass for {@code from <= i < to}; dx may be dy. */
+    public static void backward(float[] y, float[] dy, float[] dx, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int keep = -Float.floatToRawIntBits(y[i]) >> 31;
+            dx[i] = Float.intBitsToFloat(Float.floatToRawIntBits(dy[i]) & keep);
+        }
+    }
+
+    /** The argument checks of {@link Kernels#reluBackward}, for implementations to share. */
+    public static void check(float[] y, float[] dy, float[] dx, int n) {
+        if (n < 0 || n > y.length || n > dy.length || n > dx.length) {
+            throw new IllegalArgumentException("reluBackward: cannot take " + n + " values from y of " + y.length
+                    + ", dy of " + dy.length + " into dx of " + dx.length + " floats");
+        }
+    }
+}
