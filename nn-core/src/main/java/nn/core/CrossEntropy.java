@@ -9,14 +9,14 @@ import org.ejml.data.FMatrixRMaj;
 
 /**
  * What the cross-entropy losses share: the {@code from_logits} switch, fusion with a final softmax,
- * a row's softmax and log-sum-exp of logits, and the class index a sparse target row holds. Each loss is its
- * own provider (it is stateless).
+ * a row's softmax and log-sum-exp of logits, and the class index a sparse target row holds. Each
+ * loss is its own provider (it is stateless).
  */
 abstract class CrossEntropy implements Loss, LossProvider {
     /** Keras's backend epsilon: probabilities are clipped to [EPSILON, 1 - EPSILON]. */
     static final float EPSILON = 1e-7f;
 
-    /** A row's probabilities for {@link #softmaxRow}: per thread, so that a loss stays stateless and a warm step allocates nothing. */
+    /** A row's probabilities for {@link #softmaxRow}: per thread, so a loss stays stateless and a warm step allocates nothing. */
     private static final ThreadLocal<double[]> ROW = ThreadLocal.withInitial(() -> new double[0]);
 
     private final String name;
