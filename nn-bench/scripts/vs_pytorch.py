@@ -184,6 +184,17 @@ def main():
         fmt = "%.3f" if unit == "s" else "%.0f"
         print("| %s | %s | %s | %.2f | %s | %s |" % (what, fmt % n, fmt % t, ratio, target,
                                                    "" if met is None else "yes" if met else "no"))
+    print("\neach round against its own PyTorch round (the training targets), with the two vCPUs' round trip"
+          " before / after nn's round:")
+    for r, (t, n) in enumerate(zip(torch_rounds, nn_rounds)):
+        epochs = {(e["batch_size"], e["threads"]): e["seconds_per_epoch"] for e in n["epochs"]}
+        best = {batch: min(t[(batch, threads)][0] for threads in (1, 2)) for batch in (32, 256)}
+        ratios = ", ".join("batch %d on %d: %.2fx" % (batch, threads, epochs[(batch, threads)] / best[batch])
+                           for batch, threads in ((32, 1), (32, 2), (256, 2)) if (batch, threads) in epochs)
+        trips = " / ".join("?" if c["line_round_trip_ns"] is None else "%.0f ns" % c["line_round_trip_ns"]
+                           for c in n["two_cores"])
+        print("  round %d: %s (%s)" % (r + 1, ratios, trips))
+
     def placement(sample):
         return "%s ns / %s us" % tuple("?" if sample[key] is None else fmt % sample[key]
                                        for key, fmt in (("line_round_trip_ns", "%.0f"), ("turn_us", "%.2f")))
