@@ -19,6 +19,15 @@ public interface Activation {
     void backward(FMatrixRMaj x, FMatrixRMaj y, FMatrixRMaj dy, FMatrixRMaj dx);
 
     /**
+     * {@link #backward(FMatrixRMaj, FMatrixRMaj, FMatrixRMaj, FMatrixRMaj)} with the model's
+     * kernels at hand, for an activation that has a pass of theirs (ReLU: {@link Kernels#reluBackward});
+     * the same bits. Layers call it outside the kernels' own tasks. By default the plain pass.
+     */
+    default void backward(Kernels kernels, FMatrixRMaj x, FMatrixRMaj y, FMatrixRMaj dy, FMatrixRMaj dx) {
+        backward(x, y, dy, dx);
+    }
+
+    /**
      * Whether a model may run f after a max pool ({@link MaxSelecting}) instead of before it, with
      * the same outputs and gradients bit for bit, on fewer values. That needs all of: f element-wise
      * and non-decreasing exactly in float arithmetic, f(NaN) = NaN; f' = 0 wherever f makes two

@@ -64,13 +64,24 @@ public abstract class ElementwiseActivation extends StatelessActivation {
     }
 
     /**
-     * The whole backward pass over n elements by a pass of the kernels' own, returning true; or false
-     * (the default), and the layer cuts {@link #backward(float[], float[], float[], float[], int, int)}
-     * into ranges between its kernels' threads. For an activation the kernels have a faster pass for:
-     * ReLU's is {@link Kernels#reluBackward}.
+     * The whole backward pass over the first n elements (all arrays hold at least n; dx may be dy)
+     * by a pass of the kernels' own, returning true, with the bits of
+     * {@link #backward(float[], float[], float[], float[], int, int)}; or false (the default)
+     * without touching dx, and the layer runs that range method instead (an Activation layer cuts
+     * it between its kernels' threads). For an activation the kernels have a faster pass for:
+     * ReLU's is {@link Kernels#reluBackward}. Called outside the kernels' own tasks
+     * ({@link Kernels#forEachRange}), since it may use their threads.
      */
-    public boolean backward(Kernels kernels, float[] x, float[] y, float[] dy, float[] dx, int n) {
+    public boolean backwardOnKernels(Kernels kernels, float[] x, float[] y, float[] dy, float[] dx, int n) {
         return false;
+    }
+
+    /** The kernels' own pass if {@link #backwardOnKernels} has one, else the whole-batch pass. */
+    @Override
+    public final void backward(Kernels kernels, FMatrixRMaj x, FMatrixRMaj y, FMatrixRMaj dy, FMatrixRMaj dx) {
+        if (!backwardOnKernels(kernels, x.data, y.data, dy.data, dx.data, x.getNumElements())) {
+            backward(x, y, dy, dx);
+        }
     }
 
     /** dx[i] = dy[i] f'(x[i]) for {@code from <= i < to}; dx may be dy. As {@link #forward(float[], float[], int, int)}. */

@@ -77,7 +77,7 @@ public final class ActivationLayer extends BaseLayer implements ActivatedLayer {
         dx.reshape(outputGradient.numRows, outputGradient.numCols);
         if (elementwise != null) {
             int n = input.getNumElements();
-            if (!elementwise.backward(kernels, input.data, y.data, outputGradient.data, dx.data, n)) {
+            if (!elementwise.backwardOnKernels(kernels, input.data, y.data, outputGradient.data, dx.data, n)) {
                 this.outputGradient = outputGradient;
                 try {
                     kernels.forEachRange(n, MIN_RANGE, backwardRange);

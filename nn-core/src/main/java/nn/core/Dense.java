@@ -8,7 +8,6 @@ import nn.api.BuildContext;
 import nn.api.Config;
 import nn.api.ConfigKeys;
 import nn.api.EarlyUpdates;
-import nn.api.ElementwiseActivation;
 import nn.api.Initializer;
 import nn.api.Initializers;
 import nn.api.Kernels;
@@ -108,10 +107,7 @@ public final class Dense extends BaseLayer implements ActivatedLayer {
             return backwardFromPreActivation(outputGradient, inputGradientNeeded, updates);
         }
         dz.reshape(outputGradient.numRows, units);
-        if (!(activation instanceof ElementwiseActivation elementwise)
-                || !elementwise.backward(kernels, z.data, y.data, outputGradient.data, dz.data, z.getNumElements())) {
-            activation.backward(z, y, outputGradient, dz);
-        }
+        activation.backward(kernels, z, y, outputGradient, dz);
         return backwardFromPreActivation(dz, inputGradientNeeded, updates);
     }
 

@@ -46,7 +46,7 @@ public final class Relu extends ElementwiseActivation {
 
     /** On the kernels' own pass: C2 (JDK 17) runs {@link ReluOps}'s bit mask one float at a time, a vector kernel 5x faster. */
     @Override
-    public boolean backward(Kernels kernels, float[] x, float[] y, float[] dy, float[] dx, int n) {
+    public boolean backwardOnKernels(Kernels kernels, float[] x, float[] y, float[] dy, float[] dx, int n) {
         kernels.reluBackward(y, dy, dx, n);
         return true;
     }

@@ -101,8 +101,13 @@ public final class ActivationTestKit {
         assertArrayEquals(y.data, pieces, "forward in ranges of 3 elements gives the whole batch's bits");
         assertArrayEquals(dx.data, gradientPieces, "backward in ranges of 3 elements gives the whole batch's bits");
         float[] kernelPass = new float[n];
-        if (elementwise.backward(new EjmlKernels(), x.data, y.data, dy.data, kernelPass, n)) {
+        if (elementwise.backwardOnKernels(new EjmlKernels(), x.data, y.data, dy.data, kernelPass, n)) {
             assertArrayEquals(dx.data, kernelPass, "backward by the kernels' own pass gives the whole batch's bits");
+            float[] inPlace = dy.data.clone();
+            elementwise.backwardOnKernels(new EjmlKernels(), x.data, y.data, inPlace, inPlace, n);
+            assertArrayEquals(dx.data, inPlace, "backward by the kernels' own pass into dy itself gives the same bits");
+        } else {
+            assertArrayEquals(new float[n], kernelPass, "backwardOnKernels returning false leaves dx untouched");
         }
     }
 

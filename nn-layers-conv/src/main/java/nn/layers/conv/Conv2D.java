@@ -126,7 +126,7 @@ public final class Conv2D extends BaseLayer {
         FMatrixRMaj g = outputGradient;
         if (!isLinear()) {
             dz.reshape(n, outputGradient.numCols);
-            activation.backward(z, y, outputGradient, dz);
+            activation.backward(kernels, z, y, outputGradient, dz);
             g = dz;
         }
         if (isTrainable() && useBias) {

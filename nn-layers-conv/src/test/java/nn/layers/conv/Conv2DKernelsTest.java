@@ -1,6 +1,7 @@
 package nn.layers.conv;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import nn.api.Kernels;
 import nn.api.Layer;
 import nn.kernels.vector.VectorKernels;
 import nn.testkit.RandomMatrices;
+import nn.testkit.RecordingKernels;
 import org.ejml.data.FMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -136,5 +138,17 @@ class Conv2DKernelsTest {
             float[] whole = layer.forward(x, true).data.clone();
             assertArrayEquals(whole, layer.forward(x, false).data, 0f);
         }
+    }
+
+    @Test
+    void aReluConvolutionTakesTheKernelsReluPass() {
+        RecordingKernels recording = new RecordingKernels();
+        Map<String, Object> config = new java.util.HashMap<>(CONFIG);
+        config.put("activation", "relu");
+        Layer layer = Layers.built(new Conv2DProvider(), config, new BuildContext(recording.kernels(), new SplittableRandom(3)), 7,
+                6, 5);
+        layer.forward(RandomMatrices.normal(BATCH, layer.inputShape().size(), 11), true);
+        layer.backward(RandomMatrices.normal(BATCH, layer.outputShape().size(), 12), true);
+        assertTrue(recording.calls().contains("reluBackward"), recording.calls().toString());
     }
 }
