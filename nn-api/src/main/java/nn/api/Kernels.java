@@ -109,8 +109,8 @@ public interface Kernels extends AutoCloseable {
     }
 
     /**
-     * The ReLU's backward pass from its output, dx[i] = y[i] &gt; 0 ? dy[i] : 0 for i &lt; n (dy
-     * passes where y is a NaN too), bit for bit as {@link ReluOps}; dx may be dy. Kernels with threads may cut it between them. By default
+     * The ReLU's backward pass from its output, dx[i] = y[i] &gt; 0 ? dy[i] : +0 for i &lt; n, bit for
+     * bit as {@link ReluOps} (which says what NaNs give); dx may be dy. Kernels with threads may cut it between them. By default
      * {@link ReluOps} on the caller.
      */
     default void reluBackward(float[] y, float[] dy, float[] dx, int n) {

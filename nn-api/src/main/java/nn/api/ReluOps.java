@@ -3,8 +3,9 @@ package nn.api;
 /**
  * The reference backward pass of the ReLU from its output, as {@link Kernels#reluBackward} does it:
  * {@code dx[i] = y[i] > 0 ? dy[i] : +0}, branch-free on the bits (signs are random, so a branch
- * mispredicts half the time): y = max(x, 0) has non-negative bits, and {@code -bits >> 31} is all
- * ones exactly where y is above 0 or a NaN (where dy then passes too).
+ * mispredicts half the time): dy passes where {@code -bits(y) >> 31} is all ones. Exactly: where y
+ * is above 0, a NaN with its sign bit clear, or -0 (which max(x, 0) never makes); a NaN with its
+ * sign bit set (what x86 makes of 0/0 or inf - inf) gives +0 like y = 0.
  */
 public final class ReluOps {
 

@@ -20,6 +20,17 @@ class ReluOpsTest {
     }
 
     @Test
+    void aNaNGoesByItsSignBitAndMinusZeroPasses() {
+        float signedNaN = Float.intBitsToFloat(0xffc00000); // x86's 0/0
+        float[] y = {Float.NaN, signedNaN, -0f};
+        float[] dy = {2f, 3f, 4f};
+        float[] dx = new float[3];
+        ReluOps.backward(y, dy, dx, 0, 3);
+        assertArrayEquals(new float[] {2f, 0f, 4f}, dx);
+        assertEquals(0, Float.floatToRawIntBits(dx[1]));
+    }
+
+    @Test
     void touchesOnlyItsRangeAndMayWriteOverTheGradient() {
         float[] y = {1f, 0f, 1f, 0f};
         float[] g = {5f, 6f, 7f, 8f};

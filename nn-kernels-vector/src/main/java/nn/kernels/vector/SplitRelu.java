@@ -1,21 +1,24 @@
 package nn.kernels.vector;
 
 /**
- * {@link VectorKernels#reluBackward} cut between the threads of a pool when large: each element
- * is computed alone, so any cut gives the same bits as one thread.
+ * {@link VectorKernels#reluBackward} cut between the threads of a pool, at least
+ * {@link SplitColumns#MIN_PARALLEL_FLOATS} elements a part, at multiples of the vector length: each
+ * element is computed alone, so any cut gives the same bits as one thread.
  */
 final class SplitRelu implements WorkerPool.Task {
     private final ReluPasses passes;
     /** Null for one thread. */
     private final WorkerPool pool;
+    private final int lanes;
     private float[] y;
     private float[] dy;
     private float[] dx;
     private int n;
 
-    SplitRelu(ReluPasses passes, WorkerPool pool) {
+    SplitRelu(ReluPasses passes, WorkerPool pool, int lanes) {
         this.passes = passes;
         this.pool = pool;
+        this.lanes = lanes;
     }
 
     /** The pass over {@code n} elements; arguments already checked. */
@@ -40,6 +43,6 @@ final class SplitRelu implements WorkerPool.Task {
 
     @Override
     public void run(int t, int parts) {
-        passes.backward(y, dy, dx, Partition.start(t, parts, n, 1), Partition.start(t + 1, parts, n, 1));
+        passes.backward(y, dy, dx, Partition.start(t, parts, n, lanes), Partition.start(t + 1, parts, n, lanes));
     }
 }

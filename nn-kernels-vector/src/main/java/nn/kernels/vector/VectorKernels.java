@@ -88,7 +88,7 @@ public final class VectorKernels implements Kernels {
         this.windows = Specializer.windows(species);
         this.pool = threads == 1 ? null : new WorkerPool(threads);
         this.columns = new SplitColumns(Specializer.columns(species), pool, species.length());
-        this.relu = new SplitRelu(Specializer.relu(species), pool);
+        this.relu = new SplitRelu(Specializer.relu(species), pool, species.length());
         this.winograd = new SplitWinograd(Specializer.winograd(species), pool);
         this.products = new SplitProducts(Specializer.product(species), pool, species.length());
     }
@@ -232,7 +232,7 @@ public final class VectorKernels implements Kernels {
         bytes.unsignedToFloats(src, srcOffset, divisor, dst, dstOffset, length);
     }
 
-    /** On the Vector API ({@link VectorRelu}), cut between the threads from 2^15 elements ({@link SplitRelu}). */
+    /** On the Vector API ({@link VectorRelu}), cut between the threads when large ({@link SplitRelu}). */
     @Override
     public void reluBackward(float[] y, float[] dy, float[] dx, int n) {
         ReluOps.check(y, dy, dx, n);

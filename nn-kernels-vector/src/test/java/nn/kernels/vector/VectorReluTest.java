@@ -40,16 +40,18 @@ class VectorReluTest {
         assertThrows(IllegalArgumentException.class, () -> kernels.reluBackward(new float[10], new float[10], new float[10], -1));
     }
 
-    /** max(x, 0) of normal x, with exact zeros, the smallest positive float and a NaN among them. */
+    /** max(x, 0) of normal x, with exact zeros, the smallest positive float, -0 and NaNs of both signs among them. */
     private static float[] outputs(int length, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         float[] y = new float[length];
         for (int i = 0; i < length; i++) {
             y[i] = Math.max((float) random.nextGaussian(), 0f);
         }
-        if (length > 7) {
+        if (length > 20) {
             y[3] = Float.MIN_VALUE;
             y[7] = Float.NaN;
+            y[11] = Float.intBitsToFloat(0xffc00000);
+            y[19] = -0f;
         }
         return y;
     }
