@@ -14,7 +14,7 @@ Needs the Capstone hsdis of nn-bench/scripts/hsdis next to libjvm.so.
 import re
 import sys
 
-METHOD = re.compile(r"Compiled method \((c[12])\)\s+\d+\s+(\d+)\s+(%?)\s*\d\s+(\S+)")
+METHOD = re.compile(r"Compiled method \((c[12])\)\s+\d+\s+(\d+)\s+([%sbn! ]{5})\s*(\d)\s+(\S+)")
 INSTRUCTION = re.compile(r"\s+0x([0-9a-f]+):\s+(.*)")
 BACK_JUMP = re.compile(r"j\w+ 0x([0-9a-f]+)")  # matched at the start of the text, so not in comments
 STACK_LOAD = re.compile(r"^v?mov\w* [xyz]mm\d+, \w+ ptr \[rsp")
@@ -49,8 +49,8 @@ def main(path):
                 if name:
                     report(name, instructions)
                 compiled_by_c2 = method.group(1) == "c2"
-                name = "%s%s %s" % (method.group(2), " (OSR)" if method.group(3) else "",
-                                    method.group(4).split("::")[-1]) if compiled_by_c2 else None
+                name = "%s%s %s" % (method.group(2), " (OSR)" if "%" in method.group(3) else "",
+                                    method.group(5).split("::")[-1]) if compiled_by_c2 else None
                 instructions = []
                 continue
             found = INSTRUCTION.match(line)

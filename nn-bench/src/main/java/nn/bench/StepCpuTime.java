@@ -38,11 +38,15 @@ public final class StepCpuTime {
     }
 
     public static void main(String[] args) {
-        String preset = args.length > 0 ? args[0] : "cnn-bn";
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        String[] positional = Arrays.stream(args).filter(a -> !a.equals("layers") && !a.startsWith("batch=")).toArray(String[]::new);
+        String preset = positional.length > 0 ? positional[0] : "cnn-bn";
+        int threads = positional.length > 1 ? Integer.parseInt(positional[1]) : 1;
         boolean layers = Arrays.asList(args).contains("layers");
         int batch = Arrays.stream(args).filter(a -> a.startsWith("batch=")).mapToInt(a -> Integer.parseInt(a.substring(6)))
                 .findFirst().orElse(DEFAULT_BATCH);
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch=N needs N of at least 1, got " + batch);
+        }
         try (Kernels kernels = BenchKernels.of(threads == 1 ? "vector" : "vector-" + threads)) {
             Sequential model = TrainingStepBenchmark.preset(preset, kernels);
             SplittableRandom random = new SplittableRandom(1);
