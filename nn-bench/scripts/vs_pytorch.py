@@ -82,7 +82,9 @@ def growth(args):
                                                   images if images < 60000 else None)[0]
         print("PyTorch width x%d, batch %d, %d images: %.3f s/epoch" % (width, batch, images,
               torch[(width, batch, images)]), file=sys.stderr)
+    before = two_cores()
     nn = run_nn(args.nn_epochs, args.nn_command, ["--growth", "--thread-counts", "1," + args.nn_threads])
+    nn["two_cores"] = [before, two_cores()]
     nn_epoch = {}
     for e in nn["epochs"]:
         nn_epoch[(e["width_scale"], e["batch_size"], e["training_images"], e["threads"])] = e["seconds_per_epoch"]
@@ -101,6 +103,9 @@ def growth(args):
             n = nn_epoch[(width, batch, images, n_threads)]
             line += " %.3f | %.2fx | %.2f |" % (n, n / nn_epoch[base + (n_threads,)], n / t)
         print(line)
+    print("\nthe two vCPUs' line round trip before / after nn's run: %s (on session 15's machine under ~100 ns meant"
+          " fast two-thread steps, over ~400 slow ones)" % " / ".join(
+              "?" if c["line_round_trip_ns"] is None else "%.0f ns" % c["line_round_trip_ns"] for c in nn["two_cores"]))
     if args.out:
         with open(args.out, "w") as f:
             json.dump({"nn": nn, "pytorch": {"x%d/b%d/n%d" % k: v for k, v in torch.items()}}, f, indent=2)
