@@ -1,10 +1,7 @@
 package nn.testkit;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
-import nn.api.EjmlKernels;
 import nn.api.Kernels;
 import nn.api.RangeTask;
 
@@ -22,24 +19,18 @@ public final class RangeCuttingKernels {
         if (length < 1) {
             throw new IllegalArgumentException("range length must be at least 1, got " + length);
         }
-        Kernels reference = new EjmlKernels();
-        kernels = (Kernels) Proxy.newProxyInstance(Kernels.class.getClassLoader(), new Class<?>[] {Kernels.class},
-                (proxy, method, args) -> {
-                    if (!method.getName().equals("forEachRange")) {
-                        try {
-                            return method.invoke(reference, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    }
-                    int size = (int) args[0];
-                    RangeTask task = (RangeTask) args[2];
-                    sizes.add(size);
-                    for (int from = (size - 1) / length * length; from >= 0; from -= length) {
-                        task.run(from, Math.min(size, from + length));
-                    }
-                    return null;
-                });
+        kernels = ReferenceProxy.of((method, args) -> {
+            if (!method.getName().equals("forEachRange")) {
+                return ReferenceProxy.PASS;
+            }
+            int size = (int) args[0];
+            RangeTask task = (RangeTask) args[2];
+            sizes.add(size);
+            for (int from = (size - 1) / length * length; from >= 0; from -= length) {
+                task.run(from, Math.min(size, from + length));
+            }
+            return null;
+        });
     }
 
     public Kernels kernels() {
