@@ -69,6 +69,11 @@ def two_cores():
             "line_round_trip_ns": float(trip.group(1)) if trip else None}
 
 
+def round_trip(sample):
+    """A two_cores() sample's round trip as printed: "57 ns", or "?" if it was not read."""
+    return "?" if sample["line_round_trip_ns"] is None else "%.0f ns" % sample["line_round_trip_ns"]
+
+
 GROWTH = [(1, 32, 60000), (2, 32, 60000), (4, 32, 60000), (1, 128, 60000), (1, 512, 60000),
           (1, 32, 15000), (1, 32, 30000)]
 
@@ -104,8 +109,7 @@ def growth(args):
             line += " %.3f | %.2fx | %.2f |" % (n, n / nn_epoch[base + (n_threads,)], n / t)
         print(line)
     print("\nthe two vCPUs' line round trip before / after nn's run: %s (on session 15's machine under ~100 ns meant"
-          " fast two-thread steps, over ~400 slow ones)" % " / ".join(
-              "?" if c["line_round_trip_ns"] is None else "%.0f ns" % c["line_round_trip_ns"] for c in nn["two_cores"]))
+          " fast two-thread steps, over ~400 slow ones)" % " / ".join(round_trip(c) for c in nn["two_cores"]))
     if args.out:
         with open(args.out, "w") as f:
             json.dump({"nn": nn, "pytorch": {"x%d/b%d/n%d" % k: v for k, v in torch.items()}}, f, indent=2)
@@ -196,13 +200,11 @@ def main():
         best = {batch: min(t[(batch, threads)][0] for threads in (1, 2)) for batch in (32, 256)}
         ratios = ", ".join("batch %d on %d: %.2fx" % (batch, threads, epochs[(batch, threads)] / best[batch])
                            for batch, threads in ((32, 1), (32, 2), (256, 2)) if (batch, threads) in epochs)
-        trips = " / ".join("?" if c["line_round_trip_ns"] is None else "%.0f ns" % c["line_round_trip_ns"]
-                           for c in n["two_cores"])
+        trips = " / ".join(round_trip(c) for c in n["two_cores"])
         print("  round %d: %s (%s)" % (r + 1, ratios, trips))
 
     def placement(sample):
-        return "%s ns / %s us" % tuple("?" if sample[key] is None else fmt % sample[key]
-                                       for key, fmt in (("line_round_trip_ns", "%.0f"), ("turn_us", "%.2f")))
+        return "%s / %s us" % (round_trip(sample), "?" if sample["turn_us"] is None else "%.2f" % sample["turn_us"])
 
     print("\ntwo vCPUs before and after each nn round, line round trip / 64 KB turn (on session 15's machine a"
           " round trip under ~100 ns meant fast two-thread steps, over ~400 slow ones): "
