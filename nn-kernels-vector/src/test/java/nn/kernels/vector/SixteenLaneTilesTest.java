@@ -19,13 +19,15 @@ class SixteenLaneTilesTest {
      * m x n x k: every edge width from 1 to 15 past two or more panels (x<sup>T</sup> takes the 8 x 3
      * tiles from one panel on, a row-major x from two); short last groups; two chunks of rows
      * (300); several blocks of k; and the cuts between threads: rows at 44 (4 mod 8) for 84 rows on
-     * 2 threads, at 32 and 68 for 100 rows on 3, columns at 48 for 13 x 108 on 2.
+     * 2 threads, at 32 and 68 for 100 rows on 3, columns at 48 for 13 x 108 on 2; and fewer columns
+     * than a vector (the edge tile alone), the tutorial's last layer and deep enough for several
+     * blocks of k.
      */
     private static final int[][] SHAPES = {
         {8, 97, 7}, {13, 98, 33}, {9, 99, 1}, {3, 100, 20}, {16, 101, 5}, {21, 102, 130}, {5, 103, 2}, {8, 104, 9},
         {11, 105, 3}, {24, 106, 17}, {1, 107, 40}, {7, 108, 11}, {17, 109, 4}, {40, 110, 8}, {6, 111, 6},
         {13, 159, 260}, {13, 60, 33}, {300, 100, 50}, {84, 100, 120}, {100, 100, 120}, {13, 108, 400}, {33, 96, 129},
-        {19, 144, 1},
+        {19, 144, 1}, {256, 10, 100}, {13, 10, 1100}, {21, 5, 600},
     };
 
     private static VectorKernels sixteenLanes() {
@@ -56,7 +58,7 @@ class SixteenLaneTilesTest {
         SplittableRandom random = new SplittableRandom(17);
         try (VectorKernels one = sixteenLanes(); VectorKernels two = one.withThreads(2);
                 VectorKernels three = one.withThreads(3)) {
-            for (int[] s : new int[][] {{13, 50, 600}, {84, 60, 300}, {100, 60, 300}, {21, 111, 90}, {13, 100, 200}}) {
+            for (int[] s : new int[][] {{13, 50, 600}, {84, 60, 300}, {100, 60, 300}, {21, 111, 90}, {13, 100, 200}, {21, 10, 1300}}) {
                 FMatrixRMaj[] ab = Op.TRANS_A.operands(s[0], s[1], s[2], random);
                 float[] chain = Reference.fmaChain(Op.TRANS_A, ab[0], ab[1]).data;
                 int cut = s[2] / 3;
