@@ -4,8 +4,6 @@ package nn.api;
 final class ByteFeatures extends Features {
     private final byte[] values;
     private final int firstRow;
-    /** What the last {@link #touchCheckedRow} read, kept so that the JIT keeps the reads. */
-    private int touched;
     private final float divisor;
 
     private ByteFeatures(byte[] values, int firstRow, int rows, int columns, float divisor) {
@@ -34,15 +32,10 @@ final class ByteFeatures extends Features {
         kernels.unsignedBytesToFloats(values, (firstRow + row) * columns(), divisor, dest, offset, columns());
     }
 
+    /** The whole gather on the kernels ({@link Kernels#gatherUnsignedBytes}), which may cut it between their threads. */
     @Override
-    protected void touchCheckedRow(int row) {
-        int start = (firstRow + row) * columns();
-        int last = start + columns() - 1;
-        int sum = values[last];
-        for (int i = start; i < last; i += 64) {
-            sum += values[i];
-        }
-        touched = sum;
+    protected void copyCheckedRows(int[] order, int from, int count, float[] dest, Kernels kernels) {
+        kernels.gatherUnsignedBytes(values, firstRow * columns(), columns(), order, from, count, divisor, dest);
     }
 
     @Override

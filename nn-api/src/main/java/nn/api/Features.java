@@ -83,31 +83,30 @@ public abstract class Features {
             if (row < 0 || row >= rows) {
                 throw outside("order[" + (from + i) + "]", row);
             }
-            copyCheckedRow(row, dest, i * columns, kernels);
         }
+        copyCheckedRows(order, from, count, dest, kernels);
     }
 
     /**
-     * A hint that the rows {@code order[from]}, ..., {@code order[from + count - 1]} are copied
-     * next: reads one value a cache line of each, so that they are on their way from memory while
-     * the caller computes. A training loop calls it for the next batch before it trains on this
-     * one: shuffled rows are scattered over the whole set, and gathering 32 of Fashion-MNIST's
-     * took 23 us where 32 rows in order took 6 (BENCHMARKS.md, issue 14). Indices outside
-     * {@code order} or outside the rows are skipped, not reported: {@link #copyRows} reports them.
+     * Writes the rows {@code order[from]}, ..., {@code order[from + count - 1]} (already checked)
+     * one after the other from {@code dest[0]}. By default it first touches each row
+     * ({@link #touchCheckedRow}), so that their cache misses are all under way at once, then copies
+     * each with {@link #copyCheckedRow}: shuffled rows are scattered over the whole set, and gathering
+     * 32 of Fashion-MNIST's took 23 us cold where 32 rows in order took 6 (BENCHMARKS.md, issue 14).
+     * Storage that its kernels gather whole (the byte features) overrides it.
      */
-    public final void prefetchRows(int[] order, int from, int count) {
-        int end = (int) Math.min(order.length, (long) from + Math.max(0, count));
-        for (int i = Math.max(0, from); i < end; i++) {
-            int row = order[i];
-            if (row >= 0 && row < rows) {
-                touchCheckedRow(row);
-            }
+    protected void copyCheckedRows(int[] order, int from, int count, float[] dest, Kernels kernels) {
+        for (int i = 0; i < count; i++) {
+            touchCheckedRow(order[from + i]);
+        }
+        for (int i = 0; i < count; i++) {
+            copyCheckedRow(order[from + i], dest, i * columns, kernels);
         }
     }
 
     /**
-     * Reads row {@code row} (already checked: 0 <= row < rows()), one value every 64 bytes and its
-     * last one, so that the cache lines it spans start coming from memory ({@link #prefetchRows}).
+     * Reads row {@code row} (already checked: 0 <= row < rows()), one value a cache line and its
+     * last one, so that the lines it spans start coming from memory ({@link #copyCheckedRows}).
      * By default nothing: a dataset plugin with its own storage may override it.
      */
     protected void touchCheckedRow(int row) {

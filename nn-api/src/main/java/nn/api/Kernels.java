@@ -109,6 +109,17 @@ public interface Kernels extends AutoCloseable {
     }
 
     /**
+     * Gathers rows of bytes as floats, as {@link #unsignedBytesToFloats} converts them: for q &lt; count,
+     * the {@code rowLength} values from {@code dst[q * rowLength]} are those of the bytes from
+     * {@code src[srcOffset + rows[from + q] * rowLength]}, e.g. a shuffled batch of stored pixels.
+     * Kernels with threads may cut the rows between them. See {@link ByteOps}.
+     */
+    default void gatherUnsignedBytes(byte[] src, int srcOffset, int rowLength, int[] rows, int from, int count, float divisor,
+            float[] dst) {
+        ByteOps.gatherUnsignedBytes(src, srcOffset, rowLength, rows, from, count, divisor, dst);
+    }
+
+    /**
      * The ReLU's backward pass from its output, dx[i] = y[i] &gt; 0 ? dy[i] : +0 for i &lt; n, bit for
      * bit as {@link ReluOps} (which says what NaNs give); dx may be dy. Kernels with threads may cut it between them. By default
      * {@link ReluOps} on the caller.

@@ -38,4 +38,29 @@ class ByteOpsTest {
         assertThrows(IllegalArgumentException.class, () -> ByteOps.unsignedBytesToFloats(new byte[4], 0, 255f, new float[2], 0, 3));
         assertThrows(IllegalArgumentException.class, () -> ByteOps.unsignedBytesToFloats(new byte[4], -1, 255f, new float[9], 0, 1));
     }
+
+    @Test
+    void gatheringTakesTheIndexedRowsFromTheOffsetInOrder() {
+        // rows of 3 bytes from offset 2: row 0 = {10, 20, 30}, row 1 = {40, 50, (byte) 200}
+        byte[] src = {1, 2, 10, 20, 30, 40, 50, (byte) 200};
+        float[] dst = {7, 7, 7, 7, 7, 7, 7};
+        ByteOps.gatherUnsignedBytes(src, 2, 3, new int[] {0, 1, 0, 1}, 1, 2, 10f, dst);
+        assertArrayEquals(new float[] {4f, 5f, 20f, 1f, 2f, 3f, 7}, dst);
+    }
+
+    @Test
+    void gatheringNamesABadRowIndexOrRange() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ByteOps.gatherUnsignedBytes(new byte[8], 2, 3, new int[] {0, 2}, 0, 2, 1f, new float[6]));
+        assertTrue(e.getMessage().contains("rows[1] = 2 is outside the 2 rows of 3 bytes from offset 2"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> ByteOps.gatherUnsignedBytes(new byte[8], 0, 2, new int[] {0, -1}, 1, 1, 1f, new float[6]));
+        assertTrue(e.getMessage().contains("rows[1] = -1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> ByteOps.gatherUnsignedBytes(new byte[8], 0, 2, new int[] {0, 1}, 1, 2, 1f, new float[6]));
+        assertTrue(e.getMessage().contains("cannot gather 2 rows of 2 bytes from offset 0 of 8 bytes, by indices 1 on of 2"),
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> ByteOps.gatherUnsignedBytes(new byte[8], 0, 2, new int[] {0, 1}, 0, 2, 1f, new float[3]));
+    }
 }

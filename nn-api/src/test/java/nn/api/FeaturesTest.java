@@ -177,9 +177,8 @@ class FeaturesTest {
         float[] dest = new float[4];
         threeByteRows().copyRows(new int[] {2, 1}, 0, 2, dest, kernels);
         assertArrayEquals(new float[] {254 / 255f, 1f, 127 / 255f, 128 / 255f}, dest);
-        // row 2 starts at byte 4, row 1 at byte 2: each converted straight into its place in the batch
-        verify(kernels).unsignedBytesToFloats(any(), eq(4), eq(255f), same(dest), eq(0), eq(2));
-        verify(kernels).unsignedBytesToFloats(any(), eq(2), eq(255f), same(dest), eq(2), eq(2));
+        // the whole batch gathered by the kernels, rows of 2 bytes from the first, straight into the batch
+        verify(kernels).gatherUnsignedBytes(any(), eq(0), eq(2), any(), eq(0), eq(2), eq(255f), same(dest));
     }
 
     @Test
@@ -244,21 +243,22 @@ class FeaturesTest {
         assertError("features: rows [2, 1) are outside the 3 rows", () -> f.viewRows(2, 1));
     }
 
-    /** Features that only record which rows were touched by {@link Features#prefetchRows}. */
-    private static final class TouchRecording extends Features {
-        final java.util.List<Integer> touched = new java.util.ArrayList<>();
+    /** Features that only record, in order, which rows were touched and copied. */
+    private static final class Recording extends Features {
+        final java.util.List<String> events = new java.util.ArrayList<>();
 
-        TouchRecording(int rows) {
+        Recording(int rows) {
             super(rows, 1);
         }
 
         @Override
         protected void touchCheckedRow(int row) {
-            touched.add(row);
+            events.add("touch " + row);
         }
 
         @Override
         protected void copyCheckedRow(int row, float[] dest, int offset, Kernels kernels) {
+            events.add("copy " + row);
             dest[offset] = row;
         }
 
@@ -269,53 +269,45 @@ class FeaturesTest {
     }
 
     @Test
-    void prefetchRowsTouchesTheRowsOfThatStretchOfTheOrderOnce() {
-        TouchRecording f = new TouchRecording(3);
-        f.prefetchRows(new int[] {2, 0, 1, 2}, 1, 2);
-        assertEquals(java.util.List.of(0, 1), f.touched);
+    void copyRowsTouchesEveryRowBeforeItCopiesAny() {
+        Recording f = new Recording(3);
+        float[] dest = new float[2];
+        f.copyRows(new int[] {2, 0, 1, 2}, 1, 2, dest);
+        assertEquals(java.util.List.of("touch 0", "touch 1", "copy 0", "copy 1"), f.events);
+        assertArrayEquals(new float[] {0, 1}, dest);
     }
 
     @Test
-    void prefetchRowsSkipsWhatCopyRowsWouldReport() {
-        TouchRecording f = new TouchRecording(3);
-        int[] order = {0, 5, -1, 2};
-        f.prefetchRows(order, -2, 10);
-        f.prefetchRows(order, 3, -1);
-        f.prefetchRows(order, 9, 2);
-        f.prefetchRows(order, Integer.MAX_VALUE, Integer.MAX_VALUE);
-        assertEquals(java.util.List.of(0, 2), f.touched, "rows outside 0..2 and indices outside the order skipped");
-        TouchRecording start = new TouchRecording(3);
-        start.prefetchRows(new int[] {0, 1, 2, 0}, -2, 3);
-        assertEquals(java.util.List.of(0), start.touched, "indices -2 and -1 skipped, index 0 taken");
+    void aBadRowIndexIsReportedBeforeAnyRowIsTouched() {
+        Recording f = new Recording(3);
+        assertError("features: order[2] is -1, outside rows 0..2", () -> f.copyRows(new int[] {0, 1, -1}, 0, 3, new float[3]));
+        assertEquals(java.util.List.of(), f.events);
     }
 
     @Test
-    void prefetchingStoredRowsChangesNothingTheyCopy() {
+    void gatheredRowsOfViewsEqualTheirRowByRowCopies() {
         // widths around a cache line of bytes (64) and of floats (16), and views whose last row ends the array
-        for (int columns : new int[] {1, 15, 16, 17, 63, 64, 65, 130, 784}) {
+        for (int columns : new int[] {0, 1, 15, 16, 17, 63, 64, 65, 130, 784}) {
             byte[] bytes = new byte[4 * columns];
             FMatrixRMaj floats = new FMatrixRMaj(4, columns);
             for (int i = 0; i < bytes.length; i++) {
                 bytes[i] = (byte) (i * 7);
                 floats.data[i] = i * 0.5f;
             }
-            for (Features all : new Features[] {Features.ofBytes(bytes, columns, PIXEL_DIVISOR), Features.of(floats)}) {
+            Features[] stored = columns == 0 ? new Features[] {Features.of(floats)}
+                    : new Features[] {Features.ofBytes(bytes, columns, PIXEL_DIVISOR), Features.of(floats)};
+            for (Features all : stored) {
                 Features view = all.viewRows(1, 4);
-                int[] order = {2, 0, 1};
-                float[] before = new float[3 * columns];
-                view.copyRows(order, 0, 3, before);
-                view.prefetchRows(order, 0, 3);
-                all.prefetchRows(new int[] {3, 0}, 0, 2);
-                float[] after = new float[3 * columns];
-                view.copyRows(order, 0, 3, after);
-                assertArrayEquals(before, after, columns + " columns");
+                int[] order = {2, 0, 1, 2};
+                float[] expected = new float[4 * columns];
+                for (int i = 0; i < order.length; i++) {
+                    view.copyRow(order[i], expected, i * columns);
+                }
+                float[] gathered = new float[4 * columns];
+                view.copyRows(order, 0, 4, gathered, new EjmlKernels());
+                assertArrayEquals(expected, gathered, columns + " columns");
             }
         }
-    }
-
-    @Test
-    void prefetchingRowsOfNoValuesReadsNothing() {
-        Features.of(new FMatrixRMaj(3, 0)).prefetchRows(new int[] {0, 2, 1}, 0, 3);
     }
 
     private static void assertError(String message, Executable action) {

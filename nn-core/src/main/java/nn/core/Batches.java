@@ -71,11 +71,6 @@ final class Batches {
         return rows;
     }
 
-    /** Starts bringing batch {@code index}'s rows into the cache (nothing where there is no such batch): see {@link nn.api.Features#prefetchRows}. */
-    void prefetch(int index) {
-        data.features().prefetchRows(order, index * batchSize, batchSize);
-    }
-
     FMatrixRMaj features() {
         return features;
     }

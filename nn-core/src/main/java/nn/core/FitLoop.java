@@ -65,7 +65,6 @@ final class FitLoop {
             int seen = 0;
             for (int step = 0; step < steps; step++) {
                 int rows = batches.load(step);
-                batches.prefetch(step + 1);
                 float loss = training.train(step, batches.features(), batches.targets());
                 if (!Float.isFinite(loss)) {
                     throw new NonFiniteLossException(epoch, step + 1, loss, history);

@@ -45,39 +45,6 @@ class BatchesTest {
     }
 
     @Test
-    void prefetchTouchesTheRowsOfThatBatchAndNothingPastTheLast() {
-        List<Integer> touched = new ArrayList<>();
-        Features recording = new Features(5, 1) {
-            @Override
-            protected void touchCheckedRow(int row) {
-                touched.add(row);
-            }
-
-            @Override
-            protected void copyCheckedRow(int row, float[] dest, int offset, nn.api.Kernels kernels) {
-                dest[offset] = row;
-            }
-
-            @Override
-            protected Features view(int first, int count) {
-                throw new UnsupportedOperationException();
-            }
-        };
-        Batches batches = new Batches(new LabeledData(recording, column(5)), 2, new EjmlKernels(), new FMatrixRMaj(1, 1));
-        batches.shuffle(new SplittableRandom(5));
-        int[] order = batches.order();
-        batches.prefetch(1);
-        assertEquals(List.of(order[2], order[3]), touched);
-        touched.clear();
-        batches.prefetch(2);
-        assertEquals(List.of(order[4]), touched, "the smaller last batch");
-        touched.clear();
-        batches.prefetch(3);
-        batches.prefetch(-1);
-        assertEquals(List.of(), touched, "no batch there");
-    }
-
-    @Test
     void featuresStoredAsBytesAreBatchedAsTheirScaledValues() {
         byte[] bytes = {0, 1, 2, 3, 4, 5, (byte) 200, (byte) 255};
         Batches batches = new Batches(new LabeledData(Features.ofBytes(bytes, 2, 2f), column(4)), 3, new EjmlKernels(), new FMatrixRMaj(1, 1));

@@ -56,6 +56,7 @@ public final class VectorKernels implements Kernels {
     private final SplitColumns columns;
     private final BytePasses bytes;
     private final SplitRelu relu;
+    private final SplitGather gather;
     private final WindowPasses windows;
     private final SplitWinograd winograd;
     private final WorkerPool pool;
@@ -89,6 +90,7 @@ public final class VectorKernels implements Kernels {
         this.pool = threads == 1 ? null : new WorkerPool(threads);
         this.columns = new SplitColumns(Specializer.columns(species), pool, species.length());
         this.relu = new SplitRelu(Specializer.relu(species), pool, species.length());
+        this.gather = new SplitGather(bytes, pool);
         this.winograd = new SplitWinograd(Specializer.winograd(species), pool);
         this.products = new SplitProducts(Specializer.product(species), pool, species.length());
     }
@@ -230,6 +232,14 @@ public final class VectorKernels implements Kernels {
     public void unsignedBytesToFloats(byte[] src, int srcOffset, float divisor, float[] dst, int dstOffset, int length) {
         ByteOps.check(src, srcOffset, dst, dstOffset, length);
         bytes.unsignedToFloats(src, srcOffset, divisor, dst, dstOffset, length);
+    }
+
+    /** Rows touched, then converted as {@link #unsignedBytesToFloats} converts; cut by rows between the threads when large ({@link SplitGather}). */
+    @Override
+    public void gatherUnsignedBytes(byte[] src, int srcOffset, int rowLength, int[] rows, int from, int count, float divisor,
+            float[] dst) {
+        ByteOps.checkGather(src, srcOffset, rowLength, rows, from, count, dst);
+        gather.gather(src, srcOffset, rowLength, rows, from, count, divisor, dst);
     }
 
     /** On the Vector API ({@link VectorRelu}), cut between the threads when large ({@link SplitRelu}). */
