@@ -18,7 +18,8 @@ import nn.api.Kernels;
  * every candidate alike, and times all but the first step of a block (that one pays for the
  * switch: parked workers waking, data moving to the other core). Until the next probe the steps
  * take at least {@link #RUN_PER_PROBE} times as long as the probe's steps did, so a slow candidate
- * costs a few per cent at most (probes on a change of pace aside). A model keeps its tuner from
+ * costs a few per cent at most (probes on a change of pace aside), and less while all the threads
+ * win clearly ({@link #CLEAR_WIN}). A model keeps its tuner from
  * one {@code fit} to the next, and a probe that a fit ended goes on in the next.
  */
 final class ThreadTuner {
@@ -42,6 +43,14 @@ final class ThreadTuner {
      */
     static final double PACE_CHANGE = 1.3;
     static final int CHANGED_STEPS = 16;
+    /**
+     * When all the threads beat every other count by this much, the time to the next probe doubles,
+     * up to {@link #MOST_DOUBLINGS} times: fewer threads can then only win if the steps on all of
+     * them slow down, which starts a probe at once. Batch 256 on a 2-vCPU VM: 1.45 against 2.6 ms a
+     * step, so each probe's twelve one-thread steps cost 1.3 % of the time at a probe a second.
+     */
+    static final double CLEAR_WIN = 0.25;
+    static final int MOST_DOUBLINGS = 3;
 
     private final Kernels kernels;
     private final LongSupplier nanoClock;
@@ -57,6 +66,8 @@ final class ThreadTuner {
     /** Its median step in that probe; 0 if the probe timed no step. */
     private long chosenMedian;
     private int changedSteps;
+    /** How many probes in a row all the threads won clearly (at most {@link #MOST_DOUBLINGS}). */
+    private int clearWins;
     /** Block of the probe in progress, or -1 between probes. */
     private int block = -1;
     private int stepInBlock;
@@ -98,6 +109,7 @@ final class ThreadTuner {
             candidates = halvings(most);
             chosen = 0;
             chosenMedian = 0;
+            clearWins = 0;
             block = -1;
         }
         if (block >= 0) {
@@ -157,7 +169,7 @@ final class ThreadTuner {
             changedSteps = 0;
             chooseFastest();
             kernels.useThreads(chosen);
-            nextProbe = now + Math.max(RUN_NANOS, RUN_PER_PROBE * probeStepNanos);
+            nextProbe = now + (Math.max(RUN_NANOS, RUN_PER_PROBE * probeStepNanos) << clearWins);
         }
     }
 
@@ -177,22 +189,35 @@ final class ThreadTuner {
         return b < candidates.length ? b : 2 * candidates.length - 1 - b;
     }
 
-    /** The candidate with the shortest median step, where fewer threads must win by {@link #MARGIN}. */
+    /**
+     * The candidate with the shortest median step, where fewer threads must win by {@link #MARGIN};
+     * counts the probes in a row that all the threads won by {@link #CLEAR_WIN}.
+     */
     private void chooseFastest() {
         chosen = candidates[0];
         chosenMedian = 0;
+        long allThreads = 0;
+        long fewerThreads = Long.MAX_VALUE;
         for (int c = 0; c < candidates.length; c++) {
             long[] d = durations[c];
             int n = timed[c];
             if (n == 0) {
-                continue; // fits of a step or two, each starting untimed
+                fewerThreads = 0; // fits of a step or two, each starting untimed: nothing clear
+                continue;
             }
             Arrays.sort(d, 0, n);
             long median = (d[(n - 1) / 2] + d[n / 2]) / 2;
+            if (c == 0) {
+                allThreads = median;
+            } else {
+                fewerThreads = Math.min(fewerThreads, median);
+            }
             if (chosenMedian == 0 || median * (1 + MARGIN) < chosenMedian) {
                 chosen = candidates[c];
                 chosenMedian = median;
             }
         }
+        boolean clear = chosen == candidates[0] && allThreads > 0 && allThreads * (1 + CLEAR_WIN) < fewerThreads;
+        clearWins = clear ? Math.min(MOST_DOUBLINGS, clearWins + 1) : 0;
     }
 }

@@ -110,6 +110,29 @@ class ThreadTunerTest {
     }
 
     @Test
+    void probesLessOftenWhileAllTheThreadsWinClearly() {
+        Machine clear = new Machine(2, t -> t == 2 ? MS * 4 / 10 : MS * 8 / 10);
+        clear.train(clear.tuner(), 60 * 1000 * MS);
+        // probes at 0.2 s, then 1, 2, 4 and 8 s apart: 9 in a minute
+        assertEquals(9, probes(clear), "probes in a minute: " + clear.used);
+
+        Machine narrow = new Machine(2, t -> t == 2 ? MS * 4 / 10 : MS * 45 / 100);
+        narrow.train(narrow.tuner(), 60 * 1000 * MS);
+        assertTrue(probes(narrow) >= 55, "a probe about every second: " + probes(narrow));
+    }
+
+    /** Probes so far: each one moves to one thread once (for two blocks) and back. */
+    private static long probes(Machine machine) {
+        long probes = 0;
+        for (int i = 0; i < machine.used.size(); i++) {
+            if (machine.used.get(i) == 1 && (i == 0 || machine.used.get(i - 1) != 1)) {
+                probes++;
+            }
+        }
+        return probes;
+    }
+
+    @Test
     void probesAgainWhenTheStepsOnTheChosenCountSlowDown() {
         Machine machine = new Machine(2, t -> t == 2 ? MS * 4 / 10 : MS * 6 / 10);
         ThreadTuner tuner = machine.tuner();
@@ -206,7 +229,7 @@ class ThreadTunerTest {
     /** What happens between steps (validation, a checkpoint) does not count as the probe's cost. */
     @Test
     void aPauseInAProbeDoesNotPutOffTheNext() {
-        Machine machine = new Machine(2, t -> t == 2 ? MS * 4 / 10 : MS * 6 / 10);
+        Machine machine = new Machine(2, t -> t == 2 ? MS * 4 / 10 : MS * 45 / 100); // no clear win: probes a second apart
         ThreadTuner tuner = machine.tuner();
         machine.now = ThreadTuner.FIRST_PROBE_NANOS;
         machine.steps(tuner, 3);
