@@ -85,17 +85,33 @@ final class TiledProduct implements Product {
             j += L;
         }
         if (j < j1) {
-            int direct = directSteps(o, j);
-            for (int p0 = 0; p0 < k; p0 += kc) {
-                int p1 = Math.min(k, p0 + kc);
-                for (int i = i0; i < i1; i += 8) {
-                    if (o.xRowStride == 1 && i + 8 <= i1) {
-                        edgeTile8x1(o, o.x, i, o.xColStride, i, 8, j, p0, p1, j1 - j, direct, scratch.edge);
-                    } else if (o.xColStride == 1) {
-                        edgeTile8x1RowMajor(o, i, Math.min(8, i1 - i), j, p0, p1, j1 - j, direct, scratch.edge);
-                    } else {
-                        edgeTile8x1(o, i, Math.min(8, i1 - i), j, p0, p1, j1 - j, direct, scratch.edge);
-                    }
+            edgeColumns(o, i0, i1, j, j1, kc, scratch);
+        }
+    }
+
+    /**
+     * The fewer than L columns from j on, in 8 x 1 edge tiles: a row-major x read in place, an
+     * x<sup>T</sup> read in place but for a last group of fewer than 8 rows, which is copied into
+     * a group of its own first (so that each tile's eight values of a step lie side by side).
+     */
+    private static void edgeColumns(Operands o, int i0, int i1, int j, int j1, int kc, TileScratch scratch) {
+        int k = o.k;
+        int direct = directSteps(o, j);
+        int inPlace = o.xColStride == 1 ? i1 : i1 - (i1 - i0) % 8;
+        float[] packed = null;
+        if (inPlace < i1) {
+            packed = scratch.rows(PackedRows.size(inPlace, i1, k));
+            PackedRows.pack(o, inPlace, i1, packed);
+        }
+        for (int p0 = 0; p0 < k; p0 += kc) {
+            int p1 = Math.min(k, p0 + kc);
+            for (int i = i0; i < i1; i += 8) {
+                if (o.xColStride == 1) {
+                    edgeTile8x1RowMajor(o, i, Math.min(8, i1 - i), j, p0, p1, j1 - j, direct, scratch.edge);
+                } else if (i < inPlace) {
+                    edgeTile8x1(o, o.x, i, o.xColStride, i, 8, j, p0, p1, j1 - j, direct, scratch.edge);
+                } else {
+                    edgeTile8x1(o, packed, 0, 8, i, i1 - i, j, p0, p1, j1 - j, direct, scratch.edge);
                 }
             }
         }
@@ -524,12 +540,12 @@ final class TiledProduct implements Product {
     }
 
     /**
-     * {@link #edgeTile8x1} over x's rows side by side, as {@link #tile8x3} reads them: one index for the
+     * The last {@code width} &lt; L columns over x's rows side by side, as {@link #tile8x3} reads them: one index for the
      * eight broadcasts (JMH on this Xeon: the 12 columns past the panels of a 784 x 300 weight
      * gradient and forward took 26 and 14 us of 135 and 124 before; with it, 784 x 300 runs at 119
-     * and 134 GFLOP/s, against 129 and 131 for 784 x 288). Also for whole tiles of an x<sup>T</sup>
-     * read as it is when fewer than L columns are all there is (the weight gradient of a 10-class
-     * output layer at batch 256 on the Zen 5 VM: 9.5 -> 7.3 us).
+     * and 134 GFLOP/s, against 129 and 131 for 784 x 288). Also for every x<sup>T</sup> when fewer
+     * than L columns are all there is (the weight gradient of a 10-class output layer at batch 256
+     * on the Zen 5 VM: 9.5 -> 7.3 us); the scratch works as in {@link #edgeTile8x1RowMajor}.
      */
     private static void edgeTile8x1(Operands o, float[] xs, int xb, int cs, int i, int rows, int j, int p0, int p1,
             int width, int direct, float[] scratch) {
@@ -610,96 +626,12 @@ final class TiledProduct implements Product {
     }
 
     /**
-     * The last {@code width} &lt; L columns. The lanes past the edge hold whatever comes next in
-     * memory and are thrown away; what would run off the end of an array goes through the scratch:
-     * the accumulators in, the steps p from {@code direct} on, and the results out.
-     */
-    private static void edgeTile8x1(Operands o, int i, int rows, int j, int p0, int p1, int width, int direct,
-            float[] scratch) {
-        float[] x = o.x;
-        float[] y = o.y;
-        float[] c = o.c;
-        int cs = o.xColStride;
-        int ldy = o.ldy;
-        int ldc = o.ldc;
-        int ci = i * ldc + j;
-        int x0 = row(o, i, 0, rows), x1 = row(o, i, 1, rows), x2 = row(o, i, 2, rows), x3 = row(o, i, 3, rows);
-        int x4 = row(o, i, 4, rows), x5 = row(o, i, 5, rows), x6 = row(o, i, 6, rows), x7 = row(o, i, 7, rows);
-        boolean first = p0 == 0 && !o.accumulate;
-        if (!first) {
-            for (int r = 0; r < 8; r++) {
-                System.arraycopy(c, ci + Math.min(r, rows - 1) * ldc, scratch, r * L, width);
-            }
-        }
-        float[] init = first ? ZEROS : scratch;
-        int step = first ? 0 : L;
-        FloatVector c0 = FloatVector.fromArray(S, init, 0);
-        FloatVector c1 = FloatVector.fromArray(S, init, step);
-        FloatVector c2 = FloatVector.fromArray(S, init, 2 * step);
-        FloatVector c3 = FloatVector.fromArray(S, init, 3 * step);
-        FloatVector c4 = FloatVector.fromArray(S, init, 4 * step);
-        FloatVector c5 = FloatVector.fromArray(S, init, 5 * step);
-        FloatVector c6 = FloatVector.fromArray(S, init, 6 * step);
-        FloatVector c7 = FloatVector.fromArray(S, init, 7 * step);
-        int p = p0;
-        int xp = p0 * cs;
-        int yp = p0 * ldy + j;
-        for (int end = Math.min(p1, Math.max(p0, direct)); p < end; p++, xp += cs, yp += ldy) {
-            FloatVector y0 = FloatVector.fromArray(S, y, yp);
-            FloatVector a = FloatVector.broadcast(S, x[x0 + xp]);
-            c0 = a.fma(y0, c0);
-            a = FloatVector.broadcast(S, x[x1 + xp]);
-            c1 = a.fma(y0, c1);
-            a = FloatVector.broadcast(S, x[x2 + xp]);
-            c2 = a.fma(y0, c2);
-            a = FloatVector.broadcast(S, x[x3 + xp]);
-            c3 = a.fma(y0, c3);
-            a = FloatVector.broadcast(S, x[x4 + xp]);
-            c4 = a.fma(y0, c4);
-            a = FloatVector.broadcast(S, x[x5 + xp]);
-            c5 = a.fma(y0, c5);
-            a = FloatVector.broadcast(S, x[x6 + xp]);
-            c6 = a.fma(y0, c6);
-            a = FloatVector.broadcast(S, x[x7 + xp]);
-            c7 = a.fma(y0, c7);
-        }
-        for (; p < p1; p++, xp += cs, yp += ldy) {
-            System.arraycopy(y, yp, scratch, 0, width);
-            FloatVector y0 = FloatVector.fromArray(S, scratch, 0);
-            FloatVector a = FloatVector.broadcast(S, x[x0 + xp]);
-            c0 = a.fma(y0, c0);
-            a = FloatVector.broadcast(S, x[x1 + xp]);
-            c1 = a.fma(y0, c1);
-            a = FloatVector.broadcast(S, x[x2 + xp]);
-            c2 = a.fma(y0, c2);
-            a = FloatVector.broadcast(S, x[x3 + xp]);
-            c3 = a.fma(y0, c3);
-            a = FloatVector.broadcast(S, x[x4 + xp]);
-            c4 = a.fma(y0, c4);
-            a = FloatVector.broadcast(S, x[x5 + xp]);
-            c5 = a.fma(y0, c5);
-            a = FloatVector.broadcast(S, x[x6 + xp]);
-            c6 = a.fma(y0, c6);
-            a = FloatVector.broadcast(S, x[x7 + xp]);
-            c7 = a.fma(y0, c7);
-        }
-        exact(c0).intoArray(scratch, 0);
-        exact(c1).intoArray(scratch, L);
-        exact(c2).intoArray(scratch, 2 * L);
-        exact(c3).intoArray(scratch, 3 * L);
-        exact(c4).intoArray(scratch, 4 * L);
-        exact(c5).intoArray(scratch, 5 * L);
-        exact(c6).intoArray(scratch, 6 * L);
-        exact(c7).intoArray(scratch, 7 * L);
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(scratch, r * L, c, ci + r * ldc, width);
-        }
-    }
-
-    /**
-     * {@link #edgeTile8x1} for a row-major x (column stride 1), its loop indexed by p itself: with the
-     * eight row offsets fixed through the loop, C2 checks x's ranges once before it instead of eight
-     * times a step (JMH, the tutorial's 100 x 10 forward at batch 256: 11.2 -> 8.1 us).
+     * The last {@code width} &lt; L columns for a row-major x (column stride 1). The lanes past the
+     * edge hold whatever comes next in memory and are thrown away; what would run off the end of an
+     * array goes through the scratch: the accumulators in, the steps p from {@code direct} on, and
+     * the results out. The loop is indexed by p itself: with the eight row offsets fixed through it,
+     * C2 checks x's ranges once before the loop instead of eight times a step (JMH, the tutorial's
+     * 100 x 10 forward at batch 256: 11.2 -> 8.1 us).
      */
     private static void edgeTile8x1RowMajor(Operands o, int i, int rows, int j, int p0, int p1, int width, int direct,
             float[] scratch) {
