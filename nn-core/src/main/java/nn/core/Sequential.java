@@ -60,6 +60,7 @@ public final class Sequential implements AutoCloseable {
     /** By position in {@link #order}. */
     private boolean[] inputGradientNeeded = new boolean[0];
     private boolean fusedLoss;
+    private final RowParallelLoss rowParallelLoss = new RowParallelLoss();
     private boolean stopTraining;
     /** Made by the first fit; kept so that the next fit starts on the thread count found fastest. */
     private ThreadTuner threadTuner;
@@ -481,7 +482,10 @@ public final class Sequential implements AutoCloseable {
 
     private float computeLoss(FMatrixRMaj output, FMatrixRMaj targets, FMatrixRMaj gradient) {
         if (fusedLoss) {
-            return loss.computeFromLogits(((ActivatedLayer) layers.get(layers.size() - 1)).preActivation(), targets, gradient);
+            FMatrixRMaj logits = ((ActivatedLayer) layers.get(layers.size() - 1)).preActivation();
+            return loss instanceof SparseCategoricalCrossentropy sparse
+                    ? rowParallelLoss.compute(sparse, logits, targets, gradient, kernels())
+                    : loss.computeFromLogits(logits, targets, gradient);
         }
         return loss.compute(output, targets, gradient);
     }

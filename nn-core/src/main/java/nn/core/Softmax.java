@@ -7,7 +7,7 @@ import org.ejml.data.FMatrixRMaj;
  * softmax over each row: y_j = e^(x_j - max) / sum_k e^(x_k - max). Backward: dx_j = y_j (dy_j - sum_k dy_k y_k).
  * A cross-entropy loss after it works from the logits instead (see {@link SparseCategoricalCrossentropy}).
  */
-public final class Softmax extends StatelessActivation {
+public final class Softmax extends StatelessActivation implements RowwiseActivation {
 
     @Override
     public String name() {
@@ -16,8 +16,14 @@ public final class Softmax extends StatelessActivation {
 
     @Override
     public void forward(FMatrixRMaj x, FMatrixRMaj y) {
+        forwardRows(x, y, 0, x.numRows);
+    }
+
+    /** Rows {@code from} to {@code to} of the forward pass; each row on its own. */
+    @Override
+    public void forwardRows(FMatrixRMaj x, FMatrixRMaj y, int from, int to) {
         int cols = x.numCols;
-        for (int r = 0; r < x.numRows; r++) {
+        for (int r = from; r < to; r++) {
             int off = r * cols;
             float max = Float.NEGATIVE_INFINITY;
             for (int j = 0; j < cols; j++) {

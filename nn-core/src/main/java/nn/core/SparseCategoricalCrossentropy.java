@@ -50,21 +50,31 @@ public final class SparseCategoricalCrossentropy extends CrossEntropy {
     public float computeFromLogits(FMatrixRMaj logits, FMatrixRMaj targets, FMatrixRMaj gradient) {
         LossTargets.checkRows(logits, targets, 1, NAME);
         int n = logits.numRows;
-        int classes = logits.numCols;
         double sum = 0;
-        double[] probabilities = rowScratch(classes);
+        double[] probabilities = rowScratch(logits.numCols);
         for (int r = 0; r < n; r++) {
-            int label = label(targets, r, classes, NAME);
-            int off = r * classes;
-            double lse = softmaxRow(logits, r, probabilities);
-            sum += lse - logits.data[off + label];
-            if (gradient != null) {
-                for (int j = 0; j < classes; j++) {
-                    gradient.data[off + j] = (float) probabilities[j] / n;
-                }
-                gradient.data[off + label] -= 1f / n;
-            }
+            sum += rowFromLogits(logits, targets, gradient, r, probabilities);
         }
         return (float) (sum / n);
+    }
+
+    /**
+     * Row r's loss from its logits, logsumexp(z) - z_label, and its gradient row (if a gradient is
+     * asked for); rows are independent, so {@link RowParallelLoss} may compute them on several
+     * threads and add them up in order, for the bits of {@link #computeFromLogits}.
+     */
+    double rowFromLogits(FMatrixRMaj logits, FMatrixRMaj targets, FMatrixRMaj gradient, int r, double[] probabilities) {
+        int n = logits.numRows;
+        int classes = logits.numCols;
+        int label = label(targets, r, classes, NAME);
+        int off = r * classes;
+        double lse = softmaxRow(logits, r, probabilities);
+        if (gradient != null) {
+            for (int j = 0; j < classes; j++) {
+                gradient.data[off + j] = (float) probabilities[j] / n;
+            }
+            gradient.data[off + label] -= 1f / n;
+        }
+        return lse - logits.data[off + label];
     }
 }

@@ -53,6 +53,22 @@ class DenseTest {
         assertArrayEquals(new float[] {0, 2, 3, 0, 0, 0}, dx.data);
     }
 
+    @Test
+    void aSoftmaxDenseLayerCutsItsRowsAndGivesTheWholeBatchBits() {
+        SplittableRandom random = new SplittableRandom(7);
+        FMatrixRMaj x = new FMatrixRMaj(150, 20);
+        for (int i = 0; i < x.data.length; i++) {
+            x.data[i] = (float) random.nextGaussian();
+        }
+        Dense whole = new Dense(10, "softmax", true);
+        whole.build(Shape.of(20), BuildContext.seeded(3));
+        nn.testkit.RangeCuttingKernels cutting = new nn.testkit.RangeCuttingKernels(Dense.MIN_ACTIVATION_ROWS);
+        Dense cut = new Dense(10, "softmax", true);
+        cut.build(Shape.of(20), new BuildContext(cutting.kernels(), new SplittableRandom(3)));
+        assertArrayEquals(whole.forward(x, true).data, cut.forward(x, true).data);
+        assertEquals(java.util.List.of(150), cutting.sizes(), "one forEachRange over the rows");
+    }
+
     /** Without an input gradient nothing reads the kernel after its gradient, so the kernel may be updated early. */
     @Test
     void aFirstLayerHandsItsKernelGradientToEarlyUpdatesALayerAfterOthersDoesNot() {
