@@ -22,6 +22,11 @@ import org.ejml.data.FMatrixRMaj;
  * dx = dz W<sup>T</sup>.
  */
 public final class Dense extends BaseLayer implements ActivatedLayer {
+    /**
+     * Rows a part of a row-wise activation takes at least: the softmax of 10 classes costs ~60 ns
+     * a row, 15 us of a batch-256 step that the caller would otherwise spend alone (issue 14).
+     */
+    static final int MIN_ACTIVATION_ROWS = 64;
     private final int units;
     private final boolean useBias;
     private final Activation activation;
@@ -33,11 +38,6 @@ public final class Dense extends BaseLayer implements ActivatedLayer {
     private EarlyUpdates kernelUpdates;
     /** Hands rows of the kernel's gradient, once final, to {@link #kernelUpdates}. */
     private final RangeTask kernelRowsDone = this::updateKernelRows;
-    /**
-     * Rows a part of a row-wise activation takes at least: the softmax of 10 classes costs ~60 ns
-     * a row, 15 us of a batch-256 step that the caller would otherwise spend alone (issue 14).
-     */
-    static final int MIN_ACTIVATION_ROWS = 64;
     private final RangeTask activationRows = this::activationRows;
     private Variable bias;
     private FMatrixRMaj input;
