@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  * nn's two-thread figures are only worth taking while both stay at their good values.
  *
- * <pre>java nn-bench/scripts/TwoCores.java [rounds]</pre>
+ * <pre>java nn-bench/scripts/TwoCores.java [rounds]
+ * java nn-bench/scripts/TwoCores.java trip      # only the round trip, in ns (for when_fast.sh)</pre>
  */
 public class TwoCores {
     private static final long FMA_STEPS = 50_000_000L;
@@ -27,6 +28,10 @@ public class TwoCores {
     private static volatile double sink;
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals("trip")) { // the round trip alone, in nanoseconds: a quick probe
+            System.out.printf(Locale.ROOT, "%.0f%n", lineRoundTripNanos());
+            return;
+        }
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         for (int warmUp = 0; warmUp < 3; warmUp++) { // compiled before the first timed round
             millis(() -> fmaChains(FMA_STEPS), 2);
