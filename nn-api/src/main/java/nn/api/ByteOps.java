@@ -25,10 +25,7 @@ public final class ByteOps {
             float divisor, float[] dst) {
         checkGather(src, srcOffset, rowLength, rows, from, count, dst);
         for (int q = 0; q < count; q++) {
-            int start = srcOffset + rows[from + q] * rowLength;
-            for (int i = 0; i < rowLength; i++) {
-                dst[q * rowLength + i] = (src[start + i] & 0xFF) / divisor;
-            }
+            unsignedBytesToFloats(src, srcOffset + rows[from + q] * rowLength, divisor, dst, q * rowLength, rowLength);
         }
     }
 
