@@ -38,10 +38,6 @@ final class SplitGather implements WorkerPool.Task {
     void gather(byte[] src, int srcOffset, int rowLength, int[] rows, int from, int count, float divisor, float[] dst) {
         long bytes = (long) count * rowLength;
         int parts = pool == null ? 1 : (int) Math.min(pool.inUse(), Math.max(1, Math.min(count / 4, bytes / MIN_PART_BYTES)));
-        if (parts == 1) {
-            part(src, srcOffset, rowLength, rows, from, 0, count, divisor, dst, 0);
-            return;
-        }
         this.src = src;
         this.srcOffset = srcOffset;
         this.rowLength = rowLength;
@@ -51,7 +47,11 @@ final class SplitGather implements WorkerPool.Task {
         this.divisor = divisor;
         this.dst = dst;
         try {
-            pool.run(this, parts);
+            if (parts == 1) {
+                run(0, 1);
+            } else {
+                pool.run(this, parts);
+            }
         } finally {
             this.src = null;
             this.rows = null;
@@ -59,29 +59,31 @@ final class SplitGather implements WorkerPool.Task {
         }
     }
 
+    /** Part t of parts: its rows touched line by line across them, then converted. */
     @Override
     public void run(int t, int parts) {
-        part(src, srcOffset, rowLength, rows, from, Partition.start(t, parts, count, 4), Partition.start(t + 1, parts, count, 4),
-                divisor, dst, t);
-    }
-
-    private void part(byte[] src, int srcOffset, int rowLength, int[] rows, int from, int q0, int q1, float divisor,
-            float[] dst, int t) {
+        int q0 = Partition.start(t, parts, count, 4);
+        int q1 = Partition.start(t + 1, parts, count, 4);
         if (rowLength == 0) {
             return;
         }
         int sum = 0;
         for (int line = 0; line < rowLength; line += LINE) {
             for (int q = q0; q < q1; q++) {
-                sum += src[srcOffset + rows[from + q] * rowLength + line];
+                sum += src[rowStart(q) + line];
             }
         }
         for (int q = q0; q < q1; q++) {
-            sum += src[srcOffset + rows[from + q] * rowLength + rowLength - 1];
+            sum += src[rowStart(q) + rowLength - 1];
         }
         touched[16 * t] = sum;
         for (int q = q0; q < q1; q++) {
-            passes.unsignedToFloats(src, srcOffset + rows[from + q] * rowLength, divisor, dst, q * rowLength, rowLength);
+            passes.unsignedToFloats(src, rowStart(q), divisor, dst, q * rowLength, rowLength);
         }
+    }
+
+    /** Where row q of the batch starts in src. */
+    private int rowStart(int q) {
+        return srcOffset + rows[from + q] * rowLength;
     }
 }
