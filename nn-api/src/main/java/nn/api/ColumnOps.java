@@ -80,13 +80,50 @@ public final class ColumnOps {
      */
     public static void columnNormalize(FMatrixRMaj a, float[] center, float[] scale, float[] outScale, float[] outShift,
             FMatrixRMaj normalized, FMatrixRMaj c) {
+        checkNormalize("columnNormalize", a, center, scale, outScale, outShift, normalized, c);
+        normalize(a, center, scale, outScale, outShift, false, normalized, c);
+    }
+
+    /**
+     * {@link #columnNormalize}, then the ReLU of c: {@code c = max(c, 0)} as {@code Math.max} gives
+     * it, batch normalization and the ReLU after it in one pass. normalized must not be a; c may be a.
+     */
+    public static void columnNormalizeRelu(FMatrixRMaj a, float[] center, float[] scale, float[] outScale,
+            float[] outShift, FMatrixRMaj normalized, FMatrixRMaj c) {
+        checkNormalize("columnNormalizeRelu", a, center, scale, outScale, outShift, normalized, c);
+        normalize(a, center, scale, outScale, outShift, true, normalized, c);
+    }
+
+    private static void normalize(FMatrixRMaj a, float[] center, float[] scale, float[] outScale, float[] outShift,
+            boolean relu, FMatrixRMaj normalized, FMatrixRMaj c) {
         int n = a.numCols;
-        checkNormalize(a, center, scale, outScale, outShift, normalized, c);
         for (int row = 0, end = a.numRows * n; row < end; row += n) {
             for (int j = 0; j < n; j++) {
                 float z = Math.fma(a.data[row + j] - center[j], scale[j], 0f);
                 normalized.data[row + j] = z;
-                c.data[row + j] = Math.fma(z, outScale[j], outShift[j]);
+                float out = Math.fma(z, outScale[j], outShift[j]);
+                c.data[row + j] = relu ? Math.max(out, 0f) : out;
+            }
+        }
+    }
+
+    /**
+     * The ReLU's backward pass and {@link #columnSumsAndDots} in one: dx = {@link ReluOps#backward}
+     * of dy by the ReLU's output y, then sums[j] and dots[j] of dx and b, each exactly as
+     * columnSumsAndDots gives them for dx. dx may be dy.
+     */
+    public static void columnReluSumsAndDots(FMatrixRMaj dy, FMatrixRMaj y, FMatrixRMaj b, FMatrixRMaj dx, float[] sums,
+            float[] dots) {
+        int n = dy.numCols;
+        checkReluSumsAndDots(dy, y, b, dx, sums, dots);
+        Arrays.fill(sums, 0, n, 0f);
+        Arrays.fill(dots, 0, n, 0f);
+        for (int row = 0, end = dy.numRows * n; row < end; row += n) {
+            for (int j = 0; j < n; j++) {
+                float g = ReluOps.backward(y.data[row + j], dy.data[row + j]);
+                dx.data[row + j] = g;
+                sums[j] += g;
+                dots[j] = Math.fma(g, b.data[row + j], dots[j]);
             }
         }
     }
@@ -141,17 +178,28 @@ public final class ColumnOps {
         checkColumns("columnCenteredDots", "dots", dots, a.numCols);
     }
 
-    /** The argument checks of {@link #columnNormalize}. */
-    public static void checkNormalize(FMatrixRMaj a, float[] center, float[] scale, float[] outScale, float[] outShift,
-            FMatrixRMaj normalized, FMatrixRMaj c) {
-        checkColumns("columnNormalize", "center", center, a.numCols);
-        checkColumns("columnNormalize", "scale", scale, a.numCols);
-        checkSameShape("columnNormalize", a, "c", c);
-        checkColumns("columnNormalize", "outScale", outScale, a.numCols);
-        checkColumns("columnNormalize", "outShift", outShift, a.numCols);
-        checkSameShape("columnNormalize", a, "normalized", normalized);
+    /** The argument checks of {@link #columnReluSumsAndDots}. */
+    public static void checkReluSumsAndDots(FMatrixRMaj dy, FMatrixRMaj y, FMatrixRMaj b, FMatrixRMaj dx, float[] sums,
+            float[] dots) {
+        String op = "columnReluSumsAndDots";
+        checkSameShape(op, dy, "y", y);
+        checkSameShape(op, dy, "b", b);
+        checkSameShape(op, dy, "dx", dx);
+        checkColumns(op, "sums", sums, dy.numCols);
+        checkColumns(op, "dots", dots, dy.numCols);
+    }
+
+    /** The argument checks of {@link #columnNormalize} and {@link #columnNormalizeRelu}, op naming which. */
+    public static void checkNormalize(String op, FMatrixRMaj a, float[] center, float[] scale, float[] outScale,
+            float[] outShift, FMatrixRMaj normalized, FMatrixRMaj c) {
+        checkColumns(op, "center", center, a.numCols);
+        checkColumns(op, "scale", scale, a.numCols);
+        checkSameShape(op, a, "c", c);
+        checkColumns(op, "outScale", outScale, a.numCols);
+        checkColumns(op, "outShift", outShift, a.numCols);
+        checkSameShape(op, a, "normalized", normalized);
         if (normalized.data == a.data) {
-            throw new IllegalArgumentException("columnNormalize: normalized must not share a's array (c may)");
+            throw new IllegalArgumentException(op + ": normalized must not share a's array (c may)");
         }
     }
 

@@ -93,6 +93,24 @@ public interface Kernels extends AutoCloseable {
         ColumnOps.columnNormalize(a, center, scale, outScale, outShift, normalized, c);
     }
 
+    /**
+     * {@link #columnNormalize}, then c = max(c, 0): batch normalization and the ReLU after it in one
+     * pass; see {@link ColumnOps#columnNormalizeRelu}.
+     */
+    default void columnNormalizeRelu(FMatrixRMaj a, float[] center, float[] scale, float[] outScale, float[] outShift,
+            FMatrixRMaj normalized, FMatrixRMaj c) {
+        ColumnOps.columnNormalizeRelu(a, center, scale, outScale, outShift, normalized, c);
+    }
+
+    /**
+     * dx = the ReLU's backward pass of dy by its output y, with {@link #columnSumsAndDots} of dx and
+     * b, in one pass; dx may be dy. See {@link ColumnOps#columnReluSumsAndDots}.
+     */
+    default void columnReluSumsAndDots(FMatrixRMaj dy, FMatrixRMaj y, FMatrixRMaj b, FMatrixRMaj dx, float[] sums,
+            float[] dots) {
+        ColumnOps.columnReluSumsAndDots(dy, y, b, dx, sums, dots);
+    }
+
     /** c(i,j) = (a(i,j) - center[j]) * scale[j] + shift[j]; c may be a. See {@link ColumnOps}. */
     default void columnAffine(FMatrixRMaj a, float[] center, float[] scale, float[] shift, FMatrixRMaj c) {
         ColumnOps.columnAffine(a, center, scale, shift, c);

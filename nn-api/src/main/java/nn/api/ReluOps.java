@@ -15,9 +15,14 @@ public final class ReluOps {
     /** The pass for {@code from <= i < to}; dx may be dy. */
     public static void backward(float[] y, float[] dy, float[] dx, int from, int to) {
         for (int i = from; i < to; i++) {
-            int keep = -Float.floatToRawIntBits(y[i]) >> 31;
-            dx[i] = Float.intBitsToFloat(Float.floatToRawIntBits(dy[i]) & keep);
+            dx[i] = backward(y[i], dy[i]);
         }
+    }
+
+    /** One element of the pass: dy if y is above 0 (as the class comment says exactly), else +0. */
+    public static float backward(float y, float dy) {
+        int keep = -Float.floatToRawIntBits(y) >> 31;
+        return Float.intBitsToFloat(Float.floatToRawIntBits(dy) & keep);
     }
 
     /** The argument checks of {@link Kernels#reluBackward}, for implementations to share. */

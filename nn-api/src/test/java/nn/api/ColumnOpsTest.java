@@ -65,6 +65,38 @@ class ColumnOpsTest {
     }
 
     @Test
+    void columnNormalizeReluIsColumnNormalizeThenTheRelu() {
+        FMatrixRMaj normalized = new FMatrixRMaj(3, 2);
+        FMatrixRMaj c = new FMatrixRMaj(3, 2);
+        ColumnOps.columnNormalizeRelu(a(), new float[] {3, 4}, new float[] {0.5f, -2}, new float[] {2, 3},
+                new float[] {1, -1}, normalized, c);
+        assertArrayEquals(new float[] {-1, 4, 0, 0, 1, -4}, normalized.data, "before the relu, as columnNormalize");
+        assertArrayEquals(new float[] {0, 11, 1, 0, 3, 0}, c.data, "max(c, 0) of columnNormalize's {-1, 11, 1, -1, 3, -13}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ColumnOps.columnNormalizeRelu(a(),
+                new float[2], new float[2], new float[2], new float[1], normalized, c));
+        assertTrue(e.getMessage().startsWith("columnNormalizeRelu: outShift has 1 values"), e.getMessage());
+    }
+
+    @Test
+    void columnReluSumsAndDotsTakeTheGradientThroughTheReluThenSumAndDot() {
+        FMatrixRMaj y = new FMatrixRMaj(new float[][] {{0.5f, 0}, {0, 2}, {3, 1}});
+        FMatrixRMaj dx = new FMatrixRMaj(3, 2);
+        float[] sums = new float[2];
+        float[] dots = new float[2];
+        ColumnOps.columnReluSumsAndDots(a(), y, b(), dx, sums, dots);
+        // a where y > 0, else 0: [[1, 0], [0, 4], [5, 6]]; with b = [[2, -1], [0, 3], [1, 1]]
+        assertArrayEquals(new float[] {1, 0, 0, 4, 5, 6}, dx.data);
+        assertArrayEquals(new float[] {1 + 5, 4 + 6}, sums);
+        assertArrayEquals(new float[] {1 * 2 + 5 * 1, 4 * 3 + 6 * 1}, dots);
+        FMatrixRMaj inPlace = a();
+        ColumnOps.columnReluSumsAndDots(inPlace, y, b(), inPlace, sums, dots);
+        assertArrayEquals(dx.data, inPlace.data, "dx may be dy");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ColumnOps.columnReluSumsAndDots(a(), y, b(), new FMatrixRMaj(3, 1), sums, dots));
+        assertTrue(e.getMessage().startsWith("columnReluSumsAndDots: dx must be 3x2"), e.getMessage());
+    }
+
+    @Test
     void columnAffineCentersScalesAndShifts() {
         FMatrixRMaj c = new FMatrixRMaj(3, 2);
         ColumnOps.columnAffine(a(), new float[] {3, 4}, new float[] {0.5f, -2}, new float[] {10, 1}, c);

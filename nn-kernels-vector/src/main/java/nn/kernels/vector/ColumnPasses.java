@@ -21,9 +21,19 @@ interface ColumnPasses {
     /** dots[j] = sum over rows of fma(d, d, .) with d = a(row, j) - center[j], for j0 &lt;= j &lt; j1. */
     void centeredDots(float[] a, float[] center, int rows, int cols, int j0, int j1, float[] dots);
 
-    /** normalized = fma(a - center, scale, 0), c = fma(normalized, outScale, outShift), rows r0 to r1 - 1. */
-    void normalize(float[] a, float[] center, float[] scale, float[] outScale, float[] outShift, int cols, int r0, int r1,
-            float[] normalized, float[] c);
+    /**
+     * dx = the ReLU's backward pass of dy by y, with sums and dots of dx and b as {@link #sumsAndDots}
+     * gives them, for j0 &lt;= j &lt; j1.
+     */
+    void reluSumsAndDots(float[] dy, float[] y, float[] b, int rows, int cols, int j0, int j1, float[] dx, float[] sums,
+            float[] dots);
+
+    /**
+     * normalized = fma(a - center, scale, 0), c = fma(normalized, outScale, outShift), then
+     * c = max(c, 0) if {@code relu}, rows r0 to r1 - 1.
+     */
+    void normalize(float[] a, float[] center, float[] scale, float[] outScale, float[] outShift, boolean relu, int cols,
+            int r0, int r1, float[] normalized, float[] c);
 
     /** c = fma(a - center, scale, shift), rows r0 to r1 - 1. */
     void affine(float[] a, float[] center, float[] scale, float[] shift, int cols, int r0, int r1, float[] c);

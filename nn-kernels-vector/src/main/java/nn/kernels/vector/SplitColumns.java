@@ -20,6 +20,8 @@ final class SplitColumns implements WorkerPool.Task {
     private static final int AFFINE = 4;
     private static final int AFFINE_OF_TWO = 5;
     private static final int NORMALIZE = 6;
+    private static final int NORMALIZE_RELU = 7;
+    private static final int RELU_SUMS_AND_DOTS = 8;
 
     private final ColumnPasses passes;
     /** Null for one thread. */
@@ -38,8 +40,12 @@ final class SplitColumns implements WorkerPool.Task {
     private int rows;
     private int cols;
     private float[] out;
-    /** The dots of {@link #SUMS_AND_DOTS}, c of {@link #NORMALIZE}. */
+    /** The dots of {@link #SUMS_AND_DOTS} and {@link #RELU_SUMS_AND_DOTS}, c of {@link #NORMALIZE}. */
     private float[] secondOut;
+    /** The ReLU's output y of {@link #RELU_SUMS_AND_DOTS}. */
+    private float[] reluOutput;
+    /** The dx of {@link #RELU_SUMS_AND_DOTS}. */
+    private float[] thirdOut;
 
     SplitColumns(ColumnPasses passes, WorkerPool pool, int lanes) {
         this.passes = passes;
@@ -59,6 +65,17 @@ final class SplitColumns implements WorkerPool.Task {
         run(SUMS_AND_DOTS, a, b, null, null, null, null, rows, cols, sums, dots);
     }
 
+    void reluSumsAndDots(float[] dy, float[] y, float[] b, int rows, int cols, float[] dx, float[] sums, float[] dots) {
+        reluOutput = y;
+        thirdOut = dx;
+        try {
+            run(RELU_SUMS_AND_DOTS, dy, b, null, null, null, null, rows, cols, sums, dots);
+        } finally {
+            reluOutput = null;
+            thirdOut = null;
+        }
+    }
+
     void centeredDots(float[] a, float[] center, int rows, int cols, float[] dots) {
         run(CENTERED_DOTS, a, null, center, null, null, null, rows, cols, dots, null);
     }
@@ -71,9 +88,9 @@ final class SplitColumns implements WorkerPool.Task {
         run(AFFINE_OF_TWO, a, b, center, scale, bScale, null, rows, cols, c, null);
     }
 
-    void normalize(float[] a, float[] center, float[] scale, float[] outScale, float[] outShift, int rows, int cols,
-            float[] normalized, float[] c) {
-        run(NORMALIZE, a, null, center, scale, outScale, outShift, rows, cols, normalized, c);
+    void normalize(float[] a, float[] center, float[] scale, float[] outScale, float[] outShift, boolean relu, int rows,
+            int cols, float[] normalized, float[] c) {
+        run(relu ? NORMALIZE_RELU : NORMALIZE, a, null, center, scale, outScale, outShift, rows, cols, normalized, c);
     }
 
     private void run(int op, float[] a, float[] b, float[] center, float[] scale, float[] third, float[] fourth, int rows,
@@ -117,7 +134,7 @@ final class SplitColumns implements WorkerPool.Task {
     }
 
     private boolean reduces() {
-        return op == SUMS || op == DOTS || op == SUMS_AND_DOTS || op == CENTERED_DOTS;
+        return op == SUMS || op == DOTS || op == SUMS_AND_DOTS || op == CENTERED_DOTS || op == RELU_SUMS_AND_DOTS;
     }
 
     /** Part {@code part} of {@code parts} of the pass in progress. */
@@ -130,6 +147,7 @@ final class SplitColumns implements WorkerPool.Task {
                 case SUMS -> passes.sums(a, rows, cols, j0, j1, out);
                 case DOTS -> passes.dots(a, b, rows, cols, j0, j1, out);
                 case SUMS_AND_DOTS -> passes.sumsAndDots(a, b, rows, cols, j0, j1, out, secondOut);
+                case RELU_SUMS_AND_DOTS -> passes.reluSumsAndDots(a, reluOutput, b, rows, cols, j0, j1, thirdOut, out, secondOut);
                 default -> passes.centeredDots(a, center, rows, cols, j0, j1, out);
             }
             return;
@@ -139,7 +157,7 @@ final class SplitColumns implements WorkerPool.Task {
         switch (op) {
             case AFFINE -> passes.affine(a, center, scale, third, cols, r0, r1, out);
             case AFFINE_OF_TWO -> passes.affine(a, center, scale, b, third, cols, r0, r1, out);
-            default -> passes.normalize(a, center, scale, third, fourth, cols, r0, r1, out, secondOut);
+            default -> passes.normalize(a, center, scale, third, fourth, op == NORMALIZE_RELU, cols, r0, r1, out, secondOut);
         }
     }
 }

@@ -3,7 +3,9 @@ package nn.kernels.vector;
 import java.lang.invoke.MethodHandles;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import nn.api.ReluOps;
 
 /**
  * {@link ColumnPasses} for one vector species, a template that {@link Specializer} copies once per
@@ -178,9 +180,84 @@ final class VectorColumns implements ColumnPasses {
         }
     }
 
+    /**
+     * {@link ReluOps#backward} on whole vectors is written out in the loops: as a static method
+     * returning the vector, C2 (JDK 17) left it uninlined in the compiled pass and allocated every
+     * vector it returned (found by the tutorial's allocation test).
+     */
     @Override
-    public void normalize(float[] a, float[] center, float[] scale, float[] outScale, float[] outShift, int cols, int r0,
-            int r1, float[] normalized, float[] c) {
+    public void reluSumsAndDots(float[] dy, float[] y, float[] b, int rows, int cols, int j0, int j1, float[] dx,
+            float[] sums, float[] dots) {
+        int end = rows * cols;
+        int j = j0;
+        for (; j + 4 * L <= j1; j += 4 * L) {
+            FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0, d0 = s0, d1 = s0, d2 = s0, d3 = s0;
+            for (int row = 0; row < end; row += cols) {
+                int k = row + j;
+                FloatVector g0 = FloatVector.fromArray(S, dy, k).reinterpretAsInts()
+                        .and(FloatVector.fromArray(S, y, k).reinterpretAsInts().neg().lanewise(VectorOperators.ASHR, 31))
+                        .reinterpretAsFloats();
+                FloatVector g1 = FloatVector.fromArray(S, dy, k + L).reinterpretAsInts()
+                        .and(FloatVector.fromArray(S, y, k + L).reinterpretAsInts().neg().lanewise(VectorOperators.ASHR, 31))
+                        .reinterpretAsFloats();
+                FloatVector g2 = FloatVector.fromArray(S, dy, k + 2 * L).reinterpretAsInts()
+                        .and(FloatVector.fromArray(S, y, k + 2 * L).reinterpretAsInts().neg().lanewise(VectorOperators.ASHR, 31))
+                        .reinterpretAsFloats();
+                FloatVector g3 = FloatVector.fromArray(S, dy, k + 3 * L).reinterpretAsInts()
+                        .and(FloatVector.fromArray(S, y, k + 3 * L).reinterpretAsInts().neg().lanewise(VectorOperators.ASHR, 31))
+                        .reinterpretAsFloats();
+                g0.intoArray(dx, k);
+                g1.intoArray(dx, k + L);
+                g2.intoArray(dx, k + 2 * L);
+                g3.intoArray(dx, k + 3 * L);
+                s0 = s0.add(g0);
+                s1 = s1.add(g1);
+                s2 = s2.add(g2);
+                s3 = s3.add(g3);
+                d0 = g0.fma(FloatVector.fromArray(S, b, k), d0);
+                d1 = g1.fma(FloatVector.fromArray(S, b, k + L), d1);
+                d2 = g2.fma(FloatVector.fromArray(S, b, k + 2 * L), d2);
+                d3 = g3.fma(FloatVector.fromArray(S, b, k + 3 * L), d3);
+            }
+            s0.intoArray(sums, j);
+            s1.intoArray(sums, j + L);
+            s2.intoArray(sums, j + 2 * L);
+            s3.intoArray(sums, j + 3 * L);
+            d0.intoArray(dots, j);
+            d1.intoArray(dots, j + L);
+            d2.intoArray(dots, j + 2 * L);
+            d3.intoArray(dots, j + 3 * L);
+        }
+        for (; j + L <= j1; j += L) {
+            FloatVector s0 = FloatVector.zero(S), d0 = s0;
+            for (int row = 0; row < end; row += cols) {
+                FloatVector g0 = FloatVector.fromArray(S, dy, row + j).reinterpretAsInts()
+                        .and(FloatVector.fromArray(S, y, row + j).reinterpretAsInts().neg().lanewise(VectorOperators.ASHR, 31))
+                        .reinterpretAsFloats();
+                g0.intoArray(dx, row + j);
+                s0 = s0.add(g0);
+                d0 = g0.fma(FloatVector.fromArray(S, b, row + j), d0);
+            }
+            s0.intoArray(sums, j);
+            d0.intoArray(dots, j);
+        }
+        if (j < j1) {
+            Arrays.fill(sums, j, j1, 0f);
+            Arrays.fill(dots, j, j1, 0f);
+            for (int row = 0; row < end; row += cols) {
+                for (int t = j; t < j1; t++) {
+                    float g = ReluOps.backward(y[row + t], dy[row + t]);
+                    dx[row + t] = g;
+                    sums[t] += g;
+                    dots[t] = Math.fma(g, b[row + t], dots[t]);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void normalize(float[] a, float[] center, float[] scale, float[] outScale, float[] outShift, boolean relu,
+            int cols, int r0, int r1, float[] normalized, float[] c) {
         int vectorCols = cols - cols % L;
         FloatVector zero = FloatVector.zero(S);
         for (int row = r0 * cols, end = r1 * cols; row < end; row += cols) {
@@ -188,12 +265,14 @@ final class VectorColumns implements ColumnPasses {
                 FloatVector z = FloatVector.fromArray(S, a, row + j).sub(FloatVector.fromArray(S, center, j))
                         .fma(FloatVector.fromArray(S, scale, j), zero);
                 z.intoArray(normalized, row + j);
-                z.fma(FloatVector.fromArray(S, outScale, j), FloatVector.fromArray(S, outShift, j)).intoArray(c, row + j);
+                FloatVector out = z.fma(FloatVector.fromArray(S, outScale, j), FloatVector.fromArray(S, outShift, j));
+                (relu ? out.max(zero) : out).intoArray(c, row + j);
             }
             for (int j = vectorCols; j < cols; j++) {
                 float z = Math.fma(a[row + j] - center[j], scale[j], 0f);
                 normalized[row + j] = z;
-                c[row + j] = Math.fma(z, outScale[j], outShift[j]);
+                float out = Math.fma(z, outScale[j], outShift[j]);
+                c[row + j] = relu ? Math.max(out, 0f) : out;
             }
         }
     }

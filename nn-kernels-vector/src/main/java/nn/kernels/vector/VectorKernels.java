@@ -212,8 +212,22 @@ public final class VectorKernels implements Kernels {
     @Override
     public void columnNormalize(FMatrixRMaj a, float[] center, float[] scale, float[] outScale, float[] outShift,
             FMatrixRMaj normalized, FMatrixRMaj c) {
-        ColumnOps.checkNormalize(a, center, scale, outScale, outShift, normalized, c);
-        columns.normalize(a.data, center, scale, outScale, outShift, a.numRows, a.numCols, normalized.data, c.data);
+        ColumnOps.checkNormalize("columnNormalize", a, center, scale, outScale, outShift, normalized, c);
+        columns.normalize(a.data, center, scale, outScale, outShift, false, a.numRows, a.numCols, normalized.data, c.data);
+    }
+
+    @Override
+    public void columnNormalizeRelu(FMatrixRMaj a, float[] center, float[] scale, float[] outScale, float[] outShift,
+            FMatrixRMaj normalized, FMatrixRMaj c) {
+        ColumnOps.checkNormalize("columnNormalizeRelu", a, center, scale, outScale, outShift, normalized, c);
+        columns.normalize(a.data, center, scale, outScale, outShift, true, a.numRows, a.numCols, normalized.data, c.data);
+    }
+
+    @Override
+    public void columnReluSumsAndDots(FMatrixRMaj dy, FMatrixRMaj y, FMatrixRMaj b, FMatrixRMaj dx, float[] sums,
+            float[] dots) {
+        ColumnOps.checkReluSumsAndDots(dy, y, b, dx, sums, dots);
+        columns.reluSumsAndDots(dy.data, y.data, b.data, dy.numRows, dy.numCols, dx.data, sums, dots);
     }
 
     @Override

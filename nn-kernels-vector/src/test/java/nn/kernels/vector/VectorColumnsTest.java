@@ -82,6 +82,20 @@ class VectorColumnsTest {
         assertArrayEquals(expectedMatrix.data, actualMatrix.data, "normalized, " + where);
         assertArrayEquals(expectedOut.data, actualOut.data, "normalized and scaled, " + where);
 
+        ColumnOps.columnNormalizeRelu(a, center, scale, b.data, shift, expectedMatrix, expectedOut);
+        kernels.columnNormalizeRelu(a, center, scale, b.data, shift, actualMatrix, actualOut);
+        assertArrayEquals(expectedMatrix.data, actualMatrix.data, "normalized before the relu, " + where);
+        assertArrayEquals(expectedOut.data, actualOut.data, "normalized, scaled and relu, " + where);
+
+        FMatrixRMaj y = reluOutputWithOddSigns(expectedOut);
+        FMatrixRMaj expectedDx = new FMatrixRMaj(rows, cols);
+        FMatrixRMaj actualDx = new FMatrixRMaj(rows, cols);
+        ColumnOps.columnReluSumsAndDots(a, y, b, expectedDx, expected, expectedSecond);
+        kernels.columnReluSumsAndDots(a, y, b, actualDx, actual, actualSecond);
+        assertArrayEquals(expectedDx.data, actualDx.data, "relu gradient, " + where);
+        assertArrayEquals(expected, actual, "sums of the relu gradient, " + where);
+        assertArrayEquals(expectedSecond, actualSecond, "dots of the relu gradient, " + where);
+
         ColumnOps.columnAffine(a, center, scale, shift, expectedMatrix);
         kernels.columnAffine(a, center, scale, shift, actualMatrix);
         assertArrayEquals(expectedMatrix.data, actualMatrix.data, "affine, " + where);
@@ -92,6 +106,19 @@ class VectorColumnsTest {
 
         kernels.columnAffine(a, center, scale, b, shift, a);
         assertArrayEquals(expectedMatrix.data, a.data, "affine of two in place, " + where);
+    }
+
+    /**
+     * A copy of a ReLU output (zeros and positives) with some -0s and NaNs of either sign, which
+     * the ReLU's backward pass tells apart by their bits ({@link nn.api.ReluOps}).
+     */
+    private static FMatrixRMaj reluOutputWithOddSigns(FMatrixRMaj out) {
+        FMatrixRMaj y = out.copy();
+        float[] odd = {-0f, Float.NaN, Float.intBitsToFloat(0xffc00000), Float.POSITIVE_INFINITY};
+        for (int i = 0; i < y.data.length; i += 7) {
+            y.data[i] = odd[(i / 7) % odd.length];
+        }
+        return y;
     }
 
     /** Passes large enough to be cut between threads: by columns (sums, dots) or rows (affine), in place too. */
@@ -123,11 +150,18 @@ class VectorColumnsTest {
         float[] dots = new float[300];
         FMatrixRMaj c = new FMatrixRMaj(32, 300);
         FMatrixRMaj d = new FMatrixRMaj(32, 300);
+        FMatrixRMaj normalized = new FMatrixRMaj(32, 300);
+        FMatrixRMaj relu = new FMatrixRMaj(32, 300);
+        FMatrixRMaj reluGradient = new FMatrixRMaj(32, 300);
+        float[] reluSums = new float[300];
+        float[] reluDots = new float[300];
         for (int i = 0; i < 3000; i++) {
             kernels.columnSums(a, sums);
             kernels.columnDots(a, b, dots);
             kernels.columnAffine(a, center, scale, sums, c);
             kernels.columnAffine(a, center, scale, b, dots, d);
+            kernels.columnNormalizeRelu(a, center, scale, sums, dots, normalized, relu);
+            kernels.columnReluSumsAndDots(b, relu, d, reluGradient, reluSums, reluDots);
         }
         float[] expected = new float[300];
         ColumnOps.columnSums(a, expected);
@@ -140,6 +174,15 @@ class VectorColumnsTest {
         assertArrayEquals(expectedMatrix.data, c.data, "affine");
         ColumnOps.columnAffine(a, center, scale, b, expectedDots, expectedMatrix);
         assertArrayEquals(expectedMatrix.data, d.data, "affine of two");
+        FMatrixRMaj expectedNormalized = new FMatrixRMaj(32, 300);
+        FMatrixRMaj expectedRelu = new FMatrixRMaj(32, 300);
+        ColumnOps.columnNormalizeRelu(a, center, scale, expected, expectedDots, expectedNormalized, expectedRelu);
+        assertArrayEquals(expectedNormalized.data, normalized.data, "normalized");
+        assertArrayEquals(expectedRelu.data, relu.data, "normalized and relu");
+        ColumnOps.columnReluSumsAndDots(b, expectedRelu, expectedMatrix, expectedNormalized, expected, expectedDots);
+        assertArrayEquals(expectedNormalized.data, reluGradient.data, "relu gradient");
+        assertArrayEquals(expected, reluSums, "sums of the relu gradient");
+        assertArrayEquals(expectedDots, reluDots, "dots of the relu gradient");
     }
 
     @ParameterizedTest
@@ -168,5 +211,11 @@ class VectorColumnsTest {
                 () -> kernels.columnAffine(a, new float[20], new float[20], new float[2], new FMatrixRMaj(3, 20)));
         assertThrows(IllegalArgumentException.class,
                 () -> kernels.columnAffine(a, new float[20], new float[20], a, new float[20], new FMatrixRMaj(2, 20)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> kernels.columnNormalizeRelu(a,
+                new float[20], new float[20], new float[20], new float[20], a, new FMatrixRMaj(3, 20)));
+        assertTrue(e.getMessage().startsWith("columnNormalizeRelu: normalized must not share a's array"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> kernels.columnReluSumsAndDots(a, new FMatrixRMaj(3, 19), a,
+                a, new float[20], new float[20]));
+        assertTrue(e.getMessage().startsWith("columnReluSumsAndDots: y must be 3x20"), e.getMessage());
     }
 }
