@@ -1,6 +1,7 @@
 package nn.core;
 
 import java.util.List;
+import nn.api.FusesActivation;
 import nn.api.Layer;
 import nn.api.MaxSelecting;
 
@@ -10,6 +11,7 @@ import nn.api.MaxSelecting;
  * max-pool as max-pool, relu), on the pool's fewer outputs. The outputs and the gradients are the
  * same bit for bit; the layers, their names, shapes and weights stay as declared. A pool that is
  * the model's last layer keeps its place, so the last layer run is always the last declared.
+ * A layer that {@link FusesActivation fuses activations} may apply the activation run right after it.
  */
 final class ExecutionOrder {
 
@@ -37,5 +39,19 @@ final class ExecutionOrder {
     static boolean movesAfter(Layer layer, Layer next) {
         return layer instanceof ActivationLayer activation && activation.activation().commutesWithMax()
                 && next instanceof MaxSelecting;
+    }
+
+    /**
+     * By position in {@code order}: whether the layer run there may apply the activation run next
+     * itself: it {@link FusesActivation fuses activations}, and the next is an Activation layer
+     * declared right after it that is not the model's last (whose pre-activation a loss may read).
+     */
+    static boolean[] fusions(List<Layer> layers, int[] order) {
+        boolean[] fuses = new boolean[order.length];
+        for (int k = 0; k + 2 < order.length; k++) {
+            fuses[k] = layers.get(order[k]) instanceof FusesActivation && order[k + 1] == order[k] + 1
+                    && layers.get(order[k + 1]) instanceof ActivationLayer;
+        }
+        return fuses;
     }
 }

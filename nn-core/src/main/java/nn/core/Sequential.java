@@ -12,11 +12,13 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.SplittableRandom;
 import nn.api.ActivatedLayer;
+import nn.api.Activation;
 import nn.api.BaseLayer;
 import nn.api.BuildContext;
 import nn.api.EarlyUpdates;
 import nn.api.ElementwiseOptimizer;
 import nn.api.Features;
+import nn.api.FusesActivation;
 import nn.api.Kernels;
 import nn.api.Layer;
 import nn.api.Loss;
@@ -57,6 +59,10 @@ public final class Sequential implements AutoCloseable {
     private List<Variable> trainableAfterFirst = List.of();
     /** Layer indices in the order they run ({@link ExecutionOrder}); set whenever a layer is added. */
     private int[] order = new int[0];
+    /** By position: whether the layer there may apply the activation run next ({@link ExecutionOrder#fusions}). */
+    private boolean[] fusesNext = new boolean[0];
+    /** By position: whether the last forward pass applied the activation there in the layer before it. */
+    private boolean[] appliedBefore = new boolean[0];
     /** By position in {@link #order}. */
     private boolean[] inputGradientNeeded = new boolean[0];
     private boolean fusedLoss;
@@ -113,6 +119,8 @@ public final class Sequential implements AutoCloseable {
         names.add(layer.name());
         layers.add(layer);
         order = ExecutionOrder.of(layers);
+        fusesNext = ExecutionOrder.fusions(layers, order);
+        appliedBefore = new boolean[order.length];
         if (!isBuilt() && layers.size() == 1 && layer.declaredInputShape().isPresent()) {
             build(layer.declaredInputShape().get());
         }
@@ -378,8 +386,15 @@ public final class Sequential implements AutoCloseable {
         FMatrixRMaj a = batch;
         for (int k = 0; k < order.length; k++) {
             Layer layer = layers.get(order[k]);
-            // a layer run later than declared is an activation after the max pool: on the pool's output
-            a = order[k] < k ? ((ActivationLayer) layer).forwardAnyShape(a) : layer.forward(a, training);
+            appliedBefore[k] = false;
+            Activation next = fusesNext[k] ? ((ActivationLayer) layers.get(order[k + 1])).activation() : null;
+            if (next != null && ((FusesActivation) layer).fusesActivation(next, training)) {
+                a = ((FusesActivation) layer).forwardActivated(a, training, next);
+                appliedBefore[++k] = true;
+            } else {
+                // a layer run later than declared is an activation after the max pool: on the pool's output
+                a = order[k] < k ? ((ActivationLayer) layer).forwardAnyShape(a) : layer.forward(a, training);
+            }
         }
         return a;
     }
@@ -464,13 +479,21 @@ public final class Sequential implements AutoCloseable {
                 ? ((ActivatedLayer) layers.get(last)).backwardFromPreActivation(lossGradient, inputGradientNeeded[last])
                 : layers.get(last).backward(lossGradient, inputGradientNeeded[last], updates);
         for (int k = last - 1; k >= 0 && g != null; k--) {
+            if (appliedBefore[k]) {
+                // the layer before takes g through the activation; without it, as the activation would have
+                g = inputGradientNeeded[k] ? g : null;
+                continue;
+            }
             if (k == firstTrainable && updates == backwardUpdates && !trainableAfterFirst.isEmpty()
                     && kernels().threadsInUse() == 1) {
                 // the first kernel is then what a step touches last, still in cache for the next
                 // forward: 3 % of a one-thread step; on two threads 3 % slower (issue 14, session 13)
                 backwardUpdates.updateFinal(trainableAfterFirst, kernels());
             }
-            g = layers.get(order[k]).backward(g, inputGradientNeeded[k], updates);
+            Layer layer = layers.get(order[k]);
+            g = appliedBefore[k + 1]
+                    ? ((FusesActivation) layer).backwardActivated(g, inputGradientNeeded[k])
+                    : layer.backward(g, inputGradientNeeded[k], updates);
         }
         return value;
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.mockito.Mockito.mock;
 
 import java.util.List;
+import nn.api.FusesActivation;
 import nn.api.Layer;
 import nn.api.MaxSelecting;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ class ExecutionOrderTest {
     private final Layer dense = mock(Layer.class);
     private final Layer pool = mock(MaxSelecting.class);
     private final Layer relu = new ActivationLayer("relu");
+    private final Layer norm = mock(FusesActivation.class);
 
     @Test
     void reluBeforeAMaxPoolRunsAfterIt() {
@@ -39,5 +41,22 @@ class ExecutionOrderTest {
     @Test
     void reluAfterAPoolOrBeforeAnotherLayerStays() {
         assertArrayEquals(new int[] {0, 1, 2, 3}, ExecutionOrder.of(List.of(pool, relu, dense, dense)));
+    }
+
+    @Test
+    void aFusingLayerMayApplyTheActivationDeclaredRightAfterIt() {
+        List<Layer> layers = List.of(dense, norm, relu, dense, norm, relu, dense);
+        assertArrayEquals(new boolean[] {false, true, false, false, true, false, false},
+                ExecutionOrder.fusions(layers, ExecutionOrder.of(layers)));
+    }
+
+    @Test
+    void noFusionIntoTheLastLayerNorAnActivationRunAfterAPool() {
+        List<Layer> last = List.of(dense, norm, relu);
+        assertArrayEquals(new boolean[3], ExecutionOrder.fusions(last, ExecutionOrder.of(last)), "a loss may read its input");
+        List<Layer> pooled = List.of(norm, relu, pool, dense);
+        assertArrayEquals(new boolean[4], ExecutionOrder.fusions(pooled, ExecutionOrder.of(pooled)), "relu runs after the pool");
+        List<Layer> plain = List.of(dense, relu, dense);
+        assertArrayEquals(new boolean[3], ExecutionOrder.fusions(plain, ExecutionOrder.of(plain)), "dense does not fuse");
     }
 }
