@@ -3,10 +3,12 @@ package nn.layers.bn;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import nn.api.Activation;
 import nn.api.BaseLayer;
 import nn.api.BuildContext;
 import nn.api.Config;
 import nn.api.ConfigKeys;
+import nn.api.FusesActivation;
 import nn.api.Initializer;
 import nn.api.Initializers;
 import nn.api.Kernels;
@@ -28,8 +30,12 @@ import org.ejml.data.FMatrixRMaj;
  * <p>Weights, in Keras order: {@code gamma} (if {@code scale}), {@code beta} (if {@code center}),
  * both trainable, then the non-trainable {@code moving_mean} and {@code moving_variance}; each of
  * shape {@code (channels,)}.
+ *
+ * <p>A ReLU right after the layer is applied in its passes while it trains on the batch's
+ * statistics ({@link FusesActivation}): in the normalizing pass forward, and in the first pass
+ * backward, which then writes the ReLU's input gradient the second reads.
  */
-public final class BatchNormalization extends BaseLayer {
+public final class BatchNormalization extends BaseLayer implements FusesActivation {
 
     /** The Keras class name, which is also the provider's name. */
     public static final String TYPE = "BatchNormalization";
@@ -77,9 +83,12 @@ public final class BatchNormalization extends BaseLayer {
     private final FMatrixRMaj output = new FMatrixRMaj(1, 1);
     private final FMatrixRMaj xhat = new FMatrixRMaj(1, 1);
     private final FMatrixRMaj inputGradient = new FMatrixRMaj(1, 1);
-    private final FMatrixRMaj[] views = {new FMatrixRMaj(1, 1), new FMatrixRMaj(1, 1), new FMatrixRMaj(1, 1)};
+    private final FMatrixRMaj[] views = {new FMatrixRMaj(1, 1), new FMatrixRMaj(1, 1), new FMatrixRMaj(1, 1),
+            new FMatrixRMaj(1, 1)};
     private Pass lastTrainingPass = Pass.NONE;
     private int lastTrainingRows;
+    /** Whether the last training forward pass applied the ReLU after the layer. */
+    private boolean lastTrainingRelu;
 
     /** All Keras defaults: momentum 0.99, epsilon 0.001, center and scale. */
     public BatchNormalization() {
@@ -161,17 +170,37 @@ public final class BatchNormalization extends BaseLayer {
 
     @Override
     public FMatrixRMaj forward(FMatrixRMaj input, boolean training) {
+        return forward(input, training, false);
+    }
+
+    /** The ReLU, named as Keras names it, and only while training on the batch's statistics. */
+    @Override
+    public boolean fusesActivation(Activation activation, boolean training) {
+        return training && isTrainable() && "relu".equals(activation.name());
+    }
+
+    @Override
+    public FMatrixRMaj forwardActivated(FMatrixRMaj input, boolean training, Activation activation) {
+        if (!fusesActivation(activation, training)) {
+            throw new NnException("layer " + name() + ": cannot apply activation '" + activation.name()
+                    + "' itself in this pass; it applies only relu, while training with the batch's statistics");
+        }
+        return forward(input, training, true);
+    }
+
+    private FMatrixRMaj forward(FMatrixRMaj input, boolean training, boolean relu) {
         checkInput(input);
         output.reshape(input.numRows, input.numCols);
         boolean batchStatistics = training && isTrainable();
         if (batchStatistics) {
-            forwardWithBatchStatistics(perChannel(input, 0));
+            forwardWithBatchStatistics(perChannel(input, 0), relu);
         } else {
             forwardWithMovingStatistics(perChannel(input, 0));
         }
         if (training) {
             lastTrainingPass = batchStatistics ? Pass.BATCH_STATISTICS : Pass.MOVING_STATISTICS;
             lastTrainingRows = input.numRows;
+            lastTrainingRelu = relu;
         }
         return output;
     }
@@ -194,9 +223,9 @@ public final class BatchNormalization extends BaseLayer {
 
     /**
      * Two passes for the statistics (mean, then mean squared deviation, so large offsets cost no
-     * precision), a third writes xhat and the output.
+     * precision), a third writes xhat and the output (its ReLU if {@code relu}).
      */
-    private void forwardWithBatchStatistics(FMatrixRMaj x) {
+    private void forwardWithBatchStatistics(FMatrixRMaj x, boolean relu) {
         int c = channels;
         float n = x.numRows;
         kernels.columnSums(x, sum);
@@ -209,7 +238,12 @@ public final class BatchNormalization extends BaseLayer {
             invStd[j] = (float) (1 / Math.sqrt(variance[j] + epsilon));
         }
         xhat.reshape(output.numRows, output.numCols);
-        kernels.columnNormalize(x, mean, invStd, gammaValues(), betaValues(), perChannel(xhat, 1), perChannel(output, 2));
+        if (relu) {
+            kernels.columnNormalizeRelu(x, mean, invStd, gammaValues(), betaValues(), perChannel(xhat, 1),
+                    perChannel(output, 2));
+        } else {
+            kernels.columnNormalize(x, mean, invStd, gammaValues(), betaValues(), perChannel(xhat, 1), perChannel(output, 2));
+        }
         float m = (float) momentum;
         float d = (float) (1 - momentum);
         float[] mm = movingMean.value().data;
@@ -237,8 +271,22 @@ public final class BatchNormalization extends BaseLayer {
 
     @Override
     public FMatrixRMaj backward(FMatrixRMaj outputGradient, boolean inputGradientNeeded) {
+        return backward(outputGradient, inputGradientNeeded, false);
+    }
+
+    @Override
+    public FMatrixRMaj backwardActivated(FMatrixRMaj activationGradient, boolean inputGradientNeeded) {
+        return backward(activationGradient, inputGradientNeeded, true);
+    }
+
+    private FMatrixRMaj backward(FMatrixRMaj outputGradient, boolean inputGradientNeeded, boolean relu) {
         if (lastTrainingPass == Pass.NONE) {
             throw new NnException("layer " + name() + ": backward needs a forward pass with training=true first");
+        }
+        if (relu != lastTrainingRelu) {
+            throw new NnException("layer " + name() + (relu
+                    ? ": backwardActivated needs the last training pass to be forwardActivated, it was forward"
+                    : ": backward after forwardActivated needs backwardActivated, from the gradient of the ReLU's output"));
         }
         if (outputGradient.numRows != lastTrainingRows || outputGradient.numCols != inputShape().size()) {
             throw new NnException("layer " + name() + ": the output gradient is " + outputGradient.numRows + " x "
@@ -247,18 +295,26 @@ public final class BatchNormalization extends BaseLayer {
         }
         FMatrixRMaj dy = perChannel(outputGradient, 0);
         return lastTrainingPass == Pass.BATCH_STATISTICS
-                ? backwardThroughBatchStatistics(dy, inputGradientNeeded)
+                ? backwardThroughBatchStatistics(dy, inputGradientNeeded, relu)
                 : backwardThroughMovingStatistics(dy, inputGradientNeeded);
     }
 
     /**
      * dbeta = sum(dy), dgamma = sum(dy * xhat), and with s = gamma / sqrt(var + epsilon):
-     * dx = s * (dy - dbeta / N) - xhat * s * dgamma / N.
+     * dx = s * (dy - dbeta / N) - xhat * s * dgamma / N. After the ReLU was applied, dy is first
+     * taken back through it (by its output, this layer's), into the input gradient's buffer.
      */
-    private FMatrixRMaj backwardThroughBatchStatistics(FMatrixRMaj dy, boolean inputGradientNeeded) {
+    private FMatrixRMaj backwardThroughBatchStatistics(FMatrixRMaj dy, boolean inputGradientNeeded, boolean relu) {
         int c = channels;
         FMatrixRMaj xh = perChannel(xhat, 1);
-        kernels.columnSumsAndDots(dy, xh, sum, sumXhat);
+        if (relu) {
+            inputGradient.reshape(lastTrainingRows, inputShape().size());
+            FMatrixRMaj reluGradient = perChannel(inputGradient, 2);
+            kernels.columnReluSumsAndDots(dy, perChannel(output, 3), xh, reluGradient, sum, sumXhat);
+            dy = reluGradient;
+        } else {
+            kernels.columnSumsAndDots(dy, xh, sum, sumXhat);
+        }
         if (isTrainable()) {
             if (scale) {
                 System.arraycopy(sumXhat, 0, gamma.gradient().data, 0, c);
