@@ -77,7 +77,12 @@ public final class StepCpuTime {
         }
     }
 
-    /** Each layer's forward (training) and backward CPU time, mean of 200 passes after 100, with a constant output gradient. */
+    /**
+     * Each layer's forward (training) and backward CPU time, mean of 200 passes after 100, with a
+     * constant output gradient. The layers run one by one, so an activation a layer fuses in a
+     * training step ({@link nn.api.FusesActivation}: BatchNormalization's ReLU) shows here as the
+     * two layers' separate passes.
+     */
     private static void printLayers(Sequential model, FMatrixRMaj images) {
         List<Layer> all = model.layers();
         int n = all.size();
