@@ -42,7 +42,7 @@ final class SplitColumns implements WorkerPool.Task {
     private float[] out;
     /** The dots of {@link #SUMS_AND_DOTS} and {@link #RELU_SUMS_AND_DOTS}, c of {@link #NORMALIZE}. */
     private float[] secondOut;
-    /** The ReLU's output y of {@link #RELU_SUMS_AND_DOTS}. */
+    /** The ReLU's output y of {@link #RELU_SUMS_AND_DOTS}; set before {@link #run}, which clears it with the rest. */
     private float[] reluOutput;
     /** The dx of {@link #RELU_SUMS_AND_DOTS}. */
     private float[] thirdOut;
@@ -68,12 +68,7 @@ final class SplitColumns implements WorkerPool.Task {
     void reluSumsAndDots(float[] dy, float[] y, float[] b, int rows, int cols, float[] dx, float[] sums, float[] dots) {
         reluOutput = y;
         thirdOut = dx;
-        try {
-            run(RELU_SUMS_AND_DOTS, dy, b, null, null, null, null, rows, cols, sums, dots);
-        } finally {
-            reluOutput = null;
-            thirdOut = null;
-        }
+        run(RELU_SUMS_AND_DOTS, dy, b, null, null, null, null, rows, cols, sums, dots);
     }
 
     void centeredDots(float[] a, float[] center, int rows, int cols, float[] dots) {
@@ -122,6 +117,8 @@ final class SplitColumns implements WorkerPool.Task {
             this.fourth = null;
             this.out = null;
             this.secondOut = null;
+            this.reluOutput = null;
+            this.thirdOut = null;
         }
     }
 
